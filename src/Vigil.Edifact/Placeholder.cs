@@ -1,0 +1,1 @@
+namespace Vigil.Edifact; internal static class Placeholder {}
