@@ -1,0 +1,121 @@
+namespace Vigil.Edifact;
+
+/// <summary>
+/// One data element (simple or composite) of a segment, possibly repeated when the interchange declares a
+/// repetition separator. Components are 0-based; component access reads the first repetition.
+/// </summary>
+public readonly ref struct EdifactElement
+{
+    internal EdifactElement(ReadOnlySpan<byte> raw, ServiceCharacters service, EdifactCharset charset)
+    {
+        Raw = raw;
+        Service = service;
+        Charset = charset;
+    }
+
+    /// <summary>The element's bytes, still escaped.</summary>
+    public ReadOnlySpan<byte> Raw { get; }
+
+    public ServiceCharacters Service { get; }
+
+    public EdifactCharset Charset { get; }
+
+    public bool IsEmpty => Raw.IsEmpty;
+
+    /// <summary>Number of repetitions (1 for an element that does not repeat, including an empty one).</summary>
+    public int RepetitionCount
+    {
+        get
+        {
+            var count = 1;
+            var at = 0;
+            while ((at = NextRepetition(at)) >= 0)
+            {
+                count++;
+                at += Service.RepetitionBytes.Length;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Repetition <paramref name="index"/> of the element, or an empty element if there are fewer.</summary>
+    public EdifactElement Repetition(int index)
+    {
+        var start = 0;
+        for (var i = 0; ; i++)
+        {
+            var end = NextRepetition(start);
+            if (i == index)
+            {
+                return new EdifactElement(end < 0 ? Raw[start..] : Raw[start..end], Service, Charset);
+            }
+
+            if (end < 0)
+            {
+                return new EdifactElement(default, Service, Charset);
+            }
+
+            start = end + Service.RepetitionBytes.Length;
+        }
+    }
+
+    /// <summary>Number of components of the first repetition.</summary>
+    public int ComponentCount
+    {
+        get
+        {
+            var first = FirstRepetition;
+            var count = 1;
+            var at = 0;
+            while ((at = Scanner.IndexOfUnescaped(first, at, Service.ComponentBytes, default, Service.ComponentStops, Service)) >= 0)
+            {
+                count++;
+                at += Service.ComponentBytes.Length;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Component <paramref name="index"/> of the first repetition, or an empty component.</summary>
+    public EdifactComponent Component(int index)
+    {
+        var first = FirstRepetition;
+        var start = 0;
+        for (var i = 0; ; i++)
+        {
+            var end = Scanner.IndexOfUnescaped(first, start, Service.ComponentBytes, default, Service.ComponentStops, Service);
+            if (i == index)
+            {
+                return new EdifactComponent(end < 0 ? first[start..] : first[start..end], Service, Charset);
+            }
+
+            if (end < 0)
+            {
+                return new EdifactComponent(default, Service, Charset);
+            }
+
+            start = end + Service.ComponentBytes.Length;
+        }
+    }
+
+    public EdifactComponent this[int index] => Component(index);
+
+    /// <summary>The whole element as text, release characters removed (separators inside it kept as printed).</summary>
+    public override string ToString() => new EdifactComponent(Raw, Service, Charset).ToString();
+
+    private ReadOnlySpan<byte> FirstRepetition
+    {
+        get
+        {
+            var end = NextRepetition(0);
+            return end < 0 ? Raw : Raw[..end];
+        }
+    }
+
+    private int NextRepetition(int start) =>
+        Service.RepetitionBytes.Length == 0
+            ? -1
+            : Scanner.IndexOfUnescaped(Raw, start, Service.RepetitionBytes, default, Service.RepetitionStops, Service);
+}

@@ -1,0 +1,381 @@
+using System.Text;
+
+namespace Vigil.Edifact;
+
+/// <summary>
+/// A forward-only reader of EDIFACT segments over raw bytes, in the manner of <c>Utf8JsonReader</c>: it copies
+/// nothing, allocates nothing on well-formed input, and places every segment by index, byte offset and line.
+/// It follows the interchange's service string advice (UNA) and repertoire (UNB), skips whitespace between
+/// segments and junk around interchanges, and reports what it tolerated to the diagnostics list it was given.
+/// </summary>
+public ref struct EdifactReader
+{
+    private readonly ReadOnlySpan<byte> _data;
+    private readonly List<Diagnostic>? _diagnostics;
+    private EdifactReaderState _state;
+    private int _segmentStart;
+    private int _segmentLength;
+    private int _segmentLine;
+    private int _segmentIndex;
+
+    public EdifactReader(ReadOnlySpan<byte> data, List<Diagnostic>? diagnostics = null)
+        : this(data, EdifactReaderState.Initial, diagnostics)
+    {
+    }
+
+    /// <summary>Resumes reading <paramref name="data"/> (the whole file, or a prefix of it) at a saved state.</summary>
+    public EdifactReader(ReadOnlySpan<byte> data, EdifactReaderState state, List<Diagnostic>? diagnostics = null)
+    {
+        _data = data;
+        _state = state;
+        _diagnostics = diagnostics;
+        _segmentStart = -1;
+        _segmentLength = 0;
+        _segmentLine = 0;
+        _segmentIndex = -1;
+    }
+
+    /// <summary>Where the reader stands after the current segment; pass it to a new reader to resume.</summary>
+    public readonly EdifactReaderState State => _state;
+
+    public readonly ServiceCharacters Service => _state.Service;
+
+    public readonly EdifactCharset Charset => _state.Charset;
+
+    /// <summary>Byte offset of the next unread byte.</summary>
+    public readonly int Position => _state.Position;
+
+    /// <summary>The segment the last successful <see cref="Read"/> stopped on.</summary>
+    public readonly EdifactSegment Segment =>
+        _segmentStart < 0
+            ? default
+            : new EdifactSegment(_data.Slice(_segmentStart, _segmentLength), _segmentIndex, _segmentStart, _segmentLine, _state.Service, _state.Charset);
+
+    /// <summary>Advances to the next segment; false at the end of the input.</summary>
+    public bool Read()
+    {
+        while (true)
+        {
+            SkipWhitespace();
+            if (_state.Position >= _data.Length)
+            {
+                return false;
+            }
+
+            if (_state.AtInterchangeStart && !LocateInterchangeStart())
+            {
+                return false;
+            }
+
+            if (_data[_state.Position..].StartsWith("UNA"u8))
+            {
+                ReadServiceStringAdvice();
+                continue;
+            }
+
+            ReadSegment();
+            return true;
+        }
+    }
+
+    private void ReadSegment()
+    {
+        var service = _state.Service;
+        var start = _state.Position;
+        var end = Scanner.IndexOfUnescaped(_data, start, service.TerminatorBytes, service.AlternateTerminatorBytes, service.SegmentStops, service);
+        int terminatorLength;
+        if (end < 0)
+        {
+            end = _data.Length;
+            while (end > start && IsWhitespace(_data[end - 1]))
+            {
+                end--;
+            }
+
+            terminatorLength = 0;
+            _segmentIndex = _state.SegmentIndex;
+            Report("missing-terminator", start, _state.Line,
+                $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of the input.");
+        }
+        else if (_data[end..].StartsWith(service.TerminatorBytes))
+        {
+            terminatorLength = service.TerminatorBytes.Length;
+        }
+        else
+        {
+            terminatorLength = service.AlternateTerminatorBytes.Length;
+            if (!_state.AlternateTerminatorSeen)
+            {
+                _segmentIndex = _state.SegmentIndex;
+                _state = _state with { AlternateTerminatorSeen = true };
+                Report("alternate-terminator", end, _state.Line,
+                    $"UNA declares '{service.Terminator}' as segment terminator but this segment ends with a plain apostrophe; both are accepted for the rest of the interchange.");
+            }
+        }
+
+        _segmentStart = start;
+        _segmentLength = end - start;
+        _segmentLine = _state.Line;
+        _segmentIndex = _state.SegmentIndex;
+        var raw = _data[start..end];
+        var consumed = _data[start..(end + terminatorLength)];
+        _state = _state with
+        {
+            Position = end + terminatorLength,
+            SegmentIndex = _state.SegmentIndex + 1,
+            Line = _state.Line + LineBreaks(consumed),
+            LastWasCr = consumed.Length > 0 ? consumed[^1] == (byte)'\r' : _state.LastWasCr,
+        };
+
+        CheckTag(raw, start);
+        CheckRepertoire(raw, start);
+
+        if (raw.StartsWith("UNB"u8))
+        {
+            ApplyInterchangeHeader();
+        }
+        else if (raw.StartsWith("UNZ"u8))
+        {
+            _state = _state with { AtInterchangeStart = true, HasServiceStringAdvice = false };
+        }
+    }
+
+    private void ApplyInterchangeHeader()
+    {
+        var syntax = Segment.Element(0);
+        var id = syntax.Component(0).ToString();
+        var charset = EdifactCharset.FromSyntaxIdentifier(id);
+        if (charset is null)
+        {
+            Report("unknown-charset", _segmentStart, _segmentLine,
+                $"UNB declares the syntax identifier '{id}', which Vigil does not know; text is read as UNOA with UTF-8/Windows-1252 fallback.");
+            charset = EdifactCharset.Default;
+        }
+
+        var service = _state.Service;
+        if (!_state.HasServiceStringAdvice)
+        {
+            var version = syntax.Component(1).TryGetInt32(out var v) ? v : 3;
+            // IATA syntax identifiers number their own versions; PADIS interchanges never use repetition.
+            service = id.StartsWith("IATA", StringComparison.OrdinalIgnoreCase) || id.StartsWith("IATB", StringComparison.OrdinalIgnoreCase)
+                ? ServiceCharacters.Syntax3Default
+                : ServiceCharacters.ForSyntaxVersion(version);
+        }
+
+        _state = _state with { Charset = charset, Service = service };
+    }
+
+    private readonly void CheckTag(ReadOnlySpan<byte> raw, int start)
+    {
+        var ok = raw.Length >= 3
+            && IsUpper(raw[0]) && IsUpper(raw[1]) && IsUpper(raw[2])
+            && (raw.Length == 3 || _state.Service.MatchAny(raw[3..]) > 0);
+        if (!ok)
+        {
+            var shown = Encoding.Latin1.GetString(raw[..Math.Min(raw.Length, 12)]);
+            Report("malformed-tag", start, _segmentLine,
+                $"Segment {_segmentIndex} does not start with a three-letter tag (it starts '{shown}'); it is passed on as read.");
+        }
+    }
+
+    private readonly void CheckRepertoire(ReadOnlySpan<byte> raw, int start)
+    {
+        var bad = _state.Charset.FindInvalidByte(raw);
+        if (bad >= 0)
+        {
+            Report("charset-violation", start + bad, _segmentLine,
+                $"Byte 0x{raw[bad]:X2} in segment {_segmentIndex} is outside the declared repertoire {_state.Charset.Id}; "
+                + (_state.Charset.Kind == CharsetKind.Utf8 ? "it was replaced by U+FFFD." : "it was read as UTF-8 if valid, otherwise as Windows-1252."));
+        }
+    }
+
+    /// <summary>
+    /// At the start of the input or after UNZ: the next interchange starts at UNA, UNB (or a bare UNH);
+    /// whatever comes before is junk, reported and skipped.
+    /// </summary>
+    private bool LocateInterchangeStart()
+    {
+        var rest = _data[_state.Position..];
+        if (rest.StartsWith("UNA"u8) || rest.StartsWith("UNB"u8) || rest.StartsWith("UNH"u8))
+        {
+            _state = _state with { AtInterchangeStart = false };
+            return true;
+        }
+
+        var next = IndexOfEither(rest, "UNA"u8, "UNB"u8);
+        if (next < 0)
+        {
+            next = rest.IndexOf("UNH"u8);
+        }
+
+        var first = _state.SegmentIndex == 0;
+        var junk = next < 0 ? rest : rest[..next];
+        var shown = Encoding.Latin1.GetString(junk[..Math.Min(junk.Length, 40)]).ReplaceLineEndings(" ");
+        Report(first ? "junk-before-interchange" : "junk-after-interchange", _state.Position, _state.Line,
+            $"{junk.Length} byte(s) that are not EDIFACT ('{shown}') {(first ? "precede the interchange" : "follow the interchange trailer UNZ")} and were ignored.", betweenSegments: true);
+        Advance(junk.Length);
+        if (next < 0)
+        {
+            return false;
+        }
+
+        _state = _state with { AtInterchangeStart = false };
+        return true;
+    }
+
+    /// <summary>UNA: exactly six service characters after the tag, each one UTF-8 character or else one byte.</summary>
+    private void ReadServiceStringAdvice()
+    {
+        var start = _state.Position;
+        var line = _state.Line;
+        var at = start + 3;
+        Span<(Rune Rune, int Start, int Length)> chars = stackalloc (Rune, int, int)[6];
+        var count = 0;
+        while (count < 6 && at < _data.Length)
+        {
+            var status = Rune.DecodeFromUtf8(_data[at..], out var rune, out var length);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                rune = new Rune(_data[at]);
+                length = 1;
+            }
+
+            chars[count++] = (rune, at, length);
+            at += length;
+        }
+
+        ServiceCharacters? service = null;
+        if (count == 6 && WellFormed(chars))
+        {
+            var repetition = chars[4].Rune.Value == ' ' ? ((Rune, byte[])?)null : Take(chars[4]);
+            service = new ServiceCharacters(Take(chars[0]), Take(chars[1]), chars[2].Rune, Take(chars[3]), repetition, Take(chars[5]));
+        }
+
+        if (service is null)
+        {
+            var header = _data[start..].IndexOf("UNB"u8);
+            var end = header < 0 ? Math.Min(_data.Length, start + 9) : start + header;
+            Report("una-malformed", start, line,
+                $"The service string advice '{Encoding.Latin1.GetString(_data[start..end]).TrimEnd()}' does not declare six distinct service characters; the defaults of the syntax version in UNB are used.", betweenSegments: true);
+            Advance(end - start);
+            _state = _state with { HasServiceStringAdvice = false, AtInterchangeStart = false, AlternateTerminatorSeen = false };
+            return;
+        }
+
+        Advance(at - start);
+        _state = _state with { Service = service, HasServiceStringAdvice = true, AtInterchangeStart = false, AlternateTerminatorSeen = false };
+
+    }
+
+    private readonly (Rune, byte[]) Take((Rune Rune, int Start, int Length) c) => (c.Rune, _data.Slice(c.Start, c.Length).ToArray());
+
+    private static bool WellFormed(ReadOnlySpan<(Rune Rune, int Start, int Length)> chars)
+    {
+        // The decimal mark may be anything; the separators, release and terminator must be distinct and visible.
+        ReadOnlySpan<int> significant = [0, 1, 3, 5];
+        foreach (var i in significant)
+        {
+            var value = chars[i].Rune.Value;
+            if (value is '\r' or '\n' or ' ' || Rune.IsLetterOrDigit(chars[i].Rune))
+            {
+                return false;
+            }
+
+            foreach (var j in significant)
+            {
+                if (j != i && chars[j].Rune == chars[i].Rune)
+                {
+                    return false;
+                }
+            }
+        }
+
+        var repetition = chars[4].Rune.Value;
+        return repetition is not ('\r' or '\n') && !Rune.IsLetterOrDigit(chars[4].Rune)
+            && (repetition == ' ' || (chars[4].Rune != chars[0].Rune && chars[4].Rune != chars[1].Rune && chars[4].Rune != chars[3].Rune && chars[4].Rune != chars[5].Rune));
+    }
+
+    private void SkipWhitespace()
+    {
+        var from = _state.Position;
+        var at = from;
+        while (at < _data.Length && IsWhitespace(_data[at]))
+        {
+            at++;
+        }
+
+        if (at > from)
+        {
+            Advance(at - from);
+        }
+    }
+
+    private void Advance(int count)
+    {
+        var span = _data.Slice(_state.Position, count);
+        _state = _state with
+        {
+            Position = _state.Position + count,
+            Line = _state.Line + LineBreaks(span),
+            LastWasCr = span.Length > 0 ? span[^1] == (byte)'\r' : _state.LastWasCr,
+        };
+    }
+
+    /// <summary>Line breaks in a consumed range, not counting twice a CRLF split across two ranges.</summary>
+    private readonly int LineBreaks(ReadOnlySpan<byte> span)
+    {
+        if (span.IsEmpty)
+        {
+            return 0;
+        }
+
+        var breaks = Scanner.CountLineBreaks(span);
+        return _state.LastWasCr && span[0] == (byte)'\n' ? breaks - 1 : breaks;
+    }
+
+    /// <summary>Reports against the segment being read, or the next one when between segments.</summary>
+    private readonly void Report(string code, int offset, int line, string message, bool betweenSegments = false) =>
+        _diagnostics?.Add(new Diagnostic(code, DiagnosticSeverity.Warning, betweenSegments ? _state.SegmentIndex : _segmentIndex, offset, line, message));
+
+    private static int IndexOfEither(ReadOnlySpan<byte> span, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        var i = span.IndexOf(a);
+        var j = span.IndexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.Min(i, j);
+    }
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t';
+
+    private static bool IsUpper(byte b) => b is >= (byte)'A' and <= (byte)'Z';
+}
+
+/// <summary>Everything a reader needs to resume where another stopped.</summary>
+public readonly record struct EdifactReaderState
+{
+    public static EdifactReaderState Initial { get; } = new()
+    {
+        Line = 1,
+        Service = ServiceCharacters.Syntax4Default,
+        Charset = EdifactCharset.Default,
+        AtInterchangeStart = true,
+    };
+
+    public int Position { get; init; }
+
+    public int SegmentIndex { get; init; }
+
+    public int Line { get; init; }
+
+    public ServiceCharacters Service { get; init; }
+
+    public EdifactCharset Charset { get; init; }
+
+    /// <summary>Whether the current interchange opened with a UNA (which then beats the syntax version's defaults).</summary>
+    public bool HasServiceStringAdvice { get; init; }
+
+    internal bool AtInterchangeStart { get; init; }
+
+    internal bool LastWasCr { get; init; }
+
+    internal bool AlternateTerminatorSeen { get; init; }
+}

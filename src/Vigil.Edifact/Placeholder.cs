@@ -1,1 +1,0 @@
-namespace Vigil.Edifact; internal static class Placeholder {}
