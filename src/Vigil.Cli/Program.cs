@@ -1,3 +1,6 @@
 using System.CommandLine;
-var root = new RootCommand("vigil");
+using Vigil.Cli.Commands;
+
+var root = new RootCommand("Vigil: passenger screening for border and counter-terrorism agencies.");
+root.Subcommands.Add(ParseCommand.Create());
 return root.Parse(args).Invoke();
