@@ -255,7 +255,7 @@ public ref struct EdifactReader
             var status = Rune.DecodeFromUtf8(_data[at..], out var rune, out var length);
             if (status != System.Buffers.OperationStatus.Done)
             {
-                rune = new Rune(_data[at]);
+                rune = EdifactCharset.LegacyByteToRune(_data[at]);
                 length = 1;
             }
 

@@ -7,16 +7,18 @@ public class SampleFileTests
     public static TheoryData<string, string> AllSamples()
     {
         var data = new TheoryData<string, string>();
-        foreach (var folder in (string[])["paxlst", "pnrgov"])
+        foreach (var (folder, name) in SampleNames())
         {
-            foreach (var path in SharedData.Files(Path.Combine("data", "messages", folder)))
-            {
-                data.Add(folder, Path.GetFileName(path));
-            }
+            data.Add(folder, name);
         }
 
         return data;
     }
+
+    internal static IEnumerable<(string Folder, string Name)> SampleNames() =>
+        from folder in (string[])["paxlst", "pnrgov"]
+        from path in SharedData.Files(Path.Combine("data", "messages", folder))
+        select (folder, Path.GetFileName(path));
 
     internal static EdifactFile Load(string folder, string name) =>
         EdifactFile.Read(File.ReadAllBytes(SharedData.PathOf("data", "messages", folder, name)));

@@ -103,6 +103,24 @@ public class ServiceStringAdviceTests
     }
 
     [Fact]
+    public void Single_byte_typographic_quote_terminator_is_u2019_and_accepts_apostrophes()
+    {
+        byte[] data = [.. "UNA:+.? "u8, 0x92, .. "UNB+UNOC:4+S"u8, 0x92, .. "BGM+745'NAD+MS"u8, 0x92];
+        var diagnostics = new List<Diagnostic>();
+        var reader = new EdifactReader(data, diagnostics);
+
+        var tags = new List<string>();
+        while (reader.Read())
+        {
+            tags.Add(reader.Segment.TagText);
+        }
+
+        Assert.Equal(["UNB", "BGM", "NAD"], tags);
+        Assert.Equal(new Rune('\u2019'), reader.Service.Terminator);
+        Assert.Equal(["alternate-terminator"], diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
     public void Short_una_is_reported_and_defaults_of_the_syntax_version_apply()
     {
         var file = Edi.File("UNA:+\\*'UNB+UNOA:4+S+R+250314:0930+1'UNH+1+PAXLST:D:05B:UN'ATT+2++M*F'UNT+3+1'UNZ+1+1'");
