@@ -67,7 +67,7 @@ public sealed class EdifactWriter
     {
         ArgumentNullException.ThrowIfNull(tag);
         EnsureNoOpenSegment(nameof(BeginSegment));
-        if (tag.Length != 3 || !tag.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+        if (tag.Length != 3 || !IsTagCharacter(tag[0]) || !IsTagCharacter(tag[1]) || !IsTagCharacter(tag[2]))
         {
             throw new ArgumentException($"A segment tag is three upper-case letters or digits, not '{tag}'.", nameof(tag));
         }
@@ -258,6 +258,8 @@ public sealed class EdifactWriter
             throw new InvalidOperationException($"{operation} needs an element (AddElement).");
         }
     }
+
+    private static bool IsTagCharacter(char c) => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c);
 
     private static Encoding StrictEncoding(EdifactCharset charset) =>
         charset.Kind == CharsetKind.SingleByte
