@@ -101,6 +101,16 @@ public sealed class EdifactCharset
 
     public override string ToString() => Id;
 
+    /// <summary>
+    /// The character a lone non-UTF-8 byte stands for. Windows-1252 rather than Latin-1, because such bytes come
+    /// from word-processor copies: 0x92 there is the typographic quote U+2019, not a control character.
+    /// </summary>
+    internal static Rune LegacyByteToRune(byte b)
+    {
+        Span<char> decoded = stackalloc char[1];
+        return Windows1252.GetChars([b], decoded) == 1 && !char.IsSurrogate(decoded[0]) ? new Rune(decoded[0]) : new Rune(b);
+    }
+
     private static EdifactCharset SevenBit(string id) => new(id, Encoding.ASCII, CharsetKind.SevenBit);
 
     private static EdifactCharset SingleByte(string id, string encodingName) =>

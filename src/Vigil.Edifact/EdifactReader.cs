@@ -18,6 +18,11 @@ public ref struct EdifactReader
     private int _segmentLine;
     private int _segmentIndex;
 
+    // The service characters the current segment was read with: a UNZ resets the reader's for the next
+    // interchange, and a UNB changes them for itself (its syntax version decides repetition).
+    private ServiceCharacters _segmentService;
+    private EdifactCharset _segmentCharset;
+
     public EdifactReader(ReadOnlySpan<byte> data, List<Diagnostic>? diagnostics = null)
         : this(data, EdifactReaderState.Initial, diagnostics)
     {
@@ -33,6 +38,8 @@ public ref struct EdifactReader
         _segmentLength = 0;
         _segmentLine = 0;
         _segmentIndex = -1;
+        _segmentService = state.Service;
+        _segmentCharset = state.Charset;
     }
 
     /// <summary>Where the reader stands after the current segment; pass it to a new reader to resume.</summary>
@@ -49,7 +56,7 @@ public ref struct EdifactReader
     public readonly EdifactSegment Segment =>
         _segmentStart < 0
             ? default
-            : new EdifactSegment(_data.Slice(_segmentStart, _segmentLength), _segmentIndex, _segmentStart, _segmentLine, _state.Service, _state.Charset);
+            : new EdifactSegment(_data.Slice(_segmentStart, _segmentLength), _segmentIndex, _segmentStart, _segmentLine, _segmentService, _segmentCharset);
 
     /// <summary>Advances to the next segment; false at the end of the input.</summary>
     public bool Read()
@@ -117,6 +124,8 @@ public ref struct EdifactReader
         _segmentLength = end - start;
         _segmentLine = _state.Line;
         _segmentIndex = _state.SegmentIndex;
+        _segmentService = service;
+        _segmentCharset = _state.Charset;
         var raw = _data[start..end];
         var consumed = _data[start..(end + terminatorLength)];
         _state = _state with
@@ -133,10 +142,20 @@ public ref struct EdifactReader
         if (raw.StartsWith("UNB"u8))
         {
             ApplyInterchangeHeader();
+            _segmentService = _state.Service;
+            _segmentCharset = _state.Charset;
         }
         else if (raw.StartsWith("UNZ"u8))
         {
-            _state = _state with { AtInterchangeStart = true, HasServiceStringAdvice = false };
+            // Separators and repertoire belong to the interchange: the next one is tokenised with the defaults
+            // until its own UNA or UNB says otherwise, or its UNB would be split by the previous UNA's terminator.
+            _state = _state with
+            {
+                AtInterchangeStart = true,
+                HasServiceStringAdvice = false,
+                Service = EdifactReaderState.Initial.Service,
+                Charset = EdifactReaderState.Initial.Charset,
+            };
         }
     }
 
@@ -236,7 +255,7 @@ public ref struct EdifactReader
             var status = Rune.DecodeFromUtf8(_data[at..], out var rune, out var length);
             if (status != System.Buffers.OperationStatus.Done)
             {
-                rune = new Rune(_data[at]);
+                rune = EdifactCharset.LegacyByteToRune(_data[at]);
                 length = 1;
             }
 

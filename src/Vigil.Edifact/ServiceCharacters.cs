@@ -53,7 +53,7 @@ public sealed class ServiceCharacters
         ElementStops = Stops(ElementBytes, ReleaseBytes);
         ComponentStops = Stops(ComponentBytes, ReleaseBytes);
         RepetitionStops = Stops(RepetitionBytes, ReleaseBytes);
-        AnyStops = Stops(ComponentBytes, ElementBytes, ReleaseBytes, RepetitionBytes, TerminatorBytes);
+        AnyStops = Stops(ComponentBytes, ElementBytes, ReleaseBytes, RepetitionBytes, TerminatorBytes, AlternateTerminatorBytes);
     }
 
     public ServiceCharacters(char component, char element, char decimalMark, char release, char? repetition, char terminator)
@@ -85,6 +85,7 @@ public sealed class ServiceCharacters
     internal SearchValues<byte> ElementStops { get; }
     internal SearchValues<byte> ComponentStops { get; }
     internal SearchValues<byte> RepetitionStops { get; }
+    /// <summary>Lead bytes of everything <see cref="MatchAny"/> recognises.</summary>
     internal SearchValues<byte> AnyStops { get; }
 
     /// <summary>The default service characters for a syntax version number from UNB (4 and later repeat with <c>*</c>).</summary>
