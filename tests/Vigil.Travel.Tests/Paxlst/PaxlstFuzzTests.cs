@@ -1,0 +1,86 @@
+using System.Text;
+using Vigil.Tests;
+using Vigil.Travel.Model;
+
+namespace Vigil.Travel.Tests.Paxlst;
+
+/// <summary>Damaged API messages cost findings and travelers, never an exception out of the mapper.</summary>
+public class PaxlstFuzzTests
+{
+    private static readonly Lazy<(string Name, byte[] Data, int Travelers)[]> Samples = new(() =>
+        [.. SharedData.Files(Path.Combine("data", "messages", "paxlst")).Select(path =>
+        {
+            var data = File.ReadAllBytes(path);
+            return (Path.GetFileName(path), data, Travelers(TravelFileReader.Read(data)));
+        })]);
+
+    private static readonly byte[] Noise = "'+:?* \r\n$-\\"u8.ToArray();
+
+    [Fact]
+    public void Every_truncation_of_the_small_samples_maps_to_no_more_travelers_than_the_whole()
+    {
+        foreach (var (name, data, whole) in Samples.Value.Where(s => s.Data.Length < 2000))
+        {
+            for (var length = 0; length <= data.Length; length++)
+            {
+                var file = Map(name, data.AsMemory(0, length).ToArray());
+                Assert.True(Travelers(file) <= whole, $"{name} cut at {length} yields {Travelers(file)} travelers, more than {whole}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Random_mutations_never_throw_out_of_the_mapper()
+    {
+        var random = new Random(2396);
+        foreach (var (name, data, _) in Samples.Value)
+        {
+            var rounds = data.Length > 20_000 ? 40 : 400;
+            for (var i = 0; i < rounds; i++)
+            {
+                Map(name, Mutate(data, random));
+            }
+        }
+    }
+
+    private static TravelFile Map(string name, byte[] input)
+    {
+        TravelFile? file = null;
+        var failure = Record.Exception(() => file = TravelFileReader.Read(input));
+        Assert.True(failure is null, $"{name}: {failure}\n{Encoding.Latin1.GetString(input)}");
+        return file!;
+    }
+
+    private static int Travelers(TravelFile file) => file.Messages.OfType<PassengerList>().Sum(l => l.Travelers.Count);
+
+    private static byte[] Mutate(byte[] data, Random random)
+    {
+        var bytes = new List<byte>(data);
+        var edits = random.Next(1, 6);
+        for (var e = 0; e < edits && bytes.Count > 0; e++)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(5))
+            {
+                case 0:
+                    bytes[at] = (byte)random.Next(256);
+                    break;
+                case 1:
+                    bytes[at] = Noise[random.Next(Noise.Length)];
+                    break;
+                case 2:
+                    bytes.Insert(at, Noise[random.Next(Noise.Length)]);
+                    break;
+                case 3:
+                    bytes.RemoveRange(at, Math.Min(random.Next(1, 20), bytes.Count - at));
+                    break;
+                default:
+                    var length = Math.Min(random.Next(1, 60), bytes.Count - at);
+                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+}
