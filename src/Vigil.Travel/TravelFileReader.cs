@@ -38,26 +38,13 @@ public static class TravelFileReader
         return new TravelFile(ordered, diagnostics);
     }
 
-    private static UnsupportedMessage Unsupported(EdifactMessage message)
+    private static UnsupportedMessage Unsupported(EdifactMessage message) => new(message)
     {
-        var interchange = message.Interchange;
-        return new UnsupportedMessage
-        {
-            Type = message.Type ?? "unknown",
-            Version = message.VersionRelease,
-            Sender = interchange.Sender,
-            Recipient = interchange.Recipient,
-            InterchangeReference = interchange.ControlReference,
-            MessageReference = message.Reference,
-            CommonAccessReference = message.CommonAccessReference,
-            Part = message.Part,
-            Position = new SourcePosition(message.SegmentIndex, message.Offset, message.Line),
-            Diagnostics =
-            [
-                .. message.Diagnostics,
-                new Diagnostic("unsupported-message-type", DiagnosticSeverity.Warning, message.SegmentIndex, message.Offset, message.Line,
-                    $"Message type '{message.Type}' is not read by this version of Vigil; the message is kept but yields no travelers."),
-            ],
-        };
-    }
+        Diagnostics =
+        [
+            .. message.Diagnostics,
+            new Diagnostic("unsupported-message-type", DiagnosticSeverity.Warning, message.SegmentIndex, message.Offset, message.Line,
+                $"Message type '{message.Type}' is not read by this version of Vigil; the message is kept but yields no travelers."),
+        ],
+    };
 }

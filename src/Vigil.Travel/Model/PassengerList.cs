@@ -1,3 +1,5 @@
+using Vigil.Edifact;
+
 namespace Vigil.Travel.Model;
 
 /// <summary>
@@ -6,6 +8,11 @@ namespace Vigil.Travel.Model;
 /// </summary>
 public sealed record PassengerList : TravelMessage
 {
+    public PassengerList(EdifactMessage source)
+        : base(source)
+    {
+    }
+
     /// <summary>Part numbers that make up this list (empty for a message not sent in parts).</summary>
     public IReadOnlyList<int> PartsReceived { get; init; } = [];
 

@@ -5,8 +5,24 @@ namespace Vigil.Travel.Model;
 /// <summary>What every received message has, whatever its type: envelope facts and the findings of reading it.</summary>
 public abstract record TravelMessage
 {
+    /// <summary>Takes the envelope facts and the envelope findings from the EDIFACT message read.</summary>
+    protected TravelMessage(EdifactMessage source)
+    {
+        var interchange = source.Interchange;
+        Type = source.Type ?? "unknown";
+        Version = source.VersionRelease;
+        Sender = interchange.Sender;
+        Recipient = interchange.Recipient;
+        InterchangeReference = interchange.ControlReference;
+        MessageReference = source.Reference;
+        CommonAccessReference = source.CommonAccessReference;
+        Part = source.Part;
+        Position = new SourcePosition(source.SegmentIndex, source.Offset, source.Line);
+        Diagnostics = source.Diagnostics;
+    }
+
     /// <summary>Message type, e.g. <c>PAXLST</c>.</summary>
-    public required string Type { get; init; }
+    public string Type { get; init; }
 
     /// <summary>Directory version and release, e.g. <c>D:05B</c>.</summary>
     public string? Version { get; init; }
@@ -36,4 +52,10 @@ public abstract record TravelMessage
 }
 
 /// <summary>A message of a type Vigil does not read (yet): reported, never dropped silently.</summary>
-public sealed record UnsupportedMessage : TravelMessage;
+public sealed record UnsupportedMessage : TravelMessage
+{
+    public UnsupportedMessage(EdifactMessage source)
+        : base(source)
+    {
+    }
+}

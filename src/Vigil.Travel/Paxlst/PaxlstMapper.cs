@@ -519,19 +519,9 @@ public static class PaxlstMapper
                 });
             }
 
-            var interchange = message.Interchange;
-            return new PassengerList
+            return new PassengerList(message)
             {
-                Type = message.Type ?? "PAXLST",
-                Version = message.VersionRelease,
-                Sender = interchange.Sender,
-                Recipient = interchange.Recipient,
-                InterchangeReference = interchange.ControlReference,
-                MessageReference = message.Reference,
-                CommonAccessReference = message.CommonAccessReference,
-                Part = message.Part,
                 PartsReceived = message.Part is { } part ? [part.Sequence] : [],
-                Position = new SourcePosition(message.SegmentIndex, message.Offset, message.Line),
                 Purpose = new ListPurpose(_documentCode, _function),
                 TransactionReference = _transactionReference,
                 ReportingParty = _hasParty ? new ReportingParty(_partyName, _partyContacts) : null,
