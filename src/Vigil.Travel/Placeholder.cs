@@ -1,0 +1,1 @@
+namespace Vigil.Travel; internal static class Placeholder {}
