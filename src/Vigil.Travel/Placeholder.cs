@@ -1,1 +1,0 @@
-namespace Vigil.Travel; internal static class Placeholder {}
