@@ -3,4 +3,5 @@ using Vigil.Cli.Commands;
 
 var root = new RootCommand("Vigil: passenger screening for border and counter-terrorism agencies.");
 root.Subcommands.Add(ParseCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 return root.Parse(args).Invoke();
