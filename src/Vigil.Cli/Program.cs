@@ -4,4 +4,5 @@ using Vigil.Cli.Commands;
 var root = new RootCommand("Vigil: passenger screening for border and counter-terrorism agencies.");
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 return root.Parse(args).Invoke();
