@@ -177,7 +177,7 @@ public sealed class EdifactFile
             var identifier = unh.Element(1);
             var partElement = unh.Element(3);
             MessagePart? part = null;
-            if (partElement.Component(0).TryGetInt32(out var sequence))
+            if (partElement.Component(0).TryGetInt32(out var sequence) && sequence >= 1)
             {
                 part = new MessagePart(sequence, partElement.Component(1).Is("F"u8));
             }

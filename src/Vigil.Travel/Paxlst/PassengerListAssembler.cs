@@ -68,13 +68,17 @@ public static class PassengerListAssembler
         var last = kept[^1];
         var final = kept.FirstOrDefault(p => p.Part!.Value.Final);
         var expected = final?.Part!.Value.Sequence ?? last.Part!.Value.Sequence;
-        var missing = Enumerable.Range(1, expected).Except(sequences).ToList();
-        var incomplete = final is null || missing.Count > 0;
+        // Part numbers come from the wire: a damaged one may be huge, so missing parts are counted, not enumerated.
+        var present = sequences.Count(s => s >= 1 && s <= expected);
+        var incomplete = final is null || present < expected;
         if (incomplete)
         {
+            var missing = expected - present;
             var what = final is null
                 ? $"the final part has not arrived (parts received: {string.Join(", ", sequences)})"
-                : $"parts {string.Join(", ", missing)} have not arrived";
+                : missing <= 20
+                    ? $"parts {string.Join(", ", Enumerable.Range(1, expected).Except(sequences))} have not arrived"
+                    : $"{missing} of its {expected} parts have not arrived";
             diagnostics.Add(At(kept[0], "multipart-incomplete", DiagnosticSeverity.Warning,
                 $"List {kept[0].CommonAccessReference} is sent in parts and {what}; it holds only the travelers received."));
         }

@@ -67,4 +67,14 @@ public class MultipartTests
         Assert.False(list.Incomplete);
         Assert.Empty(list.Warnings);
     }
+
+    [Fact]
+    public void A_damaged_huge_part_number_is_counted_not_enumerated()
+    {
+        var file = Read(Interchange(Part(1, "C", "A"), Message(FlightGroup + "NAD+FL+++B:X'", part: "70379193:F", reference: "P9")));
+
+        var list = Assert.IsType<PassengerList>(Assert.Single(file.Messages));
+        Assert.True(list.Incomplete);
+        Assert.Contains("70379191 of its 70379193 parts have not arrived", Assert.Single(list.Warnings).Message);
+    }
 }
