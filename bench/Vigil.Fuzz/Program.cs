@@ -36,9 +36,11 @@ var mutator = new Mutator(random, corpus);
 var failures = new Dictionary<string, int>(StringComparer.Ordinal);
 long edifactExceptions = 0, mapperExceptions = 0, diagnostics = 0;
 var clock = Stopwatch.StartNew();
+var watch = new Watchdog(crashFolder);
 for (long iteration = 1; iteration <= iterations; iteration++)
 {
     var input = mutator.Mutate(Pick(random, corpus));
+    watch.Begin(iteration, input);
     try
     {
         var file = EdifactFile.Read(input);
@@ -85,8 +87,10 @@ for (long iteration = 1; iteration <= iterations; iteration++)
 }
 
 clock.Stop();
+watch.Dispose();
 Console.WriteLine($"Iterations: {iterations:N0}");
 Console.WriteLine($"Unhandled exceptions: {edifactExceptions + mapperExceptions} (EDIFACT layer {edifactExceptions}, mappers {mapperExceptions}); distinct: {failures.Count}");
+Console.WriteLine($"Inputs that took over {Watchdog.Limit.TotalSeconds:F0} s: {watch.SlowInputs}");
 Console.WriteLine($"File-level diagnostics reported: {diagnostics:N0}");
 Console.WriteLine($"Elapsed: {clock.Elapsed.TotalSeconds:F1} s ({iterations / clock.Elapsed.TotalSeconds:N0} inputs/s)");
 foreach (var (key, count) in failures.OrderByDescending(f => f.Value))
@@ -99,7 +103,7 @@ if (failures.Count > 0)
     Console.WriteLine($"Crashing inputs saved in {crashFolder}");
 }
 
-return failures.Count == 0 ? 0 : 1;
+return failures.Count == 0 && watch.SlowInputs == 0 ? 0 : 1;
 
 // The two largest real samples are 70 and 250 KB; drawn as often as the rest they would take most of the run.
 static byte[] Pick(Random random, List<byte[]> corpus)
@@ -151,6 +155,61 @@ void Record(string layer, Exception exception, byte[] input, long iteration)
 
 namespace Vigil.Fuzz
 {
+    /// <summary>
+    /// A hang or a runaway allocation never throws, so a timer thread saves any input still being read after
+    /// <see cref="Limit"/>; the run itself cannot be unstuck, but the input that stuck it is kept.
+    /// </summary>
+    internal sealed class Watchdog : IDisposable
+    {
+        public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+
+        private readonly string _folder;
+        private readonly Timer _timer;
+        private readonly Lock _gate = new();
+        private long _iteration;
+        private byte[] _input = [];
+        private long _startedAt;
+        private long _reported = -1;
+
+        public Watchdog(string folder)
+        {
+            _folder = folder;
+            _timer = new Timer(_ => Check(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
+
+        public int SlowInputs { get; private set; }
+
+        public void Begin(long iteration, byte[] input)
+        {
+            lock (_gate)
+            {
+                _iteration = iteration;
+                _input = input;
+                _startedAt = Stopwatch.GetTimestamp();
+            }
+        }
+
+        private void Check()
+        {
+            lock (_gate)
+            {
+                if (_reported == _iteration || Stopwatch.GetElapsedTime(_startedAt) < Limit)
+                {
+                    return;
+                }
+
+                _reported = _iteration;
+                SlowInputs++;
+                Directory.CreateDirectory(_folder);
+                var path = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"slow-{_iteration:D8}.edi"));
+                File.WriteAllBytes(path, _input);
+                Console.WriteLine($"  iteration {_iteration:N0} still running after {Limit.TotalSeconds:F0} s; input saved to {path}");
+            }
+        }
+
+        public void Dispose() => _timer.Dispose();
+    }
+
     /// <summary>The valid messages the fuzzer starts from: the shared real samples and generated lists in every layout.</summary>
     internal static class Corpus
     {
