@@ -27,10 +27,9 @@ public class TokenizerBenchmarks
         {
             foreach (var element in reader.Segment.Elements)
             {
-                var components = element.ComponentCount;
-                for (var c = 0; c < components; c++)
+                foreach (var component in element.Components)
                 {
-                    checksum += element.Component(c).Raw.Length + 1;
+                    checksum += component.Raw.Length + 1;
                 }
             }
         }

@@ -69,6 +69,9 @@ public readonly ref struct EdifactComponent
     public bool TryGetInt32(out int value)
     {
         var trimmed = Raw.Trim((byte)' ');
-        return Utf8Parser.TryParse(trimmed, out value, out var consumed) && consumed == trimmed.Length && trimmed.Length > 0;
+        value = 0;
+        // Counts and part numbers are unsigned on the wire: a sign is as wrong as a letter.
+        return trimmed.Length > 0 && !trimmed.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && Utf8Parser.TryParse(trimmed, out value, out var consumed) && consumed == trimmed.Length;
     }
 }

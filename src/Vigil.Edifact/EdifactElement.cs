@@ -102,6 +102,9 @@ public readonly ref struct EdifactElement
 
     public EdifactComponent this[int index] => Component(index);
 
+    /// <summary>The components of the first repetition in one forward pass (at least one, possibly empty).</summary>
+    public ComponentEnumerator Components => new(FirstRepetition, Service, Charset);
+
     /// <summary>The whole element as text, release characters removed (separators inside it kept as printed).</summary>
     public override string ToString() => new EdifactComponent(Raw, Service, Charset).ToString();
 
@@ -118,4 +121,40 @@ public readonly ref struct EdifactElement
         Service.RepetitionBytes.Length == 0
             ? -1
             : Scanner.IndexOfUnescaped(Raw, start, Service.RepetitionBytes, default, Service.RepetitionStops, Service);
+
+    /// <summary>Walks the components of an element without allocating and without rescanning.</summary>
+    public ref struct ComponentEnumerator
+    {
+        private readonly ReadOnlySpan<byte> _raw;
+        private readonly ServiceCharacters _service;
+        private readonly EdifactCharset _charset;
+        private int _start;
+        private EdifactComponent _current;
+
+        internal ComponentEnumerator(ReadOnlySpan<byte> raw, ServiceCharacters service, EdifactCharset charset)
+        {
+            _raw = raw;
+            _service = service;
+            _charset = charset;
+            _start = 0;
+            _current = default;
+        }
+
+        public readonly EdifactComponent Current => _current;
+
+        public readonly ComponentEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_start < 0)
+            {
+                return false;
+            }
+
+            var end = Scanner.IndexOfUnescaped(_raw, _start, _service.ComponentBytes, default, _service.ComponentStops, _service);
+            _current = new EdifactComponent(end < 0 ? _raw[_start..] : _raw[_start..end], _service, _charset);
+            _start = end < 0 ? -1 : end + _service.ComponentBytes.Length;
+            return true;
+        }
+    }
 }

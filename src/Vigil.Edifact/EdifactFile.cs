@@ -181,12 +181,6 @@ public sealed class EdifactFile
             {
                 part = new MessagePart(sequence, partElement.Component(1).Is("F"u8));
             }
-            else if (!partElement.IsEmpty)
-            {
-                Warn(null, "unh-part-unreadable", unh,
-                    $"UNH part indicator '{partElement.ToString()}' does not start with a part number; the message is treated as a whole.");
-            }
-
             _message = new EdifactMessage(file.Data, interchange, _group)
             {
                 Reference = unh.Text(0),
@@ -203,6 +197,12 @@ public sealed class EdifactFile
                 SegmentCount = 1,
                 BodyStart = state,
             };
+
+            if (part is null && !partElement.IsEmpty)
+            {
+                Warn(_message, "unh-part-unreadable", unh,
+                    $"UNH part indicator '{partElement.ToString()}' does not start with a part number; the message is treated as a whole.");
+            }
 
             if (_message.Reference is null)
             {

@@ -89,35 +89,45 @@ public ref struct EdifactReader
     {
         var service = _state.Service;
         var start = _state.Position;
-        var end = Scanner.IndexOfUnescaped(_data, start, service.TerminatorBytes, service.AlternateTerminatorBytes, service.SegmentStops, service);
+        var (end, breaks) = service.IsAsciiSingleByte ? FindTerminatorFast(start, service) : (-1, 0);
         int terminatorLength;
-        if (end < 0)
+        if (end >= 0)
         {
-            end = _data.Length;
-            while (end > start && IsWhitespace(_data[end - 1]))
-            {
-                end--;
-            }
-
-            terminatorLength = 0;
-            _segmentIndex = _state.SegmentIndex;
-            Report("missing-terminator", start, _state.Line,
-                $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of the input.");
-        }
-        else if (_data[end..].StartsWith(service.TerminatorBytes))
-        {
-            terminatorLength = service.TerminatorBytes.Length;
+            terminatorLength = 1;
         }
         else
         {
-            terminatorLength = service.AlternateTerminatorBytes.Length;
-            if (!_state.AlternateTerminatorSeen)
+            end = Scanner.IndexOfUnescaped(_data, start, service.TerminatorBytes, service.AlternateTerminatorBytes, service.SegmentStops, service);
+            if (end < 0)
             {
+                end = _data.Length;
+                while (end > start && IsWhitespace(_data[end - 1]))
+                {
+                    end--;
+                }
+
+                terminatorLength = 0;
                 _segmentIndex = _state.SegmentIndex;
-                _state = _state with { AlternateTerminatorSeen = true };
-                Report("alternate-terminator", end, _state.Line,
-                    $"UNA declares '{service.Terminator}' as segment terminator but this segment ends with a plain apostrophe; both are accepted for the rest of the interchange.");
+                Report("missing-terminator", start, _state.Line,
+                    $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of the input.");
             }
+            else if (_data[end..].StartsWith(service.TerminatorBytes))
+            {
+                terminatorLength = service.TerminatorBytes.Length;
+            }
+            else
+            {
+                terminatorLength = service.AlternateTerminatorBytes.Length;
+                if (!_state.AlternateTerminatorSeen)
+                {
+                    _segmentIndex = _state.SegmentIndex;
+                    _state.AlternateTerminatorSeen = true;
+                    Report("alternate-terminator", end, _state.Line,
+                        $"UNA declares '{service.Terminator}' as segment terminator but this segment ends with a plain apostrophe; both are accepted for the rest of the interchange.");
+                }
+            }
+
+            breaks = LineBreaks(start, end + terminatorLength - start);
         }
 
         _segmentStart = start;
@@ -127,36 +137,73 @@ public ref struct EdifactReader
         _segmentService = service;
         _segmentCharset = _state.Charset;
         var raw = _data[start..end];
-        var consumed = _data[start..(end + terminatorLength)];
-        _state = _state with
-        {
-            Position = end + terminatorLength,
-            SegmentIndex = _state.SegmentIndex + 1,
-            Line = _state.Line + LineBreaks(consumed),
-            LastWasCr = consumed.Length > 0 ? consumed[^1] == (byte)'\r' : _state.LastWasCr,
-        };
+        _state.Position = end + terminatorLength;
+        _state.SegmentIndex++;
+        _state.Line += breaks;
 
         CheckTag(raw, start);
         CheckRepertoire(raw, start);
 
-        if (raw.StartsWith("UNB"u8))
+        if (raw.Length >= 3 && raw[0] == (byte)'U' && raw[1] == (byte)'N' && raw[2] == (byte)'B')
         {
             ApplyInterchangeHeader();
             _segmentService = _state.Service;
             _segmentCharset = _state.Charset;
         }
-        else if (raw.StartsWith("UNZ"u8))
+        else if (raw.Length >= 3 && raw[0] == (byte)'U' && raw[1] == (byte)'N' && raw[2] == (byte)'Z')
         {
             // Separators and repertoire belong to the interchange: the next one is tokenised with the defaults
             // until its own UNA or UNB says otherwise, or its UNB would be split by the previous UNA's terminator.
-            _state = _state with
-            {
-                AtInterchangeStart = true,
-                HasServiceStringAdvice = false,
-                Service = EdifactReaderState.Initial.Service,
-                Charset = EdifactReaderState.Initial.Charset,
-            };
+            _state.AtInterchangeStart = true;
+            _state.HasServiceStringAdvice = false;
+            _state.Service = EdifactReaderState.Initial.Service;
+            _state.Charset = EdifactReaderState.Initial.Charset;
         }
+    }
+
+    /// <summary>
+    /// The common case (one ASCII byte per service character): one vectorised search for terminator, release and
+    /// line breaks finds the segment's end and counts the lines inside it in the same pass. -1 when no terminator
+    /// follows, which the general path then reports.
+    /// </summary>
+    private readonly (int End, int Breaks) FindTerminatorFast(int start, ServiceCharacters service)
+    {
+        var stops = service.SegmentStopsWithLineBreaks;
+        var terminator = service.TerminatorByte;
+        var release = service.ReleaseByte;
+        var breaks = 0;
+        var i = start;
+        while (i < _data.Length)
+        {
+            var found = _data[i..].IndexOfAny(stops);
+            if (found < 0)
+            {
+                break;
+            }
+
+            i += found;
+            var b = _data[i];
+            if (b == terminator)
+            {
+                return (i, breaks);
+            }
+
+            if (b == release)
+            {
+                // A released terminator or release is data; any other released byte is looked at as usual.
+                i += i + 1 < _data.Length && (_data[i + 1] == terminator || _data[i + 1] == release) ? 2 : 1;
+                continue;
+            }
+
+            if (b == (byte)'\r' || i == 0 || _data[i - 1] != (byte)'\r')
+            {
+                breaks++;
+            }
+
+            i++;
+        }
+
+        return (-1, 0);
     }
 
     private void ApplyInterchangeHeader()
@@ -181,7 +228,8 @@ public ref struct EdifactReader
                 : ServiceCharacters.ForSyntaxVersion(version);
         }
 
-        _state = _state with { Charset = charset, Service = service };
+        _state.Charset = charset;
+        _state.Service = service;
     }
 
     private readonly void CheckTag(ReadOnlySpan<byte> raw, int start)
@@ -217,7 +265,7 @@ public ref struct EdifactReader
         var rest = _data[_state.Position..];
         if (rest.StartsWith("UNA"u8) || rest.StartsWith("UNB"u8) || rest.StartsWith("UNH"u8))
         {
-            _state = _state with { AtInterchangeStart = false };
+            _state.AtInterchangeStart = false;
             return true;
         }
 
@@ -238,7 +286,7 @@ public ref struct EdifactReader
             return false;
         }
 
-        _state = _state with { AtInterchangeStart = false };
+        _state.AtInterchangeStart = false;
         return true;
     }
 
@@ -266,8 +314,16 @@ public ref struct EdifactReader
         ServiceCharacters? service = null;
         if (count == 6 && WellFormed(chars))
         {
-            var repetition = chars[4].Rune.Value == ' ' ? ((Rune, byte[])?)null : Take(chars[4]);
-            service = new ServiceCharacters(Take(chars[0]), Take(chars[1]), chars[2].Rune, Take(chars[3]), repetition, Take(chars[5]));
+            // Most interchanges declare the defaults: share them rather than build the same tables again.
+            var declared = _data.Slice(start + 3, at - start - 3);
+            service = declared.SequenceEqual(":+.?*'"u8) ? ServiceCharacters.Syntax4Default
+                : declared.SequenceEqual(":+.? '"u8) ? ServiceCharacters.Syntax3Default
+                : null;
+            if (service is null)
+            {
+                var repetition = chars[4].Rune.Value == ' ' ? ((Rune, byte[])?)null : Take(chars[4]);
+                service = new ServiceCharacters(Take(chars[0]), Take(chars[1]), chars[2].Rune, Take(chars[3]), repetition, Take(chars[5]));
+            }
         }
 
         if (service is null)
@@ -277,13 +333,17 @@ public ref struct EdifactReader
             Report("una-malformed", start, line,
                 $"The service string advice '{Encoding.Latin1.GetString(_data[start..end]).TrimEnd()}' does not declare six distinct service characters; the defaults of the syntax version in UNB are used.", betweenSegments: true);
             Advance(end - start);
-            _state = _state with { HasServiceStringAdvice = false, AtInterchangeStart = false, AlternateTerminatorSeen = false };
+            _state.HasServiceStringAdvice = false;
+            _state.AtInterchangeStart = false;
+            _state.AlternateTerminatorSeen = false;
             return;
         }
 
         Advance(at - start);
-        _state = _state with { Service = service, HasServiceStringAdvice = true, AtInterchangeStart = false, AlternateTerminatorSeen = false };
-
+        _state.Service = service;
+        _state.HasServiceStringAdvice = true;
+        _state.AtInterchangeStart = false;
+        _state.AlternateTerminatorSeen = false;
     }
 
     private readonly (Rune, byte[]) Take((Rune Rune, int Start, int Length) c) => (c.Rune, _data.Slice(c.Start, c.Length).ToArray());
@@ -316,40 +376,51 @@ public ref struct EdifactReader
 
     private void SkipWhitespace()
     {
-        var from = _state.Position;
-        var at = from;
-        while (at < _data.Length && IsWhitespace(_data[at]))
+        var at = _state.Position;
+        var line = _state.Line;
+        while (at < _data.Length)
         {
+            var b = _data[at];
+            if (b == (byte)'\n')
+            {
+                if (at == 0 || _data[at - 1] != (byte)'\r')
+                {
+                    line++;
+                }
+            }
+            else if (b == (byte)'\r')
+            {
+                line++;
+            }
+            else if (b is not ((byte)' ' or (byte)'\t'))
+            {
+                break;
+            }
+
             at++;
         }
 
-        if (at > from)
-        {
-            Advance(at - from);
-        }
+        _state.Position = at;
+        _state.Line = line;
     }
 
     private void Advance(int count)
     {
-        var span = _data.Slice(_state.Position, count);
-        _state = _state with
-        {
-            Position = _state.Position + count,
-            Line = _state.Line + LineBreaks(span),
-            LastWasCr = span.Length > 0 ? span[^1] == (byte)'\r' : _state.LastWasCr,
-        };
+        _state.Line += LineBreaks(_state.Position, count);
+        _state.Position += count;
     }
 
-    /// <summary>Line breaks in a consumed range, not counting twice a CRLF split across two ranges.</summary>
-    private readonly int LineBreaks(ReadOnlySpan<byte> span)
+    /// <summary>Line breaks in <c>count</c> bytes from <c>start</c>: LF, CRLF and lone CR each count once.</summary>
+    private readonly int LineBreaks(int start, int count)
     {
-        if (span.IsEmpty)
+        if (count == 0)
         {
             return 0;
         }
 
-        var breaks = Scanner.CountLineBreaks(span);
-        return _state.LastWasCr && span[0] == (byte)'\n' ? breaks - 1 : breaks;
+        var breaks = Scanner.CountLineBreaks(_data.Slice(start, count));
+        // An LF whose CR ended the previous range was counted with it.
+        return start > 0 && _data[start] == (byte)'\n' && _data[start - 1] == (byte)'\r' ? breaks - 1 : breaks;
     }
 
     /// <summary>Reports against the segment being read, or the next one when between segments.</summary>
@@ -369,7 +440,7 @@ public ref struct EdifactReader
 }
 
 /// <summary>Everything a reader needs to resume where another stopped.</summary>
-public readonly record struct EdifactReaderState
+public record struct EdifactReaderState
 {
     public static EdifactReaderState Initial { get; } = new()
     {
@@ -379,22 +450,20 @@ public readonly record struct EdifactReaderState
         AtInterchangeStart = true,
     };
 
-    public int Position { get; init; }
+    public int Position { get; internal set; }
 
-    public int SegmentIndex { get; init; }
+    public int SegmentIndex { get; internal set; }
 
-    public int Line { get; init; }
+    public int Line { get; internal set; }
 
-    public ServiceCharacters Service { get; init; }
+    public ServiceCharacters Service { get; internal set; }
 
-    public EdifactCharset Charset { get; init; }
+    public EdifactCharset Charset { get; internal set; }
 
     /// <summary>Whether the current interchange opened with a UNA (which then beats the syntax version's defaults).</summary>
-    public bool HasServiceStringAdvice { get; init; }
+    public bool HasServiceStringAdvice { get; internal set; }
 
-    internal bool AtInterchangeStart { get; init; }
+    internal bool AtInterchangeStart { get; set; }
 
-    internal bool LastWasCr { get; init; }
-
-    internal bool AlternateTerminatorSeen { get; init; }
+    internal bool AlternateTerminatorSeen { get; set; }
 }

@@ -22,6 +22,11 @@ internal static class Scanner
             return -1;
         }
 
+        if (service.IsAsciiSingleByte && delimiter.Length == 1 && alternate.IsEmpty)
+        {
+            return IndexOfUnescaped(span, start, delimiter[0], service.ReleaseByte);
+        }
+
         var release = service.ReleaseBytes;
         var i = start;
         while (i < span.Length)
@@ -47,6 +52,28 @@ internal static class Scanner
             }
 
             i++;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The single-byte case. Elements and components are a few bytes long, so a plain loop beats a vectorised
+    /// search, whose set-up costs more than the scan.
+    /// </summary>
+    public static int IndexOfUnescaped(ReadOnlySpan<byte> span, int start, byte delimiter, byte release)
+    {
+        for (var i = start; i < span.Length; i++)
+        {
+            var b = span[i];
+            if (b == release)
+            {
+                i++;
+            }
+            else if (b == delimiter)
+            {
+                return i;
+            }
         }
 
         return -1;

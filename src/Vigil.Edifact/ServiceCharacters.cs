@@ -54,6 +54,25 @@ public sealed class ServiceCharacters
         ComponentStops = Stops(ComponentBytes, ReleaseBytes);
         RepetitionStops = Stops(RepetitionBytes, ReleaseBytes);
         AnyStops = Stops(ComponentBytes, ElementBytes, ReleaseBytes, RepetitionBytes, TerminatorBytes, AlternateTerminatorBytes);
+
+        // Nearly every interchange uses one ASCII byte per service character; the reader then compares single
+        // bytes instead of spans. Continuation bytes of UTF-8 text are never ASCII, so they cannot be mistaken.
+        IsAsciiSingleByte = AlternateTerminatorBytes.Length == 0
+            && ((ReadOnlySpan<byte[]>)[ComponentBytes, ElementBytes, ReleaseBytes, TerminatorBytes]).ToArray().All(b => b is [< 0x80])
+            && RepetitionBytes is [] or [< 0x80];
+        if (IsAsciiSingleByte)
+        {
+            ComponentByte = ComponentBytes[0];
+            ElementByte = ElementBytes[0];
+            ReleaseByte = ReleaseBytes[0];
+            TerminatorByte = TerminatorBytes[0];
+            RepetitionByte = RepetitionBytes is [var repetitionByte] ? repetitionByte : -1;
+            SegmentStopsWithLineBreaks = SearchValues.Create([TerminatorByte, ReleaseByte, (byte)'\r', (byte)'\n']);
+        }
+        else
+        {
+            SegmentStopsWithLineBreaks = SegmentStops;
+        }
     }
 
     public ServiceCharacters(char component, char element, char decimalMark, char release, char? repetition, char terminator)
@@ -74,6 +93,20 @@ public sealed class ServiceCharacters
 
     /// <summary>Whether a plain apostrophe also ends a segment (the terminator is a typographic quote).</summary>
     public bool AcceptsApostropheTerminator => AlternateTerminatorBytes.Length > 0;
+
+    /// <summary>True when every service character is one ASCII byte (the fast path of the reader).</summary>
+    internal bool IsAsciiSingleByte { get; }
+
+    internal byte ComponentByte { get; }
+    internal byte ElementByte { get; }
+    internal byte ReleaseByte { get; }
+    internal byte TerminatorByte { get; }
+
+    /// <summary>The repetition byte, or -1 when none is declared.</summary>
+    internal int RepetitionByte { get; } = -1;
+
+    /// <summary>Terminator, release, CR and LF: one search finds the segment's end and counts its lines.</summary>
+    internal SearchValues<byte> SegmentStopsWithLineBreaks { get; }
 
     internal byte[] ComponentBytes { get; }
     internal byte[] ElementBytes { get; }
@@ -100,6 +133,17 @@ public sealed class ServiceCharacters
     /// <summary>Length of the service character starting at <paramref name="span"/>[0], or 0 if none does.</summary>
     internal int MatchAny(ReadOnlySpan<byte> span)
     {
+        if (IsAsciiSingleByte)
+        {
+            if (span.IsEmpty)
+            {
+                return 0;
+            }
+
+            var b = span[0];
+            return b == ReleaseByte || b == ElementByte || b == ComponentByte || b == TerminatorByte || b == RepetitionByte ? 1 : 0;
+        }
+
         foreach (var candidate in (ReadOnlySpan<byte[]>)[ReleaseBytes, ElementBytes, ComponentBytes, TerminatorBytes, RepetitionBytes, AlternateTerminatorBytes])
         {
             if (candidate.Length > 0 && span.StartsWith(candidate))

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Vigil.Travel.Dates;
 
 /// <summary>
@@ -8,11 +6,11 @@ namespace Vigil.Travel.Dates;
 /// </summary>
 internal static class EdifactDateTime
 {
-    public static bool TryParse(string value, DateOnly reference, YearDirection direction, out DateTime result)
+    public static bool TryParse(ReadOnlySpan<byte> value, DateOnly reference, YearDirection direction, out DateTime result)
     {
         result = default;
-        var digits = value.Trim();
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        var digits = value.Trim((byte)' ');
+        if (digits.Length == 0 || digits.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
         {
             return false;
         }
@@ -40,7 +38,7 @@ internal static class EdifactDateTime
                 break;
             case 8:
             case 12:
-                year = int.Parse(digits.AsSpan(0, 4), CultureInfo.InvariantCulture);
+                year = (Two(digits, 0) * 100) + Two(digits, 2);
                 month = Two(digits, 4);
                 day = Two(digits, 6);
                 if (digits.Length == 12)
@@ -66,5 +64,5 @@ internal static class EdifactDateTime
     private static bool ValidDay(int year, int month, int day) =>
         month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
-    private static int Two(string s, int at) => ((s[at] - '0') * 10) + (s[at + 1] - '0');
+    private static int Two(ReadOnlySpan<byte> s, int at) => ((s[at] - '0') * 10) + (s[at + 1] - '0');
 }

@@ -82,8 +82,8 @@ public static class PaxlstMapper
             switch (SegmentTag.Of(segment.Tag))
             {
                 case SegmentTag.BGM:
-                    _documentCode = segment.Text(0);
-                    _function = segment.Text(1);
+                    _documentCode = segment.Code(0);
+                    _function = segment.Code(1);
                     break;
                 case SegmentTag.RFF:
                     OnReference(segment);
@@ -119,7 +119,7 @@ public static class PaxlstMapper
 
         private void OnReference(EdifactSegment segment)
         {
-            var qualifier = segment.Text(0, 0);
+            var qualifier = segment.Code(0, 0);
             var value = segment.Text(0, 1);
             if (_traveler is not null)
             {
@@ -149,8 +149,8 @@ public static class PaxlstMapper
 
         private void OnDate(EdifactSegment segment)
         {
-            var qualifier = segment.Text(0, 0);
-            var value = segment.Text(0, 1);
+            var qualifier = segment.Code(0, 0);
+            var value = segment.Element(0).Component(1);
             switch (qualifier)
             {
                 case "189" or "232" when _context == Context.Flight:
@@ -183,8 +183,15 @@ public static class PaxlstMapper
                         return;
                     }
 
-                    var date = DateOnly(ParseDate(segment, value, qualifier == "36" ? YearDirection.Future : YearDirection.Past));
-                    _traveler.CurrentDocument = qualifier == "36" ? document with { Expiry = date } : document with { IssueDate = date };
+                    if (qualifier == "36")
+                    {
+                        document.Expiry = DateOnly(ParseDate(segment, value, YearDirection.Future));
+                    }
+                    else
+                    {
+                        document.IssueDate = DateOnly(ParseDate(segment, value, YearDirection.Past));
+                    }
+
                     return;
                 default:
                     Unexpected(segment, "unknown-qualifier", $"DTM qualifier '{qualifier}' is not expected here; the segment is kept as received.");
@@ -194,7 +201,7 @@ public static class PaxlstMapper
 
         private void OnParty(EdifactSegment segment)
         {
-            var qualifier = segment.Text(0);
+            var qualifier = segment.Code(0);
             EndTraveler();
             _travelerBroken = false;
             switch (qualifier)
@@ -295,16 +302,16 @@ public static class PaxlstMapper
             CloseFlightGroup();
             _context = Context.Flight;
             var journey = segment.Text(1);
-            var carrier = segment.Text(4, 0);
+            var carrier = segment.Code(4, 0);
             var (splitCarrier, number) = SplitFlightNumber(journey, carrier);
-            _flightGroups.Add((carrier ?? splitCarrier, number, segment.Text(0), new LegAssembler()));
+            _flightGroups.Add((carrier ?? splitCarrier, number, segment.Code(0), new LegAssembler()));
         }
 
         private void OnLocation(EdifactSegment segment)
         {
-            var qualifier = segment.Text(0);
+            var qualifier = segment.Code(0);
             var place = segment.Element(1);
-            var code = place.Component(0).TextOrNull();
+            var code = CodeStrings.Of(place.Component(0));
             var name = place.Component(3).TextOrNull();
             var value = code is not null && name is not null ? $"{name}, {code}" : code ?? name;
 
@@ -345,7 +352,7 @@ public static class PaxlstMapper
                     _traveler.BirthPlace = value;
                     break;
                 case "91" when _traveler.CurrentDocument is { } document:
-                    _traveler.CurrentDocument = document with { IssuingCountry = value };
+                    document.IssuingCountry = value;
                     break;
                 default:
                     Unexpected(segment, "unknown-qualifier", $"LOC qualifier '{qualifier}' is not expected in a traveler's group; the segment is kept with the traveler.");
@@ -356,11 +363,11 @@ public static class PaxlstMapper
         private void OnTravelerDetail(EdifactSegment segment)
         {
             var traveler = _traveler!;
-            var qualifier = segment.Text(0);
+            var qualifier = segment.Code(0);
             switch (SegmentTag.Of(segment.Tag))
             {
                 case SegmentTag.ATT when qualifier == "2":
-                    traveler.Gender = segment.Text(2);
+                    traveler.Gender = segment.Code(2);
                     if (traveler.Gender is not (null or "M" or "F" or "U" or "X"))
                     {
                         Warn(segment, "unknown-gender", $"Gender '{traveler.Gender}' is none of M, F, U, X; it is kept as sent.");
@@ -383,13 +390,13 @@ public static class PaxlstMapper
                     OnMeasure(segment, traveler, qualifier);
                     return;
                 case SegmentTag.NAT:
-                    traveler.Nationality = segment.Text(1);
+                    traveler.Nationality = segment.Code(1);
                     return;
                 case SegmentTag.EMP:
-                    traveler.CrewFunction = segment.Text(1);
+                    traveler.CrewFunction = segment.Code(1);
                     return;
                 case SegmentTag.QTY:
-                    if (segment.Text(0, 0) is { } kind && segment.Text(0, 1) is { } amount)
+                    if (segment.Code(0, 0) is { } kind && segment.Text(0, 1) is { } amount)
                     {
                         (traveler.Quantities ??= []).Add(new Quantity(kind, amount));
                     }
@@ -407,7 +414,7 @@ public static class PaxlstMapper
         private void OnMeasure(EdifactSegment segment, TravelerDraft traveler, string qualifier)
         {
             var measure = segment.Element(2);
-            var unit = measure.Component(0).TextOrNull();
+            var unit = CodeStrings.Of(measure.Component(0));
             var text = measure.Component(1).TextOrNull() ?? (qualifier == "CT" ? unit : null);
             var separator = segment.Service.DecimalMark.ToString();
             if (text is null || !decimal.TryParse(text.Replace(separator, ".", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
@@ -447,7 +454,7 @@ public static class PaxlstMapper
                 Warn(segment, "doc-without-number", "DOC carries no document number.");
             }
 
-            (traveler.Documents ??= []).Add(new TravelDocument { Type = kind.Component(0).TextOrNull(), Number = number });
+            (traveler.Documents ??= []).Add(new DocumentDraft { Type = CodeStrings.Of(kind.Component(0)), Number = number });
         }
 
         private void OnControlTotal(EdifactSegment segment)
@@ -534,20 +541,16 @@ public static class PaxlstMapper
             };
         }
 
-        private DateTime? ParseDate(EdifactSegment segment, string? value, YearDirection direction)
+        private DateTime? ParseDate(EdifactSegment segment, EdifactComponent value, YearDirection direction)
         {
-            if (value is null)
-            {
-                Warn(segment, "invalid-date", "DTM carries no date.");
-                return null;
-            }
-
-            if (EdifactDateTime.TryParse(value, reference, direction, out var result))
+            if (EdifactDateTime.TryParse(value.Raw, reference, direction, out var result))
             {
                 return result;
             }
 
-            Warn(segment, "invalid-date", $"'{value}' is not a date in any DTM format Vigil reads (YYMMDD, CCYYMMDD, YYMMDDHHMM, CCYYMMDDHHMM); the date is left empty.");
+            Warn(segment, "invalid-date", value.IsEmpty
+                ? "DTM carries no date."
+                : $"'{value.ToString()}' is not a date in any DTM format Vigil reads (YYMMDD, CCYYMMDD, YYMMDDHHMM, CCYYMMDDHHMM); the date is left empty.");
             return null;
         }
 
@@ -557,9 +560,10 @@ public static class PaxlstMapper
         private static string? JoinedName(EdifactElement element, int from = 0)
         {
             string? joined = null;
-            for (var i = from; i < element.ComponentCount; i++)
+            var index = 0;
+            foreach (var component in element.Components)
             {
-                if (element.Component(i).TextOrNull() is { } part)
+                if (index++ >= from && component.TextOrNull() is { } part)
                 {
                     joined = joined is null ? part : $"{joined} {part}";
                 }

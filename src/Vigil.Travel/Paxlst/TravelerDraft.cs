@@ -45,7 +45,7 @@ internal sealed class TravelerDraft(TravelerRole role, SourcePosition position)
 
     public List<TravelerReference>? References { get; set; }
 
-    public List<TravelDocument>? Documents { get; set; }
+    public List<DocumentDraft>? Documents { get; set; }
 
     public List<Contact>? Contacts { get; set; }
 
@@ -54,11 +54,7 @@ internal sealed class TravelerDraft(TravelerRole role, SourcePosition position)
     public List<RawSegment>? Unmapped { get; set; }
 
     /// <summary>The document whose DTM and LOC segments are being read (the last DOC of the group).</summary>
-    public TravelDocument? CurrentDocument
-    {
-        get => Documents is { Count: > 0 } ? Documents[^1] : null;
-        set => Documents![^1] = value!;
-    }
+    public DocumentDraft? CurrentDocument => Documents is { Count: > 0 } ? Documents[^1] : null;
 
     public Traveler Build()
     {
@@ -100,7 +96,7 @@ internal sealed class TravelerDraft(TravelerRole role, SourcePosition position)
             RecordLocator = recordLocator,
             UniquePassengerReference = passengerReference,
             References = References ?? [],
-            Documents = Documents ?? [],
+            Documents = Documents is null ? [] : Documents.ConvertAll(d => d.Build()),
             Bags = hasBags ? new Baggage { Count = BagCount, Weight = BagWeight, WeightUnit = BagWeightUnit, Tags = BagTags ?? [] } : null,
             Address = Address,
             Contacts = Contacts ?? [],
@@ -111,4 +107,21 @@ internal sealed class TravelerDraft(TravelerRole role, SourcePosition position)
             Position = Position,
         };
     }
+}
+
+/// <summary>A document while its DOC group is being read.</summary>
+internal sealed class DocumentDraft
+{
+    public string? Type { get; init; }
+
+    public string? Number { get; init; }
+
+    public string? IssuingCountry { get; set; }
+
+    public DateOnly? IssueDate { get; set; }
+
+    public DateOnly? Expiry { get; set; }
+
+    public TravelDocument Build() =>
+        new() { Type = Type, Number = Number, IssuingCountry = IssuingCountry, IssueDate = IssueDate, Expiry = Expiry };
 }

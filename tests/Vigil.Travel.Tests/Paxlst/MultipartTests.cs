@@ -77,4 +77,15 @@ public class MultipartTests
         Assert.True(list.Incomplete);
         Assert.Contains("70379191 of its 70379193 parts have not arrived", Assert.Single(list.Warnings).Message);
     }
+
+    [Fact]
+    public void A_negative_part_number_is_not_a_part()
+    {
+        var file = Read(Interchange(Message(FlightGroup + "NAD+FL+++A:X'", part: "-1:F")));
+
+        var list = Assert.IsType<PassengerList>(Assert.Single(file.Messages));
+        Assert.Null(list.Part);
+        Assert.Single(list.Travelers);
+        Assert.Contains(list.Warnings, w => w.Code == "unh-part-unreadable");
+    }
 }
