@@ -56,6 +56,27 @@ public sealed class EdifactCharset
     /// <summary>The charset for a UNB syntax identifier, or null when Vigil does not know it.</summary>
     public static EdifactCharset? FromSyntaxIdentifier(string id) => Known.GetValueOrDefault(id.Trim());
 
+    /// <summary>The same lookup over the identifier's bytes, so that reading a UNB allocates nothing.</summary>
+    internal static EdifactCharset? FromSyntaxIdentifier(ReadOnlySpan<byte> id)
+    {
+        id = id.Trim((byte)' ');
+        Span<char> chars = stackalloc char[8];
+        if (id.Length > chars.Length || id.ContainsAnyExceptInRange((byte)0x21, (byte)0x7E))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            chars[i] = (char)id[i];
+        }
+
+        return Known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..id.Length], out var charset) ? charset : null;
+    }
+
+    /// <summary>IATA syntax identifiers number their own versions; PADIS interchanges never use repetition.</summary>
+    internal bool IsIata => Id is "IATA" or "IATB";
+
     /// <summary>
     /// Decodes unescaped bytes. Seven-bit repertoires are declared far more often than honoured: bytes above
     /// 0x7F are read as UTF-8 when they form valid UTF-8 and as Windows-1252 otherwise (the reader has

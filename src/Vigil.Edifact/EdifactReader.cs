@@ -209,12 +209,11 @@ public ref struct EdifactReader
     private void ApplyInterchangeHeader()
     {
         var syntax = Segment.Element(0);
-        var id = syntax.Component(0).ToString();
-        var charset = EdifactCharset.FromSyntaxIdentifier(id);
+        var charset = EdifactCharset.FromSyntaxIdentifier(syntax.Component(0).Raw);
         if (charset is null)
         {
             Report("unknown-charset", _segmentStart, _segmentLine,
-                $"UNB declares the syntax identifier '{id}', which Vigil does not know; text is read as UNOA with UTF-8/Windows-1252 fallback.");
+                $"UNB declares the syntax identifier '{syntax.Component(0).ToString()}', which Vigil does not know; text is read as UNOA with UTF-8/Windows-1252 fallback.");
             charset = EdifactCharset.Default;
         }
 
@@ -222,8 +221,7 @@ public ref struct EdifactReader
         if (!_state.HasServiceStringAdvice)
         {
             var version = syntax.Component(1).TryGetInt32(out var v) ? v : 3;
-            // IATA syntax identifiers number their own versions; PADIS interchanges never use repetition.
-            service = id.StartsWith("IATA", StringComparison.OrdinalIgnoreCase) || id.StartsWith("IATB", StringComparison.OrdinalIgnoreCase)
+            service = charset.IsIata
                 ? ServiceCharacters.Syntax3Default
                 : ServiceCharacters.ForSyntaxVersion(version);
         }
