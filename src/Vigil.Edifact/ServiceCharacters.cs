@@ -58,7 +58,7 @@ public sealed class ServiceCharacters
         // Nearly every interchange uses one ASCII byte per service character; the reader then compares single
         // bytes instead of spans. Continuation bytes of UTF-8 text are never ASCII, so they cannot be mistaken.
         IsAsciiSingleByte = AlternateTerminatorBytes.Length == 0
-            && ((ReadOnlySpan<byte[]>)[ComponentBytes, ElementBytes, ReleaseBytes, TerminatorBytes]).ToArray().All(b => b is [< 0x80])
+            && new[] { ComponentBytes, ElementBytes, ReleaseBytes, TerminatorBytes }.All(b => b is [< 0x80])
             && RepetitionBytes is [] or [< 0x80];
         if (IsAsciiSingleByte)
         {
