@@ -5,6 +5,12 @@ namespace Vigil.Travel.Model;
 /// <summary>What every received message has, whatever its type: envelope facts and the findings of reading it.</summary>
 public abstract record TravelMessage
 {
+    /// <summary>For messages that did not arrive as EDIFACT.</summary>
+    protected TravelMessage()
+    {
+        Type = "unknown";
+    }
+
     /// <summary>Takes the envelope facts and the envelope findings from the EDIFACT message read.</summary>
     protected TravelMessage(EdifactMessage source)
     {

@@ -16,8 +16,17 @@ public sealed record Traveler
 
     public string? Surname { get; init; }
 
-    /// <summary>Given and middle names in the order sent, separated by spaces.</summary>
+    /// <summary>Given and middle names in the order sent, separated by spaces, without a title.</summary>
     public string? GivenNames { get; init; }
+
+    /// <summary>Title removed from the name as sent (MR, MRS, DR …), when there was one.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The booking's traveler reference (PNRGOV 9944, XML RPH), which ties SSRs, seats and check-in to the traveler.</summary>
+    public string? ReferenceNumber { get; init; }
+
+    /// <summary>For an infant, the reference of the adult traveling with it.</summary>
+    public string? AccompaniedBy { get; init; }
 
     public DateOnly? DateOfBirth { get; init; }
 
@@ -59,6 +68,8 @@ public sealed record Traveler
     public PostalAddress? Address { get; init; }
 
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
+
+    public IReadOnlyList<FrequentFlyerAccount> FrequentFlyers { get; init; } = [];
 
     /// <summary>Whether the carrier verified the data against the document (GEI 173 / 174); null when not said.</summary>
     public bool? Verified { get; init; }
