@@ -50,7 +50,7 @@ internal static class SsrDate
         else
         {
             var yy = ((t[5] - '0') * 10) + (t[6] - '0');
-            year = TwoDigitYear.Resolve(yy, month, Math.Min(day, 28), reference, direction);
+            year = TwoDigitYear.Resolve(yy, month, day, reference, direction);
         }
 
         return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
