@@ -359,8 +359,17 @@ public static class PnrgovMapper
 
             if (kind == "OSI" && text.StartsWith("CTC", StringComparison.OrdinalIgnoreCase))
             {
+                // OSI contacts: "CTCE NAME//HOST.COM" is an e-mail, "CTCM 2126…", "CTC M …", "CTCR …" phones.
                 var findings = new List<SsrFinding>();
-                if (SsrParsers.ParsePhone(text, findings) is { } phone)
+                if (text.StartsWith("CTCE", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (SsrParsers.ParseEmail(text[4..].Trim(), findings) is { } email && !booking.Emails.Contains(email))
+                    {
+                        booking.Emails.Add(email);
+                        _traveler?.Contacts.Add(new Contact(email, "EM"));
+                    }
+                }
+                else if (SsrParsers.ParsePhone(text, findings) is { } phone)
                 {
                     AddPhone(booking, _traveler, phone);
                 }
@@ -435,6 +444,7 @@ public static class PnrgovMapper
                 return;
             }
 
+            EndTicket();
             var traveler = new PnrTravelerDraft(PositionOf(segment));
             traveler.Surname = segment.Text(0, 0);
             var details = segment.Element(1);
