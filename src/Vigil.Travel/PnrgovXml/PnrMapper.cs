@@ -57,19 +57,22 @@ internal sealed class PnrMapper
             _context.Warn("xml-pnr-without-locator", _pnr, "The PNR has no BookingRefID/@ID; it cannot be matched with earlier pushes.");
         }
 
-        // Passengers first: SSRs at PNR level may precede the passengers they name.
-        foreach (var passenger in _pnr.Children("Passenger"))
+        // Passengers, then legs, then SSRs: an SSR anywhere may name a passenger or a leg sent after it.
+        var passengers = _pnr.Children("Passenger").Select(p => (Element: p, Draft: ReadPassenger(p))).ToList();
+        foreach (var flight in _pnr.Children("Flight"))
         {
-            ReadPassenger(passenger);
+            ReadFlight(flight);
+        }
+
+        foreach (var (element, draft) in passengers)
+        {
+            ReadPassengerServices(element, draft);
         }
 
         foreach (var child in _pnr.Elements())
         {
             switch (child.Name.LocalName)
             {
-                case "Flight":
-                    ReadFlight(child);
-                    break;
                 case "SSR":
                     ReadSsr(child, null, null);
                     break;
@@ -92,6 +95,15 @@ internal sealed class PnrMapper
                 case var name when !KnownPnrChildren.Contains(name):
                     Keep(child, _unmapped);
                     break;
+            }
+        }
+
+        foreach (var (element, draft) in passengers)
+        {
+            if (draft.Infant is { Surname: null, GivenNames: null, DateOfBirth: null })
+            {
+                _context.Warn("xml-infant-without-details", element,
+                    "The passenger travels with an infant, but no INFT or infant DOCS names it.");
             }
         }
 
@@ -158,7 +170,7 @@ internal sealed class PnrMapper
             Currency = source.Attr("ISOCurrency"),
         };
 
-    private void ReadPassenger(XElement element)
+    private PassengerDraft ReadPassenger(XElement element)
     {
         var draft = new PassengerDraft(TravelerRole.Passenger, _context.PositionOf(element))
         {
@@ -210,6 +222,11 @@ internal sealed class PnrMapper
             ApplyDocs(draft, DocsFromAttributes(docs));
         }
 
+        return draft;
+    }
+
+    private void ReadPassengerServices(XElement element, PassengerDraft draft)
+    {
         foreach (var child in element.Elements())
         {
             switch (child.Name.LocalName)
@@ -224,12 +241,6 @@ internal sealed class PnrMapper
                     Keep(child, draft.Unmapped);
                     break;
             }
-        }
-
-        if (draft.Infant is { Surname: null, GivenNames: null, DateOfBirth: null })
-        {
-            _context.Warn("xml-infant-without-details", element,
-                "The passenger travels with an infant, but no INFT or infant DOCS names it.");
         }
     }
 

@@ -159,9 +159,11 @@ internal static class PnrgovXmlMapper
                 {
                     case "Originator":
                         ReadOriginator(Load(reader));
+                        reader.Read();
                         break;
                     case "FlightLeg":
                         ReadFlightLeg(Load(reader));
+                        reader.Read();
                         break;
                     case "PNRs":
                         ReadPnrs(reader);
@@ -259,6 +261,7 @@ internal static class PnrgovXmlMapper
                 var pnr = Load(reader);
                 _pnrLine = null;
                 _bookings.Add(PnrMapper.Map(context, pnr));
+                reader.Read();
             }
         }
 
@@ -301,17 +304,15 @@ internal static class PnrgovXmlMapper
             return next;
         }
 
-        /// <summary>Loads the element the reader is on, with line information, and moves the reader past it.</summary>
+        /// <summary>
+        /// Loads the element the reader is on, with line information, leaving the reader on its last node: moving on is
+        /// the caller's step, taken after the element is used, because that move already parses the next element and
+        /// may break on it.
+        /// </summary>
         private static XElement Load(XmlReader reader)
         {
-            XElement element;
-            using (var subtree = reader.ReadSubtree())
-            {
-                element = XElement.Load(subtree, LoadOptions.SetLineInfo);
-            }
-
-            reader.Read();
-            return element;
+            using var subtree = reader.ReadSubtree();
+            return XElement.Load(subtree, LoadOptions.SetLineInfo);
         }
 
         private MemoryStream Stream(int offset)

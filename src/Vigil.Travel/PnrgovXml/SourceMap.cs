@@ -55,7 +55,7 @@ internal sealed class SourceMap
     {
         if (info is null || !info.HasLineInfo())
         {
-            return new SourcePosition(-1, 0, 0);
+            return new SourcePosition(-1, 0, 1);
         }
 
         var (offset, line) = Locate(info.LineNumber, Math.Max(1, info.LinePosition - 1));
