@@ -295,7 +295,9 @@ internal static class PnrgovXmlMapper
         {
             _broken = true;
             var (offset, line) = context.Map.Locate(exception.LineNumber, exception.LinePosition);
-            var lost = _pnrLine is { } pnrLine ? $" The PNR starting at line {pnrLine} is lost." : "";
+            // A break inside a PNR's own start tag is met while moving past the PNR before it.
+            var lostLine = _pnrLine ?? (context.Map.ByteAddressable && context.Map.InPnrStartTag(offset) ? line : null);
+            var lost = lostLine is { } pnrLine ? $" The PNR starting at line {pnrLine} is lost." : "";
             _pnrLine = null;
             var next = _sawRoot && context.Map.ByteAddressable ? context.Map.NextPnrStart(offset) : -1;
             var then = next >= 0 ? " Reading resumes at the next PNR." : " Nothing after it is read.";

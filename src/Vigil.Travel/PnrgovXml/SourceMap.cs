@@ -111,6 +111,15 @@ internal sealed class SourceMap
         return -1;
     }
 
+    /// <summary>True when the tag that holds <paramref name="offset"/> is a <c>PNR</c> start tag.</summary>
+    public bool InPnrStartTag(long offset)
+    {
+        var span = _data.Span;
+        var at = (int)Math.Clamp(offset, 0, span.Length);
+        var open = span[..at].LastIndexOf((byte)'<');
+        return open >= 0 && span[open..at].IndexOf((byte)'>') < 0 && NextPnrStart(open) == open;
+    }
+
     private int LineOf(int offset)
     {
         var index = _lineStarts.BinarySearch(offset);

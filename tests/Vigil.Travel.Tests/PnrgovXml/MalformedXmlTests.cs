@@ -35,6 +35,7 @@ public class MalformedXmlTests
         var error = Assert.Single(push.Errors);
         Assert.Equal("xml-malformed", error.Code);
         Assert.Equal(90, error.Line);
+        Assert.Contains("The PNR starting at line 90 is lost", error.Message, StringComparison.Ordinal);
         var bytes = XmlSamples.Bytes("damaged-middle-pnr.xml");
         Assert.StartsWith("1 PNR_CreationDate", Encoding.UTF8.GetString(bytes, (int)error.Offset, 18), StringComparison.Ordinal);
     }
