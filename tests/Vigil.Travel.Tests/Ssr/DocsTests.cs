@@ -232,6 +232,15 @@ public class DocsTests
     }
 
     [Fact]
+    public void A_birth_date_later_in_the_reference_month_lies_a_century_back()
+    {
+        var findings = new List<SsrFinding>();
+        var docs = SsrParsers.ParseDocs("/P/GBR/1/GBR/31MAR25/M/01JAN30/A/B", new DateOnly(2025, 3, 29), findings);
+
+        Assert.Equal(new DateOnly(1925, 3, 31), docs.DateOfBirth);
+    }
+
+    [Fact]
     public void An_impossible_date_is_dropped_with_a_finding()
     {
         var (docs, findings) = Parse("/P/GBR/1/GBR/31FEB80/M/01JAN30/A/B");
