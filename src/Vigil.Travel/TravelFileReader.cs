@@ -2,6 +2,7 @@ using Vigil.Edifact;
 using Vigil.Travel.Model;
 using Vigil.Travel.Paxlst;
 using Vigil.Travel.Pnrgov;
+using Vigil.Travel.PnrgovXml;
 
 namespace Vigil.Travel;
 
@@ -9,13 +10,19 @@ namespace Vigil.Travel;
 public sealed record TravelFile(IReadOnlyList<TravelMessage> Messages, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>
-/// Reads a received file of EDIFACT interchanges into canonical travel messages: PAXLST lists are mapped and
-/// their parts reassembled; messages of other types are reported as unsupported, never dropped silently.
+/// Reads a received file into canonical travel messages: EDIFACT PAXLST lists and PNRGOV pushes are mapped and
+/// their parts reassembled, a PNRGOV XML push is recognised by its first bytes; messages of other types are
+/// reported as unsupported, never dropped silently.
 /// </summary>
 public static class TravelFileReader
 {
     public static TravelFile Read(ReadOnlyMemory<byte> data, DateOnly? today = null)
     {
+        if (PnrgovXmlMapper.LooksLikeXml(data.Span))
+        {
+            return new TravelFile([PnrgovXmlMapper.Read(data, today)], []);
+        }
+
         var file = EdifactFile.Read(data);
         var diagnostics = new List<Diagnostic>(file.Diagnostics);
         if (file.Messages.Count == 0)

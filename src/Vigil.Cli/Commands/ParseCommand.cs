@@ -12,9 +12,9 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("file") { Arity = ArgumentArity.OneOrMore, Description = "Message files (PAXLST EDIFACT)." };
+        var files = new Argument<FileInfo[]>("file") { Arity = ArgumentArity.OneOrMore, Description = "Message files: PAXLST or PNRGOV EDIFACT, PNRGOV XML." };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON document (the contract in docs/formats.md)." };
-        var command = new Command("parse", "Parse API messages and print travelers, flights, warnings and errors.");
+        var command = new Command("parse", "Parse API and PNR messages and print travelers, flights, bookings, warnings and errors.");
         command.Arguments.Add(files);
         command.Options.Add(json);
         command.SetAction(result => Run(result.GetValue(files)!, result.GetValue(json)));
@@ -68,6 +68,10 @@ internal static class ParseCommand
             {
                 SummariseList(console, list);
             }
+            else if (message is BookingPush push)
+            {
+                SummarisePush(console, push);
+            }
 
             ShowDiagnostics(console, message.Diagnostics);
         }
@@ -97,6 +101,36 @@ internal static class ParseCommand
         }
 
         console.MarkupLine($"  {list.Travelers.Count} traveler(s)");
+        console.Write(table);
+    }
+
+    private static void SummarisePush(IAnsiConsole console, BookingPush push)
+    {
+        var flight = push.PushedFlight is { } f
+            ? $"{f.Carrier}{f.Number} {f.Legs.FirstOrDefault()?.Origin} → {f.Legs.FirstOrDefault()?.Destination} {f.Legs.FirstOrDefault()?.ScheduledDeparture:yyyy-MM-dd HH:mm}"
+            : "no flight";
+        console.MarkupLine($"  {push.Kind.ToString().ToLowerInvariant()} push for {Markup.Escape(flight)}: {push.Bookings.Count} booking(s)"
+            + (push.Incomplete ? " [yellow](incomplete)[/]" : ""));
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("Locator", "Ref", "Role", "Surname", "Given names", "Born", "Nat.", "Document", "Contacts");
+        foreach (var booking in push.Bookings)
+        {
+            foreach (var t in booking.Travelers)
+            {
+                var document = t.Documents.Count > 0 ? $"{t.Documents[0].Type} {t.Documents[0].Number} {t.Documents[0].IssuingCountry}" : "";
+                table.AddRow(
+                    [booking.RecordLocator ?? "", t.ReferenceNumber ?? "", ParseJsonWriter.RoleName(t.Role), t.Surname ?? "", t.GivenNames ?? "",
+                     t.DateOfBirth?.ToString("yyyy-MM-dd") ?? "", t.Nationality ?? "", document.Trim(), string.Join(" ", t.Contacts.Select(c => c.Number))],
+                    Markup.Escape);
+            }
+
+            if (booking.RemovedSensitive.Count > 0)
+            {
+                console.MarkupLine($"  {Markup.Escape(booking.RecordLocator ?? "?")}: sensitive data removed: "
+                    + Markup.Escape(string.Join(", ", booking.RemovedSensitive.Select(r => $"{r.Category} ×{r.Count}"))));
+            }
+        }
+
         console.Write(table);
     }
 
