@@ -137,10 +137,15 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
 
                 break;
             case "TKNE" when ssr.Text is not null:
-                if (SsrParsers.ParseTicket(ssr.Text, findings) is { } ticket && !booking.Tickets.Any(t => t.Number == ticket.Number))
+                if (SsrParsers.ParseTicket(ssr.Text, findings) is { } ticket)
                 {
+                    // An infant's ticket repeats the adult's number with an INF prefix: the holder tells them apart.
                     var holder = Infant(traveler, ticket.Infant, null, null);
-                    booking.Tickets.Add(new Ticket(holder?.Reference, ticket.Number, "TKNE", null, null, null));
+                    var holderReference = holder?.Reference ?? holder?.AccompaniedBy;
+                    if (!booking.Tickets.Any(t => t.Number == ticket.Number && t.TravelerReference == holderReference && t.Kind == (ticket.Infant ? "TKNE INF" : "TKNE")))
+                    {
+                        booking.Tickets.Add(new Ticket(holderReference, ticket.Number, ticket.Infant ? "TKNE INF" : "TKNE", null, null, null));
+                    }
                 }
 
                 break;
@@ -181,6 +186,13 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
                 $"SSR DOCS for {docs.Surname} {docs.GivenNames} names no traveler of the booking; a traveler is created from it.");
             holder = new PnrTravelerDraft(ssr.Position) { Surname = docs.Surname, GivenNames = docs.GivenNames };
             booking.Travelers.Add(holder);
+        }
+
+        // AIRIMP name elements run given names together ("KEVINMICHAEL"); the passport's spacing is the better one.
+        if (holder.GivenNames is { } given && !given.Contains(' ') && docs.GivenNames is { } passportGiven
+            && passportGiven.Contains(' ') && passportGiven.Replace(" ", "", StringComparison.Ordinal) == given)
+        {
+            holder.GivenNames = passportGiven;
         }
 
         holder.DateOfBirth ??= docs.DateOfBirth;

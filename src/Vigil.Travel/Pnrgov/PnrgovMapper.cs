@@ -445,6 +445,12 @@ public static class PnrgovMapper
             }
 
             EndTicket();
+            if (segment.Text(0, 0) is null && segment.Text(1, 0) is null)
+            {
+                Unexpected(segment, "tif-without-name", "TIF names no one; no traveler is created from it.");
+                return;
+            }
+
             var traveler = new PnrTravelerDraft(PositionOf(segment));
             traveler.Surname = segment.Text(0, 0);
             var details = segment.Element(1);
