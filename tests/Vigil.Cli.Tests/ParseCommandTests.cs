@@ -89,4 +89,36 @@ public class ParseCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("no such file", stderr);
     }
+
+    [Fact]
+    public void Sensitive_data_never_reaches_either_output()
+    {
+        var push = "UNA:+.?*'UNB+IATA:1+XY+VIGILPIU+250314:0930+A1'UNH+1+PNRGOV:13:1:IA+XY512'MSG+:22'"
+            + "TVL+140325:1105:140325:1830+CMN+IST+XY+512'EQN+1'SRC'RCI+XY:ABC123'ORG+XY:CMN'"
+            + "IFT+4:28::XY+KOSHER MEAL PLEASE'TIF+DOE+JOHNMR:A:1'SSR+MOML:HK:1:XY+::1'SSR+MEDA:HK:1:XY+::1'UNT+11+1'UNZ+1+A1'";
+        var path = Path.Combine(Path.GetTempPath(), $"vigil-sensitive-{Guid.NewGuid():N}.edi");
+        File.WriteAllText(path, push);
+        try
+        {
+            var (jsonExit, json, _) = RunVigil("parse", "--json", path);
+            var (textExit, text, _) = RunVigil("parse", path);
+
+            Assert.Equal((0, 0), (jsonExit, textExit));
+            foreach (var output in (string[])[json, text])
+            {
+                Assert.DoesNotContain("MOML", output, StringComparison.Ordinal);
+                Assert.DoesNotContain("MEDA", output, StringComparison.Ordinal);
+                Assert.DoesNotContain("KOSHER", output, StringComparison.Ordinal);
+            }
+
+            using var document = JsonDocument.Parse(json);
+            var removed = document.RootElement.GetProperty("files")[0].GetProperty("messages")[0].GetProperty("bookings")[0].GetProperty("removedSensitive");
+            Assert.Equal("[{\"category\":\"health\",\"count\":1},{\"category\":\"religion\",\"count\":2}]", removed.GetRawText().Replace(" ", "", StringComparison.Ordinal).ReplaceLineEndings(""));
+            Assert.Contains("religion", text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
