@@ -221,7 +221,7 @@ internal sealed class PnrgovWriter(
 
         if (random.Next(10) < 9)
         {
-            WriteTicket(carrier, traveler);
+            WriteTicket(booking, traveler);
         }
 
         static GeneratedPnrTraveler? bookingInfant(GeneratedBooking booking, string reference) =>
@@ -239,7 +239,7 @@ internal sealed class PnrgovWriter(
         return person.MiddleName is null ? text : text + "/" + person.MiddleName;
     }
 
-    private void WriteTicket(string carrier, GeneratedPnrTraveler traveler)
+    private void WriteTicket(GeneratedBooking booking, GeneratedPnrTraveler traveler)
     {
         var baseFare = 40 + random.Next(2500) + (random.Next(100) / 100m);
         var taxCount = 1 + random.Next(4);
@@ -251,10 +251,11 @@ internal sealed class PnrgovWriter(
 
         var total = baseFare + taxes.Sum();
         var currency = PnrgovCountries.Find(flight.Legs[0].Departure.Country).Currency;
-        var issued = flight.Legs[0].DepartureLocal.AddDays(-(1 + random.Next(60)));
+        // Tickets are issued between booking and the last change.
+        var issued = booking.Created.AddMinutes(random.Next(1 + (int)(booking.LastChanged - booking.Created).TotalMinutes));
         _writer.Segment("TKT", [Digits(random, 3) + Digits(random, 10), "T", "1"]);
         _writer.Segment("MON", ["B", Amount(baseFare), currency], ["T", Amount(total), currency]);
-        _writer.Segment("PTK", ["NR"], [], [Date(issued), Time(issued)], [carrier], [Digits(random, 3)], [flight.Legs[0].Departure.Code]);
+        _writer.Segment("PTK", ["NR"], [], [Date(issued), Time(issued)], [booking.Carrier], [Digits(random, 3)], [flight.Legs[0].Departure.Code]);
         _writer.BeginSegment("TXD");
         _writer.AddElement();
         for (var i = 0; i < taxCount; i++)
