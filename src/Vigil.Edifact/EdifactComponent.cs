@@ -32,7 +32,8 @@ public readonly ref struct EdifactComponent
             return string.Empty;
         }
 
-        if (Raw.IndexOf(Service.ReleaseBytes) < 0)
+        var wrapped = Raw.IndexOfAny((byte)'\r', (byte)'\n') >= 0;
+        if (!wrapped && Raw.IndexOf(Service.ReleaseBytes) < 0)
         {
             return Charset.Decode(Raw);
         }
@@ -41,7 +42,9 @@ public readonly ref struct EdifactComponent
         var buffer = Raw.Length <= 256 ? stackalloc byte[Raw.Length] : (rented = ArrayPool<byte>.Shared.Rent(Raw.Length));
         try
         {
-            var length = Scanner.Unescape(Raw, buffer, Service);
+            // Senders that fold long segments at a fixed width (as Type-B traffic does) break lines inside values;
+            // an unreleased line break is not data, so the folds are undone.
+            var length = Scanner.Unescape(Raw, buffer, Service, unfold: wrapped);
             return Charset.Decode(buffer[..length]);
         }
         finally

@@ -89,7 +89,7 @@ public ref struct EdifactReader
     {
         var service = _state.Service;
         var start = _state.Position;
-        var (end, breaks) = service.IsAsciiSingleByte ? FindTerminatorFast(start, service) : (-1, 0);
+        var (end, breaks, folds) = service.IsAsciiSingleByte ? FindTerminatorFast(start, service) : (-1, 0, 0);
         int terminatorLength;
         if (end >= 0)
         {
@@ -100,7 +100,10 @@ public ref struct EdifactReader
             end = Scanner.IndexOfUnescaped(_data, start, service.TerminatorBytes, service.AlternateTerminatorBytes, service.SegmentStops, service);
             if (end < 0)
             {
-                end = _data.Length;
+                // An unterminated last segment ends at its line: what follows on other lines is more likely a
+                // note someone typed after the trailer than the rest of the segment.
+                var lineEnd = _data[start..].IndexOfAny((byte)'\r', (byte)'\n');
+                end = lineEnd < 0 ? _data.Length : start + lineEnd;
                 while (end > start && IsWhitespace(_data[end - 1]))
                 {
                     end--;
@@ -109,7 +112,7 @@ public ref struct EdifactReader
                 terminatorLength = 0;
                 _segmentIndex = _state.SegmentIndex;
                 Report("missing-terminator", start, _state.Line,
-                    $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of the input.");
+                    $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of its line.");
             }
             else if (_data[end..].StartsWith(service.TerminatorBytes))
             {
@@ -140,6 +143,11 @@ public ref struct EdifactReader
         _state.Position = end + terminatorLength;
         _state.SegmentIndex++;
         _state.Line += breaks;
+        if (folds > 0)
+        {
+            Report("line-break-in-segment", start, _segmentLine,
+                $"Segment {_segmentIndex} is folded over {folds + 1} lines; the line breaks inside it are not read as data.");
+        }
 
         CheckTag(raw, start);
         CheckRepertoire(raw, start);
@@ -166,12 +174,13 @@ public ref struct EdifactReader
     /// line breaks finds the segment's end and counts the lines inside it in the same pass. -1 when no terminator
     /// follows, which the general path then reports.
     /// </summary>
-    private readonly (int End, int Breaks) FindTerminatorFast(int start, ServiceCharacters service)
+    private readonly (int End, int Breaks, int Folds) FindTerminatorFast(int start, ServiceCharacters service)
     {
         var stops = service.SegmentStopsWithLineBreaks;
         var terminator = service.TerminatorByte;
         var release = service.ReleaseByte;
         var breaks = 0;
+        var folds = 0;
         var i = start;
         while (i < _data.Length)
         {
@@ -185,25 +194,32 @@ public ref struct EdifactReader
             var b = _data[i];
             if (b == terminator)
             {
-                return (i, breaks);
+                return (i, breaks, folds);
             }
 
             if (b == release)
             {
-                // A released terminator or release is data; any other released byte is looked at as usual.
-                i += i + 1 < _data.Length && (_data[i + 1] == terminator || _data[i + 1] == release) ? 2 : 1;
+                // A released terminator, release or line break is data; it still moves the line count.
+                var next = i + 1 < _data.Length ? _data[i + 1] : (byte)0;
+                if (next == (byte)'\r' || (next == (byte)'\n' && _data[i] != (byte)'\r'))
+                {
+                    breaks++;
+                }
+
+                i += next == terminator || next == release || next is (byte)'\r' or (byte)'\n' ? 2 : 1;
                 continue;
             }
 
             if (b == (byte)'\r' || i == 0 || _data[i - 1] != (byte)'\r')
             {
                 breaks++;
+                folds++;
             }
 
             i++;
         }
 
-        return (-1, 0);
+        return (-1, 0, 0);
     }
 
     private void ApplyInterchangeHeader()

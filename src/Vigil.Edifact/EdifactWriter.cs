@@ -189,7 +189,7 @@ public sealed class EdifactWriter
         var i = 0;
         while (i < encoded.Length)
         {
-            var next = encoded[i..].IndexOfAny(_service.AnyStops);
+            var next = encoded[i..].IndexOfAny(_service.EscapeStops);
             if (next < 0)
             {
                 Write(encoded[i..]);
@@ -198,7 +198,8 @@ public sealed class EdifactWriter
 
             Write(encoded.Slice(i, next));
             i += next;
-            var match = _service.MatchAny(encoded[i..]);
+            // A line break in a value is released: unreleased ones are read as folds of a long segment.
+            var match = encoded[i] is (byte)'\r' or (byte)'\n' ? 1 : _service.MatchAny(encoded[i..]);
             if (match > 0)
             {
                 Write(_service.ReleaseBytes);

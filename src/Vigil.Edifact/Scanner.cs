@@ -92,6 +92,44 @@ internal static class Scanner
     }
 
     /// <summary>Removes release characters; returns the number of bytes written to <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Removes release characters and, when <paramref name="unfold"/> is set, the line breaks a sender folded the
+    /// segment with (released line breaks are data and stay); returns the number of bytes written.
+    /// </summary>
+    public static int Unescape(ReadOnlySpan<byte> raw, Span<byte> destination, ServiceCharacters service, bool unfold)
+    {
+        if (!unfold)
+        {
+            return Unescape(raw, destination, service);
+        }
+
+        var release = service.ReleaseBytes;
+        var written = 0;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (raw[i..].StartsWith(release))
+            {
+                i += release.Length;
+                var escaped = EscapedLength(raw[i..], service);
+                raw.Slice(i, escaped).CopyTo(destination[written..]);
+                written += escaped;
+                i += escaped;
+            }
+            else
+            {
+                if (raw[i] is not ((byte)'\r' or (byte)'\n'))
+                {
+                    destination[written++] = raw[i];
+                }
+
+                i++;
+            }
+        }
+
+        return written;
+    }
+
     public static int Unescape(ReadOnlySpan<byte> raw, Span<byte> destination, ServiceCharacters service)
     {
         var release = service.ReleaseBytes;

@@ -54,6 +54,7 @@ public sealed class ServiceCharacters
         ComponentStops = Stops(ComponentBytes, ReleaseBytes);
         RepetitionStops = Stops(RepetitionBytes, ReleaseBytes);
         AnyStops = Stops(ComponentBytes, ElementBytes, ReleaseBytes, RepetitionBytes, TerminatorBytes, AlternateTerminatorBytes);
+        EscapeStops = Stops(ComponentBytes, ElementBytes, ReleaseBytes, RepetitionBytes, TerminatorBytes, AlternateTerminatorBytes, "\r"u8.ToArray(), "\n"u8.ToArray());
 
         // Nearly every interchange uses one ASCII byte per service character; the reader then compares single
         // bytes instead of spans. Continuation bytes of UTF-8 text are never ASCII, so they cannot be mistaken.
@@ -120,6 +121,9 @@ public sealed class ServiceCharacters
     internal SearchValues<byte> RepetitionStops { get; }
     /// <summary>Lead bytes of everything <see cref="MatchAny"/> recognises.</summary>
     internal SearchValues<byte> AnyStops { get; }
+
+    /// <summary>What a writer must release: every service character, and line breaks (unreleased ones are folds).</summary>
+    internal SearchValues<byte> EscapeStops { get; }
 
     /// <summary>The default service characters for a syntax version number from UNB (4 and later repeat with <c>*</c>).</summary>
     public static ServiceCharacters ForSyntaxVersion(int version) => version >= 4 ? Syntax4Default : Syntax3Default;

@@ -1,6 +1,7 @@
 using Vigil.Edifact;
 using Vigil.Travel.Model;
 using Vigil.Travel.Paxlst;
+using Vigil.Travel.Pnrgov;
 
 namespace Vigil.Travel;
 
@@ -29,12 +30,18 @@ public static class TravelFileReader
             messages.Add(message.Type switch
             {
                 "PAXLST" => PaxlstMapper.Map(message, today),
+                "PNRGOV" => PnrgovMapper.Map(message, today),
                 _ => Unsupported(message),
             });
         }
 
-        var passengerLists = PassengerListAssembler.Assemble(messages.OfType<PassengerList>());
-        IReadOnlyList<TravelMessage> ordered = [.. messages.Where(m => m is not PassengerList).Concat(passengerLists).OrderBy(m => m.Position.Offset)];
+        IReadOnlyList<TravelMessage> ordered =
+        [
+            .. messages.OfType<UnsupportedMessage>()
+                .Concat<TravelMessage>(PassengerListAssembler.Assemble(messages.OfType<PassengerList>()))
+                .Concat(BookingPushAssembler.Assemble(messages.OfType<BookingPush>()))
+                .OrderBy(m => m.Position.Offset),
+        ];
         return new TravelFile(ordered, diagnostics);
     }
 

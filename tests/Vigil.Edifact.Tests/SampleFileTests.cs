@@ -99,12 +99,14 @@ public class SampleFileTests
     }
 
     [Fact]
-    public void Unterminated_unz_runs_into_the_sentence_after_it_and_is_reported()
+    public void Unterminated_unz_ends_at_its_line_and_the_sentence_after_it_is_junk()
     {
         var file = Load("pnrgov", "gtas-pnrBadFormat.txt");
 
-        Assert.Equal(["unz-reference-mismatch", "missing-terminator"], file.Diagnostics.Select(d => d.Code));
-        Assert.Equal(27, file.Diagnostics[1].Segment);
-        Assert.Equal("AUTZ000623052013221001SIN201305\n28", file.Messages[0].CommonAccessReference);
+        Assert.Equal(["missing-terminator", "junk-after-interchange"], file.Diagnostics.Select(d => d.Code));
+        Assert.Equal(27, file.Diagnostics[0].Segment);
+        Assert.Contains("Modify above message", file.Diagnostics[1].Message);
+        Assert.Equal("AUTZ000623052013221001SIN20130528", file.Messages[0].CommonAccessReference);
+        Assert.Contains(file.Messages[0].Diagnostics, d => d.Code == "line-break-in-segment");
     }
 }

@@ -115,12 +115,27 @@ public class TokenizerTests
     }
 
     [Fact]
-    public void Line_breaks_inside_a_segment_are_data_and_move_the_line_count()
+    public void Line_breaks_folding_a_segment_are_not_data_but_move_the_line_count()
     {
-        var segments = Edi.Segments("UNB+UNOA:4+S'UNH+1+PNRGOV:11:1:IA+AB\n28'MSG+:22'");
+        var diagnostics = new List<Diagnostic>();
 
-        Assert.Equal("AB\n28", segments[1][2]);
+        var segments = Edi.Segments("UNB+UNOA:4+S'UNH+1+PNRGOV:11:1:IA+AB\n28'MSG+:22'", diagnostics);
+
+        Assert.Equal("AB28", segments[1][2]);
         Assert.Equal(2, segments[2].Line);
+        var fold = Assert.Single(diagnostics);
+        Assert.Equal(("line-break-in-segment", 1), (fold.Code, fold.Segment));
+    }
+
+    [Fact]
+    public void A_released_line_break_is_data()
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        var segments = Edi.Segments("UNB+UNOA:4+S'FTX+AAA+++ONE?\nTWO'", diagnostics);
+
+        Assert.Equal("ONE\nTWO", segments[1][3]);
+        Assert.Empty(diagnostics);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ internal static class ParseJsonWriter
     private static void WriteMessage(Utf8JsonWriter json, TravelMessage message)
     {
         var list = message as PassengerList;
+        var push = message as BookingPush;
         json.WriteStartObject();
         json.WriteString("type", message.Type);
         json.WriteString("version", message.Version);
@@ -73,13 +74,13 @@ internal static class ParseJsonWriter
         }
 
         json.WriteStartArray("partsReceived");
-        foreach (var sequence in list?.PartsReceived ?? [])
+        foreach (var sequence in list?.PartsReceived ?? push?.PartsReceived ?? [])
         {
             json.WriteNumberValue(sequence);
         }
 
         json.WriteEndArray();
-        json.WriteBoolean("incomplete", list?.Incomplete ?? false);
+        json.WriteBoolean("incomplete", list?.Incomplete ?? push?.Incomplete ?? false);
         json.WriteString("documentCode", list?.Purpose.DocumentCode);
         json.WriteString("function", list?.Purpose.Function);
         json.WriteString("transactionRef", list?.TransactionReference);
@@ -96,14 +97,14 @@ internal static class ParseJsonWriter
         }
 
         json.WriteStartArray("flights");
-        foreach (var flight in list?.Flights ?? [])
+        foreach (var flight in list?.Flights ?? (push?.PushedFlight is { } pushed ? [pushed] : []))
         {
             WriteFlight(json, flight);
         }
 
         json.WriteEndArray();
         json.WriteStartArray("travelers");
-        foreach (var traveler in list?.Travelers ?? [])
+        foreach (var traveler in list?.Travelers ?? push?.Travelers ?? [])
         {
             WriteTraveler(json, traveler);
         }
@@ -111,7 +112,21 @@ internal static class ParseJsonWriter
         json.WriteEndArray();
         WriteNumber(json, "declaredPassengers", list?.DeclaredPassengers);
         WriteNumber(json, "declaredCrew", list?.DeclaredCrew);
-        WriteUnmapped(json, list?.UnmappedSegments ?? []);
+        if (push is not null)
+        {
+            json.WriteString("pushKind", push.Kind switch { PushKind.Full => "full", PushKind.Update => "update", _ => null });
+            json.WriteString("originator", push.Originator);
+            WriteNumber(json, "declaredBookings", push.DeclaredBookings);
+            json.WriteStartArray("bookings");
+            foreach (var booking in push.Bookings)
+            {
+                BookingJson.Write(json, booking);
+            }
+
+            json.WriteEndArray();
+        }
+
+        WriteUnmapped(json, list?.UnmappedSegments ?? push?.UnmappedSegments ?? []);
         WriteDiagnostics(json, message.Diagnostics);
         json.WriteEndObject();
     }
@@ -144,6 +159,9 @@ internal static class ParseJsonWriter
         json.WriteString("role", RoleName(traveler.Role));
         json.WriteString("surname", traveler.Surname);
         json.WriteString("givenNames", traveler.GivenNames);
+        json.WriteString("title", traveler.Title);
+        json.WriteString("reference", traveler.ReferenceNumber);
+        json.WriteString("accompaniedBy", traveler.AccompaniedBy);
         WriteDate(json, "dateOfBirth", traveler.DateOfBirth);
         json.WriteString("gender", traveler.Gender);
         json.WriteString("nationality", traveler.Nationality);
@@ -235,11 +253,22 @@ internal static class ParseJsonWriter
         }
 
         json.WriteString("crewFunction", traveler.CrewFunction);
+        json.WriteStartArray("frequentFlyers");
+        foreach (var account in traveler.FrequentFlyers)
+        {
+            json.WriteStartObject();
+            json.WriteString("carrier", account.Carrier);
+            json.WriteString("number", account.Number);
+            json.WriteString("tier", account.Tier);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         WriteUnmapped(json, traveler.UnmappedSegments);
         json.WriteEndObject();
     }
 
-    private static void WriteContacts(Utf8JsonWriter json, IReadOnlyList<Contact> contacts)
+    internal static void WriteContacts(Utf8JsonWriter json, IReadOnlyList<Contact> contacts)
     {
         json.WriteStartArray("contacts");
         foreach (var contact in contacts)
@@ -253,7 +282,7 @@ internal static class ParseJsonWriter
         json.WriteEndArray();
     }
 
-    private static void WriteUnmapped(Utf8JsonWriter json, IReadOnlyList<RawSegment> segments)
+    internal static void WriteUnmapped(Utf8JsonWriter json, IReadOnlyList<RawSegment> segments)
     {
         json.WriteStartArray("unmappedSegments");
         foreach (var segment in segments)
@@ -294,10 +323,10 @@ internal static class ParseJsonWriter
         }
     }
 
-    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date) =>
+    internal static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date) =>
         json.WriteString(name, date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, int? value)
+    internal static void WriteNumber(Utf8JsonWriter json, string name, int? value)
     {
         if (value is { } v)
         {

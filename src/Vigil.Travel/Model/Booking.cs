@@ -50,6 +50,9 @@ public sealed record BookingPush : TravelMessage
 
     public IReadOnlyList<Booking> Bookings { get; init; } = [];
 
+    /// <summary>Push-level segments Vigil does not map, kept as received.</summary>
+    public IReadOnlyList<RawSegment> UnmappedSegments { get; init; } = [];
+
     /// <summary>Every traveler of every booking, in order.</summary>
     public IEnumerable<Traveler> Travelers => Bookings.SelectMany(b => b.Travelers);
 }

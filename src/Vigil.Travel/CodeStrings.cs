@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Vigil.Edifact;
 
-namespace Vigil.Travel.Paxlst;
+namespace Vigil.Travel;
 
 /// <summary>
 /// Short codes (qualifiers, countries, airports, document types) repeat on every traveler of every list; they

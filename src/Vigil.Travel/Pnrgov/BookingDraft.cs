@@ -1,0 +1,158 @@
+using Vigil.Travel.Model;
+
+namespace Vigil.Travel.Pnrgov;
+
+/// <summary>A booking (one SRC group) while its segments are read; SSRs are tied to travelers only at its end,
+/// because a PNR-level SSR may name a traveler whose TIF comes later.</summary>
+internal sealed class BookingDraft(SourcePosition position)
+{
+    public SourcePosition Position { get; } = position;
+
+    public List<RecordLocatorReference> Locators { get; } = [];
+
+    public bool EmptyOriginator { get; set; }
+
+    public DateTime? LastChanged { get; set; }
+
+    public BookingAgency? Agency { get; set; }
+
+    public List<PnrTravelerDraft> Travelers { get; } = [];
+
+    public List<LegDraft> Legs { get; } = [];
+
+    public List<string> Emails { get; } = [];
+
+    public List<string> Phones { get; } = [];
+
+    public List<PostalAddress> Addresses { get; } = [];
+
+    public List<Ticket> Tickets { get; } = [];
+
+    public List<Payment> Payments { get; } = [];
+
+    public List<CheckedBag> Bags { get; } = [];
+
+    public List<string> SplitBookings { get; } = [];
+
+    public List<string> NonAirSegments { get; } = [];
+
+    public List<Remark> Remarks { get; } = [];
+
+    public List<HistoryEntry> History { get; } = [];
+
+    public SortedDictionary<string, int> Removed { get; } = new(StringComparer.Ordinal);
+
+    public List<RawSegment> Unmapped { get; } = [];
+
+    public List<PendingSsr> Ssrs { get; } = [];
+
+    public void Remove(string category) => Removed[category] = Removed.GetValueOrDefault(category) + 1;
+
+    public PnrTravelerDraft? TravelerByReference(string? reference)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        // References are sent as "1" or "1.1"; a reference of one form still finds a traveler given the other.
+        return Travelers.FirstOrDefault(t => t.Reference == reference)
+            ?? Travelers.FirstOrDefault(t => t.Reference is not null && Major(t.Reference) == Major(reference) && t.Role != TravelerRole.Infant);
+
+        static string Major(string r) => r.Split('.')[0];
+    }
+}
+
+internal sealed class PnrTravelerDraft(SourcePosition position)
+{
+    public SourcePosition Position { get; } = position;
+
+    public TravelerRole Role { get; set; } = TravelerRole.Passenger;
+
+    public string? Surname { get; set; }
+
+    public string? GivenNames { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Reference { get; set; }
+
+    public bool HasInfant { get; set; }
+
+    public string? AccompaniedBy { get; set; }
+
+    public DateOnly? DateOfBirth { get; set; }
+
+    public string? Gender { get; set; }
+
+    public string? Nationality { get; set; }
+
+    public string? BirthPlace { get; set; }
+
+    public string? PassengerReference { get; set; }
+
+    public PostalAddress? Address { get; set; }
+
+    public List<TravelDocument> Documents { get; } = [];
+
+    public List<FrequentFlyerAccount> FrequentFlyers { get; } = [];
+
+    public List<Contact> Contacts { get; } = [];
+
+    public List<RawSegment> Unmapped { get; } = [];
+
+    public bool NameMatches(string? surname, string? givenNames) =>
+        surname is not null && Same(Surname, surname) && (givenNames is null || GivenNames is null || Same(GivenNames, givenNames)
+            || Compact(givenNames).StartsWith(Compact(GivenNames), StringComparison.Ordinal)
+            || Compact(GivenNames).StartsWith(Compact(givenNames), StringComparison.Ordinal));
+
+    public Traveler Build(string? recordLocator) => new()
+    {
+        Role = Role,
+        Surname = Surname,
+        GivenNames = GivenNames,
+        Title = Title,
+        ReferenceNumber = Reference,
+        AccompaniedBy = AccompaniedBy,
+        DateOfBirth = DateOfBirth,
+        Gender = Gender,
+        Nationality = Nationality,
+        BirthPlace = BirthPlace,
+        RecordLocator = recordLocator,
+        UniquePassengerReference = PassengerReference,
+        Documents = Documents,
+        FrequentFlyers = FrequentFlyers,
+        Contacts = Contacts,
+        Address = Address,
+        UnmappedSegments = Unmapped,
+        Position = Position,
+    };
+
+    // Senders split and space names differently ("TESTSUR NAMETWO" in DOCS for TIF "TESTSURNAMETWO").
+    private static bool Same(string? a, string? b) => a is not null && b is not null && Compact(a) == Compact(b);
+
+    private static string Compact(string? s) =>
+        s is null ? "" : string.Concat(s.Where(char.IsLetterOrDigit)).ToUpperInvariant();
+}
+
+internal sealed class LegDraft
+{
+    public ItineraryLeg Leg { get; set; } = new();
+
+    public List<SeatAssignment> Seats { get; } = [];
+
+    public List<CheckIn> CheckIns { get; } = [];
+
+    public ItineraryLeg Build() => Leg with { Seats = Seats, CheckIns = CheckIns };
+}
+
+/// <summary>An SSR as read, with where it stood, waiting to be tied to its traveler.</summary>
+internal sealed record PendingSsr(
+    string Code,
+    string? Status,
+    string? Carrier,
+    string? Text,
+    IReadOnlyList<(string? Reference, string? Seat)> Targets,
+    PnrTravelerDraft? ContextTraveler,
+    LegDraft? ContextLeg,
+    SourcePosition Position);

@@ -1,0 +1,208 @@
+using System.Text.RegularExpressions;
+using Vigil.Travel.Dates;
+
+namespace Vigil.Travel.Ssr;
+
+/// <summary>
+/// DOCS: <c>/type/issuer/number/nationality/DOB/gender/expiry/surname/given/given[/H][-1SURNAME/GIVEN]</c>.
+/// Real senders leave fields empty, drop or add a slash, send alpha-2 codes and put titles in the given name;
+/// the date of birth followed by a gender is the anchor that tells where the fields really are.
+/// </summary>
+internal static partial class DocsReader
+{
+    private const int DobSlot = 4;
+
+    private static readonly HashSet<string> DocumentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "P", "I", "A", "C", "IP", "F", "V", "T", "M", "L", "AC", "PD",
+    };
+
+    public static DocsInfo Read(string? text, DateOnly reference, List<SsrFinding> findings)
+    {
+        var notes = new SsrNotes("docs", findings);
+        var body = text?.Trim() ?? "";
+        if (body.Length == 0)
+        {
+            notes.Add("empty", "no DOCS text");
+            return new DocsInfo(null, null, null, null, null, null, null, null, null, null, false, false, null);
+        }
+
+        var association = CutAssociation(ref body);
+        var fields = notes.Fields(body);
+        var dob = FindDateOfBirthSlot(fields);
+        if (dob != DobSlot)
+        {
+            notes.Add("field-shift", $"date of birth found in field {dob + 1} instead of {DobSlot + 1}; the other fields are read around it");
+        }
+
+        var (type, issuer, number, nationality) = dob == DobSlot
+            ? (fields[0], SsrNotes.At(fields, 1), SsrNotes.At(fields, 2), SsrNotes.At(fields, 3))
+            : Classify(fields.Take(Math.Max(dob, 0)), notes);
+
+        if (type is not null && !DocumentTypes.Contains(type))
+        {
+            notes.Add("unknown-document-type", $"document type '{type}' is not a known code; kept as sent");
+        }
+
+        var (gender, infant) = ReadGender(SsrNotes.At(fields, dob + 1), notes);
+        var (givenNames, title, holder) = ReadNames(fields, dob + 4, notes);
+
+        return new DocsInfo(
+            type?.ToUpperInvariant(),
+            notes.Country(issuer, "issuing country"),
+            number,
+            notes.Country(nationality, "nationality"),
+            notes.Date(SsrNotes.At(fields, dob), reference, YearDirection.Past, "date of birth"),
+            gender,
+            notes.Date(SsrNotes.At(fields, dob + 2), reference, YearDirection.Future, "expiry"),
+            SsrNotes.At(fields, dob + 3),
+            givenNames,
+            title,
+            holder,
+            infant,
+            association);
+    }
+
+    /// <summary>
+    /// The trailing <c>-1SURNAME/GIVEN</c> name association. A hyphen and digit inside the document number
+    /// (which still has dates after it) is not one.
+    /// </summary>
+    private static string? CutAssociation(ref string body)
+    {
+        var matches = AssociationPattern().Matches(body);
+        for (var i = matches.Count - 1; i >= 0; i--)
+        {
+            var tail = body[(matches[i].Index + 1)..];
+            if (!tail.Split('/').Any(SsrDate.LooksLikeDate))
+            {
+                body = body[..matches[i].Index];
+                return tail.Trim();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Where the date of birth is: a date next to a gender code, nearest the expected slot; failing that the
+    /// first date; failing that the expected slot.
+    /// </summary>
+    private static int FindDateOfBirthSlot(List<string?> fields)
+    {
+        foreach (var gender in new[] { 5, 4, 6, 3, 7, 2, 8 })
+        {
+            if (gender + 1 < fields.Count + 1
+                && gender < fields.Count
+                && IsGender(fields[gender])
+                && SsrDate.LooksLikeDate(fields[gender - 1])
+                && (SsrNotes.At(fields, gender + 1) is null || SsrDate.LooksLikeDate(fields[gender + 1])))
+            {
+                return gender - 1;
+            }
+        }
+
+        // A gender between an empty date of birth and an expiry keeps the fields where they are.
+        if (IsGender(SsrNotes.At(fields, DobSlot + 1)))
+        {
+            return DobSlot;
+        }
+
+        var first = fields.FindIndex(SsrDate.LooksLikeDate);
+        return first is >= 2 and <= 6 && first != DobSlot + 2 ? first : DobSlot;
+    }
+
+    /// <summary>Places the fields before a displaced date of birth by what they look like.</summary>
+    private static (string? Type, string? Issuer, string? Number, string? Nationality) Classify(IEnumerable<string?> before, SsrNotes notes)
+    {
+        string? type = null, issuer = null, number = null, nationality = null;
+        foreach (var field in before.OfType<string>())
+        {
+            var country = Codes.CountryCodes.ToAlpha3(field) is not null;
+            if (type is null && issuer is null && number is null && DocumentTypes.Contains(field) && !country)
+            {
+                type = field;
+            }
+            else if (issuer is null && number is null && country)
+            {
+                issuer = field;
+            }
+            else if (number is null && !country)
+            {
+                number = field;
+            }
+            else if (nationality is null && country)
+            {
+                nationality = field;
+            }
+            else
+            {
+                notes.Add("unplaced-field", $"'{field}' could not be placed and was ignored");
+            }
+        }
+
+        return (type, issuer, number, nationality);
+    }
+
+    private static bool IsGender(string? field) =>
+        field?.ToUpperInvariant() is "M" or "F" or "U" or "X" or "MI" or "FI" or "UI";
+
+    private static (string? Gender, bool Infant) ReadGender(string? field, SsrNotes notes)
+    {
+        if (field is null)
+        {
+            return (null, false);
+        }
+
+        var upper = field.ToUpperInvariant();
+        if (IsGender(upper))
+        {
+            return (upper[..1], upper.Length == 2);
+        }
+
+        notes.Add("unknown-gender", $"gender '{field}' is not M, F, U, X, MI, FI; dropped");
+        return (null, false);
+    }
+
+    /// <summary>
+    /// Given names from the two given-name fields, titles removed, the <c>H</c> holder flag, and any further
+    /// fields appended to the given names.
+    /// </summary>
+    private static (string? GivenNames, string? Title, bool Holder) ReadNames(List<string?> fields, int first, SsrNotes notes)
+    {
+        var rest = fields.Skip(first).ToList();
+        var holder = false;
+        if (rest.Count > 0 && rest[^1] is { } last && last.Equals("H", StringComparison.OrdinalIgnoreCase))
+        {
+            holder = true;
+            rest.RemoveAt(rest.Count - 1);
+        }
+
+        if (rest.Count > 2 && rest.Skip(2).Any(f => f is not null))
+        {
+            notes.Add("extra-fields", $"{rest.Count - 2} field(s) after the second given name; added to the given names");
+        }
+
+        // Booking systems glue the title to the first given name (CHARLIEMR/HAYDEN) or append it spaced to the last.
+        string? title = null;
+        var names = new List<string>();
+        for (var i = 0; i < rest.Count; i++)
+        {
+            var (name, found) = i == 0 ? PersonTitles.SplitAirimp(rest[i]) : PersonTitles.Split(rest[i]);
+            title ??= found;
+            if (name is not null)
+            {
+                names.Add(name);
+            }
+        }
+
+        if (title is not null)
+        {
+            notes.Add("title-in-given-name", $"title '{title}' removed from the given name");
+        }
+
+        return (names.Count == 0 ? null : string.Join(' ', names), title, holder);
+    }
+
+    [GeneratedRegex(@"-\s*\d+\s*[A-Za-z]")]
+    private static partial Regex AssociationPattern();
+}
