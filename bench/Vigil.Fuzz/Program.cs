@@ -3,6 +3,7 @@ using System.Globalization;
 using Vigil.Edifact;
 using Vigil.Fuzz;
 using Vigil.Travel;
+using Vigil.Travel.Model;
 using Vigil.Travel.Synthetic;
 
 // Mutation fuzzing of the EDIFACT reader and the travel mappers: every exception that escapes is a bug, because
@@ -210,7 +211,7 @@ namespace Vigil.Fuzz
         public void Dispose() => _timer.Dispose();
     }
 
-    /// <summary>The valid messages the fuzzer starts from: the shared real samples and generated lists in every layout.</summary>
+    /// <summary>The valid messages the fuzzer starts from: the shared real samples, generated lists in every layout and generated PNRGOV pushes.</summary>
     internal static class Corpus
     {
         public static List<byte[]> Load(string shared, int seed)
@@ -236,7 +237,21 @@ namespace Vigil.Fuzz
                 }
             }
 
+            corpus.AddRange(PnrgovPushes(seed));
             return corpus;
+        }
+
+        /// <summary>
+        /// Small generated pushes, full and update, so that mutations reach every PNRGOV group (infants, check-in,
+        /// codeshares, history, cancellations) in a few kilobytes each.
+        /// </summary>
+        private static IEnumerable<byte[]> PnrgovPushes(int seed)
+        {
+            var generator = new PnrgovGenerator(seed);
+            for (var index = 1; index <= 16; index++)
+            {
+                yield return generator.GenerateFile(index, 2 + (index % 9), index % 3 == 0 ? PushKind.Update : PushKind.Full).Content;
+            }
         }
 
         public static string FindShared()
