@@ -60,6 +60,7 @@ internal static class BookingJson
             json.WriteString("kind", ticket.Kind);
             WriteAmount(json, "total", ticket.Total);
             json.WriteString("currency", ticket.Currency);
+            json.WriteString("fareBasis", ticket.FareBasis);
             WriteTime(json, "issued", ticket.Issued);
             json.WriteEndObject();
         }

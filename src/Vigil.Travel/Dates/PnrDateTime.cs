@@ -3,9 +3,12 @@ namespace Vigil.Travel.Dates;
 /// <summary>PNRGOV dates are <c>DDMMYY</c> and times <c>HHMM</c> or <c>HHMMSS</c> (TVL local, DAT and RCI UTC as sent).</summary>
 internal static class PnrDateTime
 {
-    public static DateTime? Parse(string? date, string? time, DateOnly reference)
+    /// <summary>Reads the date and time straight from the components' bytes, so that no string is made for them.</summary>
+    public static DateTime? Parse(ReadOnlySpan<byte> date, ReadOnlySpan<byte> time, DateOnly reference)
     {
-        if (date is not { Length: 6 } || !date.All(char.IsAsciiDigit))
+        date = date.Trim((byte)' ');
+        time = time.Trim((byte)' ');
+        if (date.Length != 6 || date.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
         {
             return null;
         }
@@ -24,7 +27,7 @@ internal static class PnrDateTime
         }
 
         int hour = 0, minute = 0, second = 0;
-        if (time is { Length: 4 or 6 } && time.All(char.IsAsciiDigit))
+        if (time.Length is 4 or 6 && !time.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
         {
             hour = Two(time, 0);
             minute = Two(time, 2);
@@ -34,7 +37,7 @@ internal static class PnrDateTime
                 return null;
             }
         }
-        else if (!string.IsNullOrEmpty(time))
+        else if (!time.IsEmpty)
         {
             return null;
         }
@@ -42,5 +45,5 @@ internal static class PnrDateTime
         return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
     }
 
-    private static int Two(string s, int at) => ((s[at] - '0') * 10) + (s[at + 1] - '0');
+    private static int Two(ReadOnlySpan<byte> s, int at) => ((s[at] - '0') * 10) + (s[at + 1] - '0');
 }

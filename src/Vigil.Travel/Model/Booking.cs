@@ -165,7 +165,11 @@ public sealed record CheckIn(string? TravelerReference, string? SequenceNumber, 
 
 public sealed record BookingContacts(IReadOnlyList<string> Emails, IReadOnlyList<string> Phones, IReadOnlyList<PostalAddress> Addresses);
 
-public sealed record Ticket(string? TravelerReference, string Number, string? Kind, decimal? Total, string? Currency, DateTime? Issued);
+/// <summary>A ticket with its fare: the fare basis (FAR) says which fare was sold, e.g. a military or group fare.</summary>
+public sealed record Ticket(string? TravelerReference, string Number, string? Kind, decimal? Total, string? Currency, DateTime? Issued)
+{
+    public string? FareBasis { get; init; }
+}
 
 /// <summary>A form of payment; card numbers are kept only as masked by the sender.</summary>
 public sealed record Payment

@@ -13,6 +13,8 @@ namespace Vigil.Travel.Pnrgov;
 /// </summary>
 internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, DateOnly reference, SensitiveDataFilter filter, List<Diagnostic> diagnostics)
 {
+    private readonly List<SsrFinding> _findings = [];
+
     public Booking Build()
     {
         foreach (var ssr in booking.Ssrs)
@@ -64,7 +66,8 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
             return;
         }
 
-        var findings = new List<SsrFinding>();
+        var findings = _findings;
+        findings.Clear();
         var traveler = Target(ssr, null, null);
         switch (ssr.Code)
         {
@@ -149,16 +152,6 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
                 }
 
                 break;
-            case "SEAT" or "NSST" or "RQST" when ssr.ContextLeg is not null:
-                foreach (var (travelerReference, seat) in ssr.Targets)
-                {
-                    if (seat is not null)
-                    {
-                        ssr.ContextLeg.Seats.Add(new SeatAssignment(travelerReference, SsrParsers.NormaliseSeat(seat)));
-                    }
-                }
-
-                break;
             default:
                 if (ssr.Text is not null && filter.CategoryOfText(ssr.Text) is { } textCategory)
                 {
@@ -166,7 +159,7 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
                     return;
                 }
 
-                booking.Remarks.Add(new Remark($"SSR {ssr.Code}", ssr.Text ?? "", traveler?.Reference ?? ssr.Targets.FirstOrDefault().Reference));
+                booking.Remarks.Add(new Remark(RemarkKind(ssr.Code), ssr.Text ?? "", traveler?.Reference ?? ssr.Reference));
                 break;
         }
 
@@ -218,12 +211,9 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
     /// <summary>The traveler an SSR is about: its reference, the traveler group it stood in, the name it carries, or the only traveler.</summary>
     private PnrTravelerDraft? Target(PendingSsr ssr, string? surname, string? givenNames)
     {
-        foreach (var (travelerReference, _) in ssr.Targets)
+        if (booking.TravelerByReference(ssr.Reference) is { } byReference)
         {
-            if (booking.TravelerByReference(travelerReference) is { } byReference)
-            {
-                return byReference;
-            }
+            return byReference;
         }
 
         if (ssr.ContextTraveler is not null)
@@ -269,6 +259,12 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
         booking.Travelers.Add(infant);
         return infant;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> RemarkKinds = new(StringComparer.Ordinal);
+
+    /// <summary>"SSR OTHS" and the like, made once per code rather than once per remark.</summary>
+    private static string RemarkKind(string code) =>
+        RemarkKinds.Count < 1024 ? RemarkKinds.GetOrAdd(code, c => $"SSR {c}") : $"SSR {code}";
 
     private void Warn(SourcePosition position, string code, string text) =>
         diagnostics.Add(new Diagnostic(code, DiagnosticSeverity.Warning, position.Segment, position.Offset, position.Line, text));

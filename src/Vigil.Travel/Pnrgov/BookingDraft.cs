@@ -135,15 +135,62 @@ internal sealed class PnrTravelerDraft(SourcePosition position)
         s is null ? "" : string.Concat(s.Where(char.IsLetterOrDigit)).ToUpperInvariant();
 }
 
+/// <summary>A leg while its group is read: TRA, RPI and APD fill in what the TVL left open.</summary>
 internal sealed class LegDraft
 {
-    public ItineraryLeg Leg { get; set; } = new();
+    public string? MarketingCarrier { get; init; }
+
+    public string? MarketingNumber { get; init; }
+
+    public string? OperatingCarrier { get; set; }
+
+    public string? OperatingNumber { get; set; }
+
+    public string? Origin { get; init; }
+
+    public string? Destination { get; init; }
+
+    public DateTime? ScheduledDeparture { get; init; }
+
+    public DateTime? ScheduledArrival { get; init; }
+
+    public string? BookingClass { get; init; }
+
+    public string? Status { get; set; }
+
+    public string? Equipment { get; set; }
 
     public List<SeatAssignment> Seats { get; } = [];
 
-    public List<CheckIn> CheckIns { get; } = [];
+    public List<CheckInDraft> CheckIns { get; } = [];
 
-    public ItineraryLeg Build() => Leg with { Seats = Seats, CheckIns = CheckIns };
+    public ItineraryLeg Build() => new()
+    {
+        MarketingCarrier = MarketingCarrier,
+        MarketingNumber = MarketingNumber,
+        OperatingCarrier = OperatingCarrier,
+        OperatingNumber = OperatingNumber,
+        Origin = Origin,
+        Destination = Destination,
+        ScheduledDeparture = ScheduledDeparture,
+        ScheduledArrival = ScheduledArrival,
+        BookingClass = BookingClass,
+        Status = Status,
+        Equipment = Equipment,
+        Seats = Seats,
+        CheckIns = CheckIns.ConvertAll(c => new CheckIn(c.TravelerReference, c.SequenceNumber, c.Seat, c.Cabin, null)),
+    };
+}
+
+internal sealed class CheckInDraft(string? travelerReference, string? sequenceNumber)
+{
+    public string? TravelerReference { get; } = travelerReference;
+
+    public string? SequenceNumber { get; } = sequenceNumber;
+
+    public string? Seat { get; set; }
+
+    public string? Cabin { get; set; }
 }
 
 /// <summary>An SSR as read, with where it stood, waiting to be tied to its traveler.</summary>
@@ -152,7 +199,7 @@ internal sealed record PendingSsr(
     string? Status,
     string? Carrier,
     string? Text,
-    IReadOnlyList<(string? Reference, string? Seat)> Targets,
+    string? Reference,
     PnrTravelerDraft? ContextTraveler,
     LegDraft? ContextLeg,
     SourcePosition Position);

@@ -45,6 +45,7 @@ public static class PnrgovMapper
         private readonly List<Diagnostic> _diagnostics = [.. message.Diagnostics];
         private readonly List<Booking> _bookings = [];
         private readonly List<RawSegment> _unmapped = [];
+        private readonly List<string> _parts = [];
         private Group _group = Group.Header;
         private PushKind _kind;
         private string? _originator;
@@ -54,6 +55,7 @@ public static class PnrgovMapper
         private PnrTravelerDraft? _traveler;
         private LegDraft? _leg;
         private string? _ticketNumber;
+        private string? _fareBasis;
         private string? _ticketKind;
         private decimal? _ticketTotal;
         private string? _ticketCurrency;
@@ -172,7 +174,7 @@ public static class PnrgovMapper
                     OnAmounts(segment);
                     break;
                 case SegmentTag.PTK:
-                    _ticketIssued = PnrDateTime.Parse(segment.Text(2, 0), segment.Text(2, 1), reference) ?? _ticketIssued;
+                    _ticketIssued = PnrDateTime.Parse(segment.Element(2).Component(0).Raw, segment.Element(2).Component(1).Raw, reference) ?? _ticketIssued;
                     break;
                 case SegmentTag.FOP:
                     OnPayment(segment);
@@ -181,23 +183,25 @@ public static class PnrgovMapper
                     OnItinerary(segment);
                     break;
                 case SegmentTag.TRA when _leg is not null:
-                    _leg.Leg = _leg.Leg with { OperatingCarrier = segment.Code(0), OperatingNumber = segment.Text(1, 0) };
+                    _leg.OperatingCarrier = segment.Code(0);
+                    _leg.OperatingNumber = segment.Text(1, 0);
                     break;
                 case SegmentTag.RPI when _leg is not null:
-                    _leg.Leg = _leg.Leg with { Status = segment.Code(1) };
+                    _leg.Status = segment.Code(1);
                     break;
                 case SegmentTag.APD when _leg is not null:
-                    _leg.Leg = _leg.Leg with { Equipment = segment.Code(0) };
+                    _leg.Equipment = segment.Code(0);
                     break;
                 case SegmentTag.TRI:
-                    _boardingReference = segment.Text(1, 3);
-                    _leg?.CheckIns.Add(new CheckIn(_boardingReference, segment.Text(1, 0), null, null, null));
+                    _boardingReference = segment.Code(1, 3);
+                    _leg?.CheckIns.Add(new CheckInDraft(_boardingReference, segment.Code(1, 0)));
                     _group = Group.Boarding;
                     break;
                 case SegmentTag.SSD when _leg is { CheckIns.Count: > 0 }:
                     var checkIn = _leg.CheckIns[^1];
-                    var seat = segment.Text(0);
-                    _leg.CheckIns[^1] = checkIn with { Seat = seat is null ? null : SsrParsers.NormaliseSeat(seat), Cabin = segment.Code(4) };
+                    var seat = segment.Code(0);
+                    checkIn.Seat = seat is null ? null : SsrParsers.NormaliseSeat(seat);
+                    checkIn.Cabin = segment.Code(4);
                     break;
                 case SegmentTag.TBD:
                     OnBags(segment);
@@ -221,9 +225,12 @@ public static class PnrgovMapper
                 case SegmentTag.LTS:
                     AddHistory(segment, segment.Element(0).ToString());
                     break;
-                case SegmentTag.EBD or SegmentTag.FAR or SegmentTag.TXD:
-                    // Excess baggage charges, fare details and taxes carry nothing screening uses; kept raw.
-                    KeepRaw(segment);
+                case SegmentTag.FAR:
+                    _fareBasis = segment.Code(5) ?? segment.Text(5);
+                    break;
+                case SegmentTag.EBD or SegmentTag.TXD:
+                    // Excess-baggage charges and taxes carry nothing screening or analysts use; they stay in the
+                    // stored raw message only.
                     break;
                 default:
                     Unexpected(segment, "unexpected-segment", $"Segment {segment.TagText} is not expected here in a PNRGOV booking; it is kept as received.");
@@ -281,14 +288,27 @@ public static class PnrgovMapper
                 }
 
                 var carrier = CodeStrings.Of(element.Component(0));
-                if (booking.Locators.Any(l => l.Locator == locator && l.Carrier == carrier))
+                if (Known(booking.Locators, carrier, locator))
                 {
                     continue;
                 }
 
-                var created = PnrDateTime.Parse(element.Component(3).TextOrNull(), element.Component(4).TextOrNull(), reference);
+                var created = PnrDateTime.Parse(element.Component(3).Raw, element.Component(4).Raw, reference);
                 booking.Locators.Add(new RecordLocatorReference(carrier, locator, CodeStrings.Of(element.Component(2)), created));
             }
+        }
+
+        private static bool Known(List<RecordLocatorReference> locators, string? carrier, string locator)
+        {
+            foreach (var known in locators)
+            {
+                if (known.Locator == locator && known.Carrier == carrier)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void OnDates(EdifactSegment segment)
@@ -297,7 +317,7 @@ public static class PnrgovMapper
             foreach (var element in segment.Elements)
             {
                 var qualifier = CodeStrings.Of(element.Component(0));
-                var at = PnrDateTime.Parse(element.Component(1).TextOrNull(), element.Component(2).TextOrNull(), reference);
+                var at = PnrDateTime.Parse(element.Component(1).Raw, element.Component(2).Raw, reference);
                 switch (qualifier)
                 {
                     case "700" when _group == Group.Booking:
@@ -335,26 +355,28 @@ public static class PnrgovMapper
                 { } other => $"IFT {other}",
                 null => "IFT",
             };
-            var parts = new List<string>();
+            _parts.Clear();
             var index = 0;
             foreach (var element in segment.Elements)
             {
                 if (index++ > 0 && element.ToString().Trim() is { Length: > 0 } part)
                 {
-                    parts.Add(part);
+                    _parts.Add(part);
                 }
             }
 
-            var text = string.Join(' ', parts);
+            var first = _parts.Count > 0 ? _parts[0] : null;
+            var text = _parts.Count == 1 ? _parts[0] : string.Join(' ', _parts);
+
             if (filter.CategoryOfText(text) is { } category)
             {
                 booking.Remove(category);
                 return;
             }
 
-            if (_group == Group.Payment && _payment >= 0 && booking.Payments[_payment].Holder is null && parts.Count > 0)
+            if (_group == Group.Payment && _payment >= 0 && booking.Payments[_payment].Holder is null && first is not null)
             {
-                booking.Payments[_payment] = booking.Payments[_payment] with { Holder = parts[0] };
+                booking.Payments[_payment] = booking.Payments[_payment] with { Holder = first };
             }
 
             if (kind == "OSI" && text.StartsWith("CTC", StringComparison.OrdinalIgnoreCase))
@@ -445,6 +467,7 @@ public static class PnrgovMapper
             }
 
             EndTicket();
+            _fareBasis = null;
             if (segment.Text(0, 0) is null && segment.Text(1, 0) is null)
             {
                 Unexpected(segment, "tif-without-name", "TIF names no one; no traveler is created from it.");
@@ -457,7 +480,7 @@ public static class PnrgovMapper
             (traveler.GivenNames, traveler.Title) = PersonTitles.SplitAirimp(details.Component(0).TextOrNull());
             var type = CodeStrings.Of(details.Component(1));
             traveler.Role = type is "IN" or "INF" ? TravelerRole.Infant : TravelerRole.Passenger;
-            traveler.Reference = details.Component(2).TextOrNull();
+            traveler.Reference = CodeStrings.Of(details.Component(2));
             traveler.HasInfant = details.Component(3).TextOrNull() is "1";
             if (traveler.Role == TravelerRole.Infant)
             {
@@ -530,23 +553,24 @@ public static class PnrgovMapper
             // Codeshare: a TVL with no times right after another repeats the flight under its operating carrier.
             if (_leg is not null && _group == Group.Leg && leg.ScheduledDeparture is null && leg.Origin is null)
             {
-                _leg.Leg = _leg.Leg with { OperatingCarrier = leg.MarketingCarrier ?? _leg.Leg.OperatingCarrier, OperatingNumber = leg.MarketingNumber };
+                _leg.OperatingCarrier = leg.MarketingCarrier ?? _leg.OperatingCarrier;
+                _leg.OperatingNumber = leg.MarketingNumber;
                 return;
             }
 
-            _leg = new LegDraft { Leg = leg };
+            _leg = leg;
             booking.Legs.Add(_leg);
             _group = Group.Leg;
         }
 
-        private ItineraryLeg ReadLeg(EdifactSegment segment)
+        private LegDraft ReadLeg(EdifactSegment segment)
         {
             var times = segment.Element(0);
-            var departureDate = times.Component(0).TextOrNull();
-            var arrivalDate = times.Component(2).TextOrNull() ?? departureDate;
-            var departure = PnrDateTime.Parse(departureDate, times.Component(1).TextOrNull(), reference);
-            var arrival = PnrDateTime.Parse(arrivalDate, times.Component(3).TextOrNull(), reference);
-            if ((departure is null && departureDate is not null) || (arrival is null && times.Component(3).TextOrNull() is not null))
+            var departureDate = times.Component(0).Raw;
+            var arrivalDate = times.Component(2).IsEmpty ? departureDate : times.Component(2).Raw;
+            var departure = PnrDateTime.Parse(departureDate, times.Component(1).Raw, reference);
+            var arrival = PnrDateTime.Parse(arrivalDate, times.Component(3).Raw, reference);
+            if ((departure is null && !departureDate.IsEmpty) || (arrival is null && !times.Component(3).IsEmpty))
             {
                 Warn(segment, "invalid-date", $"TVL times '{times.ToString()}' are not all valid DDMMYY:HHMM values; the unreadable ones are left empty.");
             }
@@ -554,7 +578,7 @@ public static class PnrgovMapper
             var marketing = CodeStrings.Of(segment.Element(3).Component(0));
             var operating = CodeStrings.Of(segment.Element(3).Component(1));
             var number = segment.Text(4, 0);
-            return new ItineraryLeg
+            return new LegDraft
             {
                 ScheduledDeparture = departure,
                 ScheduledArrival = times.Component(3).IsEmpty ? null : arrival,
@@ -612,17 +636,35 @@ public static class PnrgovMapper
                 }
             }
 
-            var targets = new List<(string?, string?)>();
+            if (code is "SEAT" or "NSST" or "RQST" && _leg is not null && _group is Group.Leg or Group.CheckIn or Group.Boarding
+                && filter.CategoryOfSsr(code) is null)
+            {
+                // Seats need no traveler resolution: each element pairs a seat with a traveler reference.
+                index = 0;
+                foreach (var element in segment.Elements)
+                {
+                    if (index++ > 0 && CodeStrings.Of(element.Component(0)) is { } seat)
+                    {
+                        _leg.Seats.Add(new SeatAssignment(CodeStrings.Of(element.Component(2)), SsrParsers.NormaliseSeat(seat)));
+                    }
+                }
+
+                return;
+            }
+
+            // The first traveler reference decides; references repeat on every leg, so they are shared strings.
+            string? reference = null;
             index = 0;
             foreach (var element in segment.Elements)
             {
-                if (index++ > 0)
+                if (index++ > 0 && CodeStrings.Of(element.Component(2)) is { } found)
                 {
-                    targets.Add((element.Component(2).TextOrNull(), element.Component(0).TextOrNull()));
+                    reference = found;
+                    break;
                 }
             }
 
-            booking.Ssrs.Add(new PendingSsr(code, CodeStrings.Of(head.Component(1)), CodeStrings.Of(head.Component(3)), text, targets,
+            booking.Ssrs.Add(new PendingSsr(code, CodeStrings.Of(head.Component(1)), CodeStrings.Of(head.Component(3)), text, reference,
                 _group is Group.Traveler or Group.Ticket or Group.Payment ? _traveler : null,
                 _group is Group.Leg or Group.CheckIn or Group.Boarding ? _leg : null,
                 PositionOf(segment)));
@@ -652,7 +694,8 @@ public static class PnrgovMapper
         {
             if (_ticketNumber is not null && _booking is not null)
             {
-                _booking.Tickets.Add(new Ticket(_traveler?.Reference, _ticketNumber, _ticketKind, _ticketTotal, _ticketCurrency, _ticketIssued));
+                _booking.Tickets.Add(new Ticket(_traveler?.Reference, _ticketNumber, _ticketKind, _ticketTotal, _ticketCurrency, _ticketIssued) { FareBasis = _fareBasis });
+                _fareBasis = null;
             }
 
             _ticketNumber = _ticketKind = _ticketCurrency = null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.Json;
 
@@ -41,6 +42,9 @@ internal sealed class SensitiveDataFilter
     // Phrases by their first word, longest first, so that one lookup per word of the text finds every candidate.
     private readonly FrozenDictionary<string, (string[] Words, string Category)[]> phrases;
 
+    // Every remark, SSR text and history line passes through here: words are looked up as spans, not strings.
+    private readonly FrozenDictionary<string, (string[] Words, string Category)[]>.AlternateLookup<ReadOnlySpan<char>> phraseLookup;
+
     private SensitiveDataFilter(Dictionary<string, string> codes, List<(string[] Words, string Category)> terms)
     {
         this.codes = codes.ToFrozenDictionary(StringComparer.Ordinal);
@@ -49,7 +53,8 @@ internal sealed class SensitiveDataFilter
         var all = terms.Concat(codes.Select(c => (Words: new[] { c.Key }, Category: c.Value)));
         phrases = all
             .GroupBy(t => t.Words[0], StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(t => t.Words.Length).ToArray(), StringComparer.Ordinal);
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(t => t.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+        phraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The lists shipped with Vigil (Privacy/sensitive-data.json).</summary>
@@ -97,24 +102,38 @@ internal sealed class SensitiveDataFilter
             return null;
         }
 
-        var words = Words(text);
-        for (var i = 0; i < words.Count; i++)
+        const int StackWords = 64;
+        Range[]? rented = null;
+        var words = text.Length / 2 + 1 <= StackWords ? stackalloc Range[StackWords] : (rented = ArrayPool<Range>.Shared.Rent(text.Length / 2 + 1));
+        try
         {
-            if (!phrases.TryGetValue(words[i], out var candidates))
+            var count = WordRanges(text, words);
+            var span = text.AsSpan();
+            for (var i = 0; i < count; i++)
             {
-                continue;
-            }
-
-            foreach (var (phrase, category) in candidates)
-            {
-                if (StartsAt(words, i, phrase))
+                if (!phraseLookup.TryGetValue(span[words[i]], out var candidates))
                 {
-                    return category;
+                    continue;
+                }
+
+                foreach (var (phrase, category) in candidates)
+                {
+                    if (StartsAt(span, words[..count], i, phrase))
+                    {
+                        return category;
+                    }
                 }
             }
-        }
 
-        return null;
+            return null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<Range>.Shared.Return(rented);
+            }
+        }
     }
 
     internal static SensitiveDataFilter Parse(string json, string source, SensitiveDataFilter? defaults)
@@ -153,13 +172,14 @@ internal sealed class SensitiveDataFilter
 
             foreach (var (category, entry) in Lists(root, "terms", source))
             {
-                var words = Words(entry);
-                if (words.Count == 0)
+                var ranges = new Range[entry.Length / 2 + 1];
+                var count = WordRanges(entry, ranges);
+                if (count == 0)
                 {
                     throw new InvalidDataException($"{source}: term '{entry}' has no letters or digits");
                 }
 
-                terms.Add(([.. words], category));
+                terms.Add(([.. ranges[..count].Select(r => entry[r].ToUpperInvariant())], category));
             }
         }
         catch (JsonException e)
@@ -207,9 +227,10 @@ internal sealed class SensitiveDataFilter
         }
     }
 
-    private static List<string> Words(string text)
+    /// <summary>Letters-or-digits runs of <paramref name="text"/>; returns how many were written.</summary>
+    private static int WordRanges(string text, Span<Range> words)
     {
-        var words = new List<string>();
+        var count = 0;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -220,24 +241,24 @@ internal sealed class SensitiveDataFilter
             }
             else if (!inWord && start >= 0)
             {
-                words.Add(text[start..i].ToUpperInvariant());
+                words[count++] = start..i;
                 start = -1;
             }
         }
 
-        return words;
+        return count;
     }
 
-    private static bool StartsAt(List<string> words, int index, string[] phrase)
+    private static bool StartsAt(ReadOnlySpan<char> text, ReadOnlySpan<Range> words, int index, string[] phrase)
     {
-        if (index + phrase.Length > words.Count)
+        if (index + phrase.Length > words.Length)
         {
             return false;
         }
 
         for (var j = 1; j < phrase.Length; j++)
         {
-            if (!string.Equals(words[index + j], phrase[j], StringComparison.Ordinal))
+            if (!text[words[index + j]].Equals(phrase[j], StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }

@@ -12,6 +12,9 @@ internal static partial class DocsReader
 {
     private const int DobSlot = 4;
 
+    // Where a gender may stand, nearest the expected slot first.
+    private static readonly int[] GenderSlots = [5, 4, 6, 3, 7, 2, 8];
+
     private static readonly HashSet<string> DocumentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "P", "I", "A", "C", "IP", "F", "V", "T", "M", "L", "AC", "PD",
@@ -69,6 +72,11 @@ internal static partial class DocsReader
     /// </summary>
     private static string? CutAssociation(ref string body)
     {
+        if (!body.Contains('-'))
+        {
+            return null;
+        }
+
         var matches = AssociationPattern().Matches(body);
         for (var i = matches.Count - 1; i >= 0; i--)
         {
@@ -89,7 +97,7 @@ internal static partial class DocsReader
     /// </summary>
     private static int FindDateOfBirthSlot(List<string?> fields)
     {
-        foreach (var gender in new[] { 5, 4, 6, 3, 7, 2, 8 })
+        foreach (var gender in GenderSlots)
         {
             if (gender + 1 < fields.Count + 1
                 && gender < fields.Count

@@ -16,6 +16,8 @@ internal static class PersonTitles
     // as WILLIAMS, ADAMS or ALEXANDR end with them. Longest first so that MRS is not read as M + RS.
     private static readonly string[] Glued = ["MSTR", "MISS", "MRS", "MR"];
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpacedLookup = Spaced.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Removes trailing whole-word titles: <c>YOUSSEF MR</c> → (<c>YOUSSEF</c>, <c>MR</c>).</summary>
     public static (string? GivenNames, string? Title) Split(string? givenNames)
     {
@@ -24,17 +26,37 @@ internal static class PersonTitles
             return (null, null);
         }
 
-        var words = givenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var titles = new List<string>();
-        while (words.Count > 0 && Spaced.Contains(words[^1]))
+        // Most names carry no title: find that out on spans, and only then build new strings.
+        var text = givenNames.AsSpan().Trim();
+        var end = text.Length;
+        var cut = end;
+        while (cut > 0)
         {
-            titles.Insert(0, words[^1].ToUpperInvariant());
-            words.RemoveAt(words.Count - 1);
+            var trimmed = text[..cut].TrimEnd();
+            var space = trimmed.LastIndexOf(' ');
+            var word = trimmed[(space + 1)..];
+            if (word.IsEmpty || !SpacedLookup.Contains(word))
+            {
+                break;
+            }
+
+            cut = space < 0 ? 0 : space;
         }
 
-        var rest = words.Count == 0 ? null : string.Join(' ', words);
-        return (rest, titles.Count == 0 ? null : string.Join(' ', titles));
+        if (cut == end)
+        {
+            return (NeedsCollapse(text) ? Collapse(text) : text.Length == givenNames.Length ? givenNames : text.ToString(), null);
+        }
+
+        var rest = text[..cut].Trim();
+        var titles = Collapse(text[cut..]).ToUpperInvariant();
+        return (rest.IsEmpty ? null : Collapse(rest), titles);
     }
+
+    private static bool NeedsCollapse(ReadOnlySpan<char> text) => text.Contains("  ", StringComparison.Ordinal);
+
+    private static string Collapse(ReadOnlySpan<char> text) =>
+        string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
     /// Also removes a title glued to the last word (<c>JOHNMR</c> → <c>JOHN</c>, <c>MR</c>) when at least two

@@ -6,7 +6,11 @@ namespace Vigil.Travel.Ssr;
 /// <summary>Reads the small pieces every SSR shares (countries, dates, slash fields) and records deviations.</summary>
 internal readonly struct SsrNotes(string prefix, List<SsrFinding> findings)
 {
-    public void Add(string code, string message) => findings.Add(new SsrFinding(prefix + "-" + code, message));
+    // Finding codes are few ("docs-alpha2-country" …); each is made once, not once per finding.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> Codes = new();
+
+    public void Add(string code, string message) =>
+        findings.Add(new SsrFinding(Codes.GetOrAdd((prefix, code), k => k.Item1 + "-" + k.Item2), message));
 
     /// <summary>
     /// Alpha-3 for a country field. Alpha-2 is mapped with a finding. An unknown code of letters is kept as sent
@@ -79,6 +83,14 @@ internal readonly struct SsrNotes(string prefix, List<SsrFinding> findings)
     public static string? At(List<string?> fields, int index) =>
         index >= 0 && index < fields.Count ? fields[index] : null;
 
-    public static string CollapseSpaces(string text) =>
-        string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    public static string CollapseSpaces(string text)
+    {
+        // Nearly every field is already clean: only a padded field or a double space needs a new string.
+        if (!text.Contains("  ", StringComparison.Ordinal) && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]))
+        {
+            return text;
+        }
+
+        return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 }

@@ -55,6 +55,7 @@ public class PnrgovMapperTests
         Assert.Equal(["0062120234533", "0062120234534"], booking.Tickets.Select(t => t.Number));
         Assert.Equal(["1", "2"], booking.Tickets.Select(t => t.TravelerReference));
         Assert.Equal(2957.94m, booking.Tickets[0].Total);
+        Assert.Equal(["MIL24", "YN324N"], booking.Tickets.Select(t => t.FareBasis));
         Assert.Equal("XXXXXXXX1186", booking.Payments[0].MaskedCardNumber);
         Assert.Equal("TIMOTHY SIMS", booking.Payments[0].Holder);
         Assert.Equal(["ABCDEF"], booking.SplitBookings);
