@@ -151,8 +151,25 @@ internal static partial class DocsReader
         return (type, issuer, number, nationality);
     }
 
-    private static bool IsGender(string? field) =>
-        field?.ToUpperInvariant() is "M" or "F" or "U" or "X" or "MI" or "FI" or "UI";
+    private static readonly string[] Genders = ["M", "F", "U", "X", "MI", "FI", "UI"];
+
+    private static bool IsGender(string? field)
+    {
+        if (field is null || field.Length > 2)
+        {
+            return false;
+        }
+
+        foreach (var gender in Genders)
+        {
+            if (field.Equals(gender, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static (string? Gender, bool Infant) ReadGender(string? field, SsrNotes notes)
     {
@@ -177,29 +194,37 @@ internal static partial class DocsReader
     /// </summary>
     private static (string? GivenNames, string? Title, bool Holder) ReadNames(List<string?> fields, int first, SsrNotes notes)
     {
-        var rest = fields.Skip(first).ToList();
+        var end = fields.Count;
         var holder = false;
-        if (rest.Count > 0 && rest[^1] is { } last && last.Equals("H", StringComparison.OrdinalIgnoreCase))
+        if (end > first && fields[end - 1] is { } last && last.Equals("H", StringComparison.OrdinalIgnoreCase))
         {
             holder = true;
-            rest.RemoveAt(rest.Count - 1);
+            end--;
         }
 
-        if (rest.Count > 2 && rest.Skip(2).Any(f => f is not null))
+        var count = Math.Max(0, end - first);
+        if (count > 2)
         {
-            notes.Add("extra-fields", $"{rest.Count - 2} field(s) after the second given name; added to the given names");
+            for (var i = first + 2; i < end; i++)
+            {
+                if (fields[i] is not null)
+                {
+                    notes.Add("extra-fields", $"{count - 2} field(s) after the second given name; added to the given names");
+                    break;
+                }
+            }
         }
 
         // Booking systems glue the title to the first given name (CHARLIEMR/HAYDEN) or append it spaced to the last.
         string? title = null;
-        var names = new List<string>();
-        for (var i = 0; i < rest.Count; i++)
+        string? names = null;
+        for (var i = first; i < end; i++)
         {
-            var (name, found) = i == 0 ? PersonTitles.SplitAirimp(rest[i]) : PersonTitles.Split(rest[i]);
+            var (name, found) = i == first ? PersonTitles.SplitAirimp(fields[i]) : PersonTitles.Split(fields[i]);
             title ??= found;
             if (name is not null)
             {
-                names.Add(name);
+                names = names is null ? name : $"{names} {name}";
             }
         }
 
@@ -208,7 +233,7 @@ internal static partial class DocsReader
             notes.Add("title-in-given-name", $"title '{title}' removed from the given name");
         }
 
-        return (names.Count == 0 ? null : string.Join(' ', names), title, holder);
+        return (names, title, holder);
     }
 
     [GeneratedRegex(@"-\s*\d+\s*[A-Za-z]")]

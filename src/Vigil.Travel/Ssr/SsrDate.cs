@@ -32,7 +32,7 @@ internal static class SsrDate
 
         var t = text!.AsSpan().Trim();
         var day = ((t[0] - '0') * 10) + (t[1] - '0');
-        var month = Array.IndexOf(Months, t.Slice(2, 3).ToString().ToUpperInvariant()) + 1;
+        var month = MonthOf(t.Slice(2, 3));
         if (month == 0 || day == 0)
         {
             return null;
@@ -54,6 +54,19 @@ internal static class SsrDate
         }
 
         return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    private static int MonthOf(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < Months.Length; i++)
+        {
+            if (name.Equals(Months[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 
     private static bool AllDigits(ReadOnlySpan<char> span)

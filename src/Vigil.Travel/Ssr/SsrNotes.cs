@@ -77,7 +77,14 @@ internal readonly struct SsrNotes(string prefix, List<SsrFinding> findings)
             Add("no-leading-slash", "the text does not start with '/'; read as if it did");
         }
 
-        return [.. body.Split('/').Select(f => string.IsNullOrWhiteSpace(f) ? null : CollapseSpaces(f))];
+        var fields = new List<string?>(12);
+        foreach (var range in body.AsSpan().Split('/'))
+        {
+            var field = body.AsSpan(range);
+            fields.Add(field.IsWhiteSpace() ? null : CollapseSpaces(field.ToString()));
+        }
+
+        return fields;
     }
 
     public static string? At(List<string?> fields, int index) =>
