@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Vigil.Edifact;
@@ -111,8 +112,7 @@ public ref struct EdifactReader
 
                 terminatorLength = 0;
                 _segmentIndex = _state.SegmentIndex;
-                Report("missing-terminator", start, _state.Line,
-                    $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of its line.");
+                ReportMissingTerminator(start, service);
             }
             else if (_data[end..].StartsWith(service.TerminatorBytes))
             {
@@ -125,8 +125,7 @@ public ref struct EdifactReader
                 {
                     _segmentIndex = _state.SegmentIndex;
                     _state.AlternateTerminatorSeen = true;
-                    Report("alternate-terminator", end, _state.Line,
-                        $"UNA declares '{service.Terminator}' as segment terminator but this segment ends with a plain apostrophe; both are accepted for the rest of the interchange.");
+                    ReportAlternateTerminator(end, service);
                 }
             }
 
@@ -145,8 +144,7 @@ public ref struct EdifactReader
         _state.Line += breaks;
         if (folds > 0)
         {
-            Report("line-break-in-segment", start, _segmentLine,
-                $"Segment {_segmentIndex} is folded over {folds + 1} lines; the line breaks inside it are not read as data.");
+            ReportFold(start, folds);
         }
 
         CheckTag(raw, start);
@@ -168,6 +166,22 @@ public ref struct EdifactReader
             _state.Charset = EdifactReaderState.Initial.Charset;
         }
     }
+
+    // Findings are rare: building their messages stays out of the per-segment path, whose frame stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ReportFold(int start, int folds) =>
+        Report("line-break-in-segment", start, _segmentLine,
+            $"Segment {_segmentIndex} is folded over {folds + 1} lines; the line breaks inside it are not read as data.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ReportMissingTerminator(int start, ServiceCharacters service) =>
+        Report("missing-terminator", start, _state.Line,
+            $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of its line.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ReportAlternateTerminator(int end, ServiceCharacters service) =>
+        Report("alternate-terminator", end, _state.Line,
+            $"UNA declares '{service.Terminator}' as segment terminator but this segment ends with a plain apostrophe; both are accepted for the rest of the interchange.");
 
     /// <summary>
     /// The common case (one ASCII byte per service character): one vectorised search for terminator, release and

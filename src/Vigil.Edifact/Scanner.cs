@@ -91,7 +91,6 @@ internal static class Scanner
         return length > 0 ? length : 1;
     }
 
-    /// <summary>Removes release characters; returns the number of bytes written to <paramref name="destination"/>.</summary>
     /// <summary>
     /// Removes release characters and, when <paramref name="unfold"/> is set, the line breaks a sender folded the
     /// segment with (released line breaks are data and stay); returns the number of bytes written.
@@ -130,6 +129,7 @@ internal static class Scanner
         return written;
     }
 
+    /// <summary>Removes release characters; returns the number of bytes written to <paramref name="destination"/>.</summary>
     public static int Unescape(ReadOnlySpan<byte> raw, Span<byte> destination, ServiceCharacters service)
     {
         var release = service.ReleaseBytes;
