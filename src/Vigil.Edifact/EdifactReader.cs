@@ -90,7 +90,10 @@ public ref struct EdifactReader
     {
         var service = _state.Service;
         var start = _state.Position;
-        var (end, breaks, folds) = service.IsAsciiSingleByte ? FindTerminatorFast(start, service) : (-1, 0, 0);
+        // Once a search has found no terminator up to the end, none will be found from later on either: without
+        // this, a file whose terminators are all missing would be searched to its end once per line.
+        var exhausted = _state.NoTerminatorAfter > 0 && start >= _state.NoTerminatorAfter - 1;
+        var (end, breaks, folds) = service.IsAsciiSingleByte && !exhausted ? FindTerminatorFast(start, service) : (-1, 0, 0);
         int terminatorLength;
         if (end >= 0)
         {
@@ -98,9 +101,10 @@ public ref struct EdifactReader
         }
         else
         {
-            end = Scanner.IndexOfUnescaped(_data, start, service.TerminatorBytes, service.AlternateTerminatorBytes, service.SegmentStops, service);
+            end = exhausted ? -1 : Scanner.IndexOfUnescaped(_data, start, service.TerminatorBytes, service.AlternateTerminatorBytes, service.SegmentStops, service);
             if (end < 0)
             {
+                _state.NoTerminatorAfter = start + 1;
                 // An unterminated last segment ends at its line: what follows on other lines is more likely a
                 // note someone typed after the trailer than the rest of the segment.
                 var lineEnd = _data[start..].IndexOfAny((byte)'\r', (byte)'\n');
@@ -112,7 +116,10 @@ public ref struct EdifactReader
 
                 terminatorLength = 0;
                 _segmentIndex = _state.SegmentIndex;
-                ReportMissingTerminator(start, service);
+                if (!exhausted)
+                {
+                    ReportMissingTerminator(start, service);
+                }
             }
             else if (_data[end..].StartsWith(service.TerminatorBytes))
             {
@@ -164,6 +171,7 @@ public ref struct EdifactReader
             _state.HasServiceStringAdvice = false;
             _state.Service = EdifactReaderState.Initial.Service;
             _state.Charset = EdifactReaderState.Initial.Charset;
+            _state.NoTerminatorAfter = 0;
         }
     }
 
@@ -176,7 +184,7 @@ public ref struct EdifactReader
     [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly void ReportMissingTerminator(int start, ServiceCharacters service) =>
         Report("missing-terminator", start, _state.Line,
-            $"The last segment is not closed by the segment terminator '{service.Terminator}'; it was read up to the end of its line.");
+            $"No segment terminator '{service.Terminator}' follows from here; this segment, and any after it, is read to the end of its line.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly void ReportAlternateTerminator(int end, ServiceCharacters service) =>
@@ -258,6 +266,7 @@ public ref struct EdifactReader
 
         _state.Charset = charset;
         _state.Service = service;
+        _state.NoTerminatorAfter = 0;
     }
 
     private readonly void CheckTag(ReadOnlySpan<byte> raw, int start)
@@ -369,6 +378,7 @@ public ref struct EdifactReader
 
         Advance(at - start);
         _state.Service = service;
+        _state.NoTerminatorAfter = 0;
         _state.HasServiceStringAdvice = true;
         _state.AtInterchangeStart = false;
         _state.AlternateTerminatorSeen = false;
@@ -494,4 +504,7 @@ public record struct EdifactReaderState
     internal bool AtInterchangeStart { get; set; }
 
     internal bool AlternateTerminatorSeen { get; set; }
+
+    /// <summary>One past the position from which no terminator follows (0: not known).</summary>
+    internal int NoTerminatorAfter { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using Vigil.Edifact;
 using Vigil.Travel.Dates;
@@ -45,7 +46,6 @@ public static class PnrgovMapper
         private readonly List<Diagnostic> _diagnostics = [.. message.Diagnostics];
         private readonly List<Booking> _bookings = [];
         private readonly List<RawSegment> _unmapped = [];
-        private readonly List<string> _parts = [];
         private Group _group = Group.Header;
         private PushKind _kind;
         private string? _originator;
@@ -355,19 +355,9 @@ public static class PnrgovMapper
                 { } other => $"IFT {other}",
                 null => "IFT",
             };
-            _parts.Clear();
-            var index = 0;
-            foreach (var element in segment.Elements)
-            {
-                if (index++ > 0 && element.ToString().Trim() is { Length: > 0 } part)
-                {
-                    _parts.Add(part);
-                }
-            }
-
-            var first = _parts.Count > 0 ? _parts[0] : null;
-            var text = _parts.Count == 1 ? _parts[0] : string.Join(' ', _parts);
-
+            var single = segment.ElementCount <= 2;
+            var text = single ? segment.Element(1).ToString().Trim() : JoinedText(segment);
+            var first = single ? (text.Length == 0 ? null : text) : segment.Element(1).ToString().Trim() is { Length: > 0 } head ? head : null;
             if (filter.CategoryOfText(text) is { } category)
             {
                 booking.Remove(category);
@@ -400,6 +390,26 @@ public static class PnrgovMapper
             }
 
             booking.Remarks.Add(new Remark(kind, text, _traveler?.Reference));
+        }
+
+        /// <summary>The text elements of an IFT (all but the first), one space between each, in one string.</summary>
+        private static string JoinedText(EdifactSegment segment)
+        {
+            var builder = new System.Text.StringBuilder(segment.Raw.Length);
+            var index = 0;
+            foreach (var element in segment.Elements)
+            {
+                if (index++ > 0 && !element.IsEmpty)
+                {
+                    var part = element.ToString().AsSpan().Trim();
+                    if (!part.IsEmpty)
+                    {
+                        builder.Append(builder.Length == 0 ? "" : " ").Append(part);
+                    }
+                }
+            }
+
+            return builder.ToString();
         }
 
         private void OnOriginator(EdifactSegment segment)
@@ -506,7 +516,7 @@ public static class PnrgovMapper
         {
             foreach (var element in segment.Elements)
             {
-                if (CodeStrings.Of(element.Component(0)) == "T" && Amount(element.Component(1).TextOrNull(), segment) is { } total)
+                if (CodeStrings.Of(element.Component(0)) == "T" && Amount(element.Component(1)) is { } total)
                 {
                     _ticketTotal = total;
                     _ticketCurrency = CodeStrings.Of(element.Component(2));
@@ -523,7 +533,7 @@ public static class PnrgovMapper
                 booking.Payments.Add(new Payment
                 {
                     Type = CodeStrings.Of(element.Component(0)),
-                    Amount = Amount(element.Component(2).TextOrNull(), segment),
+                    Amount = Amount(element.Component(2)),
                     Vendor = CodeStrings.Of(element.Component(3)),
                     MaskedCardNumber = card is null ? null : Mask(card),
                     CardExpiry = element.Component(5).TextOrNull(),
@@ -577,7 +587,7 @@ public static class PnrgovMapper
 
             var marketing = CodeStrings.Of(segment.Element(3).Component(0));
             var operating = CodeStrings.Of(segment.Element(3).Component(1));
-            var number = segment.Text(4, 0);
+            var number = segment.Code(4, 0);
             return new LegDraft
             {
                 ScheduledDeparture = departure,
@@ -597,7 +607,7 @@ public static class PnrgovMapper
             var booking = _booking!;
             var quantity = segment.Element(1);
             var count = quantity.Component(0).TryGetInt32(out var c) ? c : (int?)null;
-            var weight = Amount(quantity.Component(1).TextOrNull(), segment);
+            var weight = Amount(quantity.Component(1));
             var unit = CodeStrings.Of(quantity.Component(2)) switch { "700" or "KGM" or "K" => "KGM", "701" or "LBR" or "L" => "LBR", _ => null };
             var tags = new List<BagTagRange>();
             var index = 0;
@@ -718,15 +728,24 @@ public static class PnrgovMapper
             _group = Group.Header;
         }
 
-        private decimal? Amount(string? text, EdifactSegment segment)
+        /// <summary>An amount read from the component's bytes, with the interchange's decimal mark.</summary>
+        private static decimal? Amount(EdifactComponent component)
         {
-            if (text is null)
+            var raw = component.Raw.Trim((byte)' ');
+            if (raw.IsEmpty || raw.Length > 32)
             {
                 return null;
             }
 
-            var normal = text.Replace(segment.Service.DecimalMark.ToString(), ".", StringComparison.Ordinal);
-            return decimal.TryParse(normal, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+            Span<byte> normal = stackalloc byte[raw.Length];
+            raw.CopyTo(normal);
+            if (component.Service.DecimalMark.Value is var mark and not '.' && mark < 0x80)
+            {
+                normal.Replace((byte)mark, (byte)'.');
+            }
+
+            return !normal.ContainsAnyExcept("0123456789."u8)
+                && Utf8Parser.TryParse(normal, out decimal amount, out var consumed) && consumed == normal.Length ? amount : null;
         }
 
         /// <summary>Card numbers are kept only as masked as the sender masked them, and never with more than four digits shown.</summary>
