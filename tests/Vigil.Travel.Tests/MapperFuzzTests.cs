@@ -41,7 +41,7 @@ public class MapperFuzzTests
             var rounds = data.Length > 20_000 ? 20 : 200;
             for (var i = 0; i < rounds; i++)
             {
-                Map(name, Mutate(data, random));
+                Map(name, Mutations.Mutate(data, random, Noise));
             }
         }
     }
@@ -56,35 +56,4 @@ public class MapperFuzzTests
 
     private static int Travelers(TravelFile file) =>
         file.Messages.OfType<PassengerList>().Sum(l => l.Travelers.Count) + file.Messages.OfType<BookingPush>().Sum(p => p.Travelers.Count());
-
-    private static byte[] Mutate(byte[] data, Random random)
-    {
-        var bytes = new List<byte>(data);
-        var edits = random.Next(1, 6);
-        for (var e = 0; e < edits && bytes.Count > 0; e++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    bytes[at] = Noise[random.Next(Noise.Length)];
-                    break;
-                case 2:
-                    bytes.Insert(at, Noise[random.Next(Noise.Length)]);
-                    break;
-                case 3:
-                    bytes.RemoveRange(at, Math.Min(random.Next(1, 20), bytes.Count - at));
-                    break;
-                default:
-                    var length = Math.Min(random.Next(1, 60), bytes.Count - at);
-                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
 }

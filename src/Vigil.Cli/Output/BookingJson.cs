@@ -40,13 +40,7 @@ internal static class BookingJson
         json.WriteStartArray("addresses");
         foreach (var address in booking.Contacts.Addresses)
         {
-            json.WriteStartObject();
-            json.WriteString("street", address.Street);
-            json.WriteString("city", address.City);
-            json.WriteString("region", address.Region);
-            json.WriteString("postalCode", address.PostalCode);
-            json.WriteString("country", address.Country);
-            json.WriteEndObject();
+            ParseJsonWriter.WriteAddress(json, address);
         }
 
         json.WriteEndArray();
@@ -107,16 +101,7 @@ internal static class BookingJson
             WriteAmount(json, "weight", bag.Weight);
             json.WriteString("weightUnit", bag.WeightUnit);
             json.WriteString("pool", bag.Pool);
-            json.WriteStartArray("tags");
-            foreach (var tag in bag.Tags)
-            {
-                json.WriteStartObject();
-                json.WriteString("firstTag", tag.FirstTag);
-                json.WriteNumber("count", tag.Count);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            ParseJsonWriter.WriteTags(json, bag.Tags);
             json.WriteEndObject();
         }
 

@@ -210,16 +210,7 @@ internal static class ParseJsonWriter
             }
 
             json.WriteString("weightUnit", bags.WeightUnit);
-            json.WriteStartArray("tags");
-            foreach (var tag in bags.Tags)
-            {
-                json.WriteStartObject();
-                json.WriteString("firstTag", tag.FirstTag);
-                json.WriteNumber("count", tag.Count);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteTags(json, bags.Tags);
             json.WriteEndObject();
         }
         else
@@ -229,13 +220,8 @@ internal static class ParseJsonWriter
 
         if (traveler.Address is { } address)
         {
-            json.WriteStartObject("address");
-            json.WriteString("street", address.Street);
-            json.WriteString("city", address.City);
-            json.WriteString("region", address.Region);
-            json.WriteString("postalCode", address.PostalCode);
-            json.WriteString("country", address.Country);
-            json.WriteEndObject();
+            json.WritePropertyName("address");
+            WriteAddress(json, address);
         }
         else
         {
@@ -266,6 +252,31 @@ internal static class ParseJsonWriter
         json.WriteEndArray();
         WriteUnmapped(json, traveler.UnmappedSegments);
         json.WriteEndObject();
+    }
+
+    internal static void WriteAddress(Utf8JsonWriter json, PostalAddress address)
+    {
+        json.WriteStartObject();
+        json.WriteString("street", address.Street);
+        json.WriteString("city", address.City);
+        json.WriteString("region", address.Region);
+        json.WriteString("postalCode", address.PostalCode);
+        json.WriteString("country", address.Country);
+        json.WriteEndObject();
+    }
+
+    internal static void WriteTags(Utf8JsonWriter json, IReadOnlyList<BagTagRange> tags)
+    {
+        json.WriteStartArray("tags");
+        foreach (var tag in tags)
+        {
+            json.WriteStartObject();
+            json.WriteString("firstTag", tag.FirstTag);
+            json.WriteNumber("count", tag.Count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     internal static void WriteContacts(Utf8JsonWriter json, IReadOnlyList<Contact> contacts)

@@ -1,3 +1,4 @@
+using Vigil.Tests;
 using System.Text;
 using Vigil.Travel.Model;
 using Vigil.Travel.PnrgovXml;
@@ -38,7 +39,7 @@ public class PnrgovXmlFuzzTests
         var random = new Random(name.Length * 7919);
         for (var round = 0; round < 300; round++)
         {
-            var push = Map(name, Mutate(data, random));
+            var push = Map(name, Mutations.Mutate(data, random, Noise));
             Assert.All(push.Errors, e => Assert.True(e.Line >= 1 && e.Offset >= 0, e.ToString()));
         }
     }
@@ -49,36 +50,5 @@ public class PnrgovXmlFuzzTests
         var failure = Record.Exception(() => push = PnrgovXmlMapper.Read(input, XmlSamples.Today));
         Assert.True(failure is null, $"{name}: {failure}\n{Encoding.UTF8.GetString(input)}");
         return push!;
-    }
-
-    private static byte[] Mutate(byte[] data, Random random)
-    {
-        var bytes = new List<byte>(data);
-        var edits = random.Next(1, 6);
-        for (var e = 0; e < edits && bytes.Count > 0; e++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    bytes[at] = Noise[random.Next(Noise.Length)];
-                    break;
-                case 2:
-                    bytes.Insert(at, Noise[random.Next(Noise.Length)]);
-                    break;
-                case 3:
-                    bytes.RemoveRange(at, Math.Min(random.Next(1, 40), bytes.Count - at));
-                    break;
-                default:
-                    var length = Math.Min(random.Next(1, 200), bytes.Count - at);
-                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
-                    break;
-            }
-        }
-
-        return [.. bytes];
     }
 }
