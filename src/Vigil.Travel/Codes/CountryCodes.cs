@@ -40,6 +40,7 @@ internal static class CountryCodes
 
     private static readonly FrozenDictionary<string, string> Alpha2ToAlpha3 = BuildAlpha2();
     private static readonly FrozenSet<string> Alpha3 = BuildAlpha3();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Alpha3Lookup = Alpha3.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The alpha-3 code for <paramref name="code"/>: alpha-3 codes pass through, alpha-2 codes are mapped, and
@@ -62,6 +63,10 @@ internal static class CountryCodes
             _ => null,
         };
     }
+
+    /// <summary>The table's own string for an upper-case alpha-3 code given as characters, or null: nothing is allocated.</summary>
+    public static string? KnownAlpha3(ReadOnlySpan<char> code) =>
+        code.Length == 3 && Alpha3Lookup.TryGetValue(code, out var known) ? known : null;
 
     public static bool IsAlpha2(string code) =>
         code is { Length: 2 } && Alpha2ToAlpha3.ContainsKey(code.ToUpperInvariant());

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vigil.Travel.Codes;
 using Vigil.Travel.Dates;
 
 namespace Vigil.Travel.Ssr;
@@ -20,7 +21,11 @@ internal static partial class DocsReader
         "P", "I", "A", "C", "IP", "F", "V", "T", "M", "L", "AC", "PD",
     };
 
-    public static DocsInfo Read(string? text, DateOnly reference, List<SsrFinding> findings)
+    /// <param name="text">The DOCS free text.</param>
+    /// <param name="reference">The date two-digit years are resolved against.</param>
+    /// <param name="findings">Where deviations are reported.</param>
+    /// <param name="fastPath">False forces the general reading (tests compare the two).</param>
+    public static DocsInfo Read(string? text, DateOnly reference, List<SsrFinding> findings, bool fastPath = true)
     {
         var notes = new SsrNotes("docs", findings);
         var body = text?.Trim() ?? "";
@@ -28,6 +33,11 @@ internal static partial class DocsReader
         {
             notes.Add("empty", "no DOCS text");
             return new DocsInfo(null, null, null, null, null, null, null, null, null, null, false, false, null);
+        }
+
+        if (fastPath && TryReadWellFormed(body, reference, notes) is { } wellFormed)
+        {
+            return wellFormed;
         }
 
         var association = CutAssociation(ref body);
@@ -64,6 +74,89 @@ internal static partial class DocsReader
             holder,
             infant,
             association);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DocumentTypeLookup =
+        DocumentTypes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The shape nearly every DOCS has — <c>/P/MAR/AB1234567/MAR/12JUN85/M/01JAN30/SURNAME/GIVEN[/GIVEN]</c> with
+    /// upper-case codes, alpha-3 countries, both dates and no name association — read without splitting the
+    /// text into strings. Anything else returns null and takes the general path, which gives the same result
+    /// for this shape (a test compares the two).
+    /// </summary>
+    private static DocsInfo? TryReadWellFormed(string body, DateOnly reference, SsrNotes notes)
+    {
+        if (body.Length < 2 || body[0] != '/' || body.Contains('-') || body.Contains("  ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = body.AsSpan(1);
+        Span<Range> fields = stackalloc Range[12];
+        var count = text.Split(fields, '/');
+        if (count is < 9 or > 10)
+        {
+            return null;
+        }
+
+        if (!DocumentTypeLookup.TryGetValue(text[fields[0]], out var type) || !text[fields[0]].SequenceEqual(type))
+        {
+            return null;
+        }
+
+        var issuer = Country(text[fields[1]], out var issuerOk);
+        var nationality = Country(text[fields[3]], out var nationalityOk);
+        var number = text[fields[2]];
+        var gender = text[fields[5]];
+        var surname = text[fields[7]];
+        if (!issuerOk || !nationalityOk || !Clean(number) || !Clean(surname)
+            || gender is not ("M" or "F" or "U" or "X" or "MI" or "FI" or "UI"))
+        {
+            return null;
+        }
+
+        var dateOfBirth = SsrDate.Parse(text[fields[4]], reference, YearDirection.Past);
+        var expiryText = text[fields[6]];
+        var expiry = expiryText.IsEmpty ? null : SsrDate.Parse(expiryText, reference, YearDirection.Future);
+        if (dateOfBirth is null || (expiry is null && !expiryText.IsEmpty))
+        {
+            return null;
+        }
+
+        var first = text[fields[8]];
+        var second = count == 10 ? text[fields[9]] : default;
+        if (!Clean(first) || (count == 10 && (!Clean(second) || second.Equals("H", StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
+        var (given, title) = PersonTitles.SplitAirimp(first.ToString());
+        if (count == 10)
+        {
+            var (more, secondTitle) = PersonTitles.Split(second.ToString());
+            title ??= secondTitle;
+            given = given is null ? more : more is null ? given : $"{given} {more}";
+        }
+
+        if (title is not null)
+        {
+            notes.Add("title-in-given-name", $"title '{title}' removed from the given name");
+        }
+
+        return new DocsInfo(type, issuer, number.ToString(), nationality, dateOfBirth, gender[0] switch { 'M' => "M", 'F' => "F", 'U' => "U", _ => "X" },
+            expiry, surname.ToString(), given, title, false, gender.Length == 2, null);
+
+        static string? Country(ReadOnlySpan<char> code, out bool ok)
+        {
+            var known = CountryCodes.KnownAlpha3(code);
+            ok = code.IsEmpty || known is not null;
+            return known;
+        }
+
+        // Non-empty, no padding: the general path would trim and collapse, which the fast one does not do.
+        static bool Clean(ReadOnlySpan<char> field) =>
+            !field.IsEmpty && !char.IsWhiteSpace(field[0]) && !char.IsWhiteSpace(field[^1]);
     }
 
     /// <summary>

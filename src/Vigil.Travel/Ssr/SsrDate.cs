@@ -8,14 +8,11 @@ internal static class SsrDate
     private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
     /// <summary>Whether the text has the shape of a date, valid or not; used to find fields that moved.</summary>
-    public static bool LooksLikeDate(string? text)
-    {
-        if (text is null)
-        {
-            return false;
-        }
+    public static bool LooksLikeDate(string? text) => text is not null && LooksLikeDate(text.AsSpan());
 
-        var t = text.AsSpan().Trim();
+    public static bool LooksLikeDate(ReadOnlySpan<char> text)
+    {
+        var t = text.Trim();
         return t.Length is 7 or 9
             && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1])
             && char.IsAsciiLetter(t[2]) && char.IsAsciiLetter(t[3]) && char.IsAsciiLetter(t[4])
@@ -23,14 +20,17 @@ internal static class SsrDate
     }
 
     /// <summary>The date, or null when the text is not one; two-digit years resolve in <paramref name="direction"/>.</summary>
-    public static DateOnly? Parse(string? text, DateOnly reference, YearDirection direction)
+    public static DateOnly? Parse(string? text, DateOnly reference, YearDirection direction) =>
+        text is null ? null : Parse(text.AsSpan(), reference, direction);
+
+    public static DateOnly? Parse(ReadOnlySpan<char> text, DateOnly reference, YearDirection direction)
     {
         if (!LooksLikeDate(text))
         {
             return null;
         }
 
-        var t = text!.AsSpan().Trim();
+        var t = text.Trim();
         var day = ((t[0] - '0') * 10) + (t[1] - '0');
         var month = MonthOf(t.Slice(2, 3));
         if (month == 0 || day == 0)
