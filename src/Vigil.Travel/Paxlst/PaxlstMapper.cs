@@ -54,14 +54,15 @@ public static class PaxlstMapper
             while (reader.Read())
             {
                 var segment = reader.Segment;
-                if (_travelerBroken && SegmentTag.Of(segment.Tag) != SegmentTag.NAD && SegmentTag.Of(segment.Tag) != SegmentTag.CNT)
+                var tag = SegmentTag.Of(segment.Tag);
+                if (_travelerBroken && tag != SegmentTag.NAD && tag != SegmentTag.CNT)
                 {
                     continue;
                 }
 
                 try
                 {
-                    Dispatch(segment);
+                    Dispatch(segment, tag);
                 }
                 catch (Exception exception) when (_traveler is not null)
                 {
@@ -77,9 +78,9 @@ public static class PaxlstMapper
             return Build();
         }
 
-        private void Dispatch(EdifactSegment segment)
+        private void Dispatch(EdifactSegment segment, int tag)
         {
-            switch (SegmentTag.Of(segment.Tag))
+            switch (tag)
             {
                 case SegmentTag.BGM:
                     _documentCode = segment.Code(0);

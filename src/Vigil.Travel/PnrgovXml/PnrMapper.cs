@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Vigil.Travel.Model;
+using Vigil.Travel.Pnrgov;
 using Vigil.Travel.Ssr;
 
 namespace Vigil.Travel.PnrgovXml;
