@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Json;
+using Vigil.Cli.Input;
+using Vigil.Screening.Matching;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// <c>vigil match --list … --input queries.csv [--top K]</c>: screens each row of a CSV of travelers against the
+/// lists and prints one JSON object per row (JSON Lines), best match first.
+/// </summary>
+internal static class MatchCommand
+{
+    internal static Command Create()
+    {
+        var lists = new Option<string[]>("--list")
+        {
+            Description = "A watch list file or folder (format detected); repeat for several lists.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var input = new Option<FileInfo>("--input")
+        {
+            Description = "CSV with header id,name,dob,nationality,gender,document (extra columns ignored).",
+            Required = true,
+        };
+        var top = new Option<int>("--top")
+        {
+            Description = "Matches to print per row, best first.",
+            DefaultValueFactory = _ => 5,
+        };
+        var command = new Command("match", "Screen travelers from a CSV file against watch lists; prints JSON Lines.") { lists, input, top };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(top) < 1)
+            {
+                result.AddError("--top must be at least 1.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var matcher = new WatchListMatcher(ListLoading.Index(parse.GetValue(lists)!, Console.Error));
+            var queries = QueryCsv.Read(parse.GetValue(input)!.FullName);
+            var count = parse.GetValue(top);
+            using var stdout = Console.OpenStandardOutput();
+            using var writer = new Utf8JsonWriter(stdout);
+            foreach (var (id, query) in queries)
+            {
+                Write(writer, id, matcher.Screen(query, count));
+                writer.Flush();
+                stdout.WriteByte((byte)'\n');
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Write(Utf8JsonWriter writer, string id, IReadOnlyList<ScreeningMatch> matches)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteBoolean("alert", matches.Any(m => m.Alert));
+        writer.WriteStartArray("matches");
+        foreach (var match in matches)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("list", match.List);
+            writer.WriteString("listId", match.ListId);
+            writer.WriteNumber("score", Math.Round(match.Score, 4));
+            writer.WriteBoolean("alert", match.Alert);
+            writer.WriteString("name", match.MatchedName);
+            writer.WriteString("explanation", match.Explanation.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

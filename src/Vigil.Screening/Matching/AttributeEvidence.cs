@@ -1,0 +1,133 @@
+using Vigil.Screening.Watchlists;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>What one attribute contributed to a match score, and why.</summary>
+public sealed record Evidence(string Attribute, double Contribution, string Detail);
+
+/// <summary>
+/// Weighs date of birth, nationality, gender and document number. Agreement adds a little (names are the main
+/// evidence); a clear date-of-birth contradiction takes a lot away, and an exact document number adds a lot.
+/// Lists give several dates, often only a year, an approximate year or a range; the best-agreeing one counts.
+/// </summary>
+public static class AttributeEvidence
+{
+    internal const double ExactDateAgrees = 0.10;
+    internal const double MonthAgrees = 0.07;
+    internal const double YearAgrees = 0.05;
+    internal const double RangeAgrees = 0.04;
+    internal const double YearOffByOne = -0.06;
+    internal const double DateContradicts = -0.30;
+    internal const double NationalityAgrees = 0.03;
+    internal const double NationalityDiffers = -0.08;
+    internal const double GenderDiffers = -0.15;
+    internal const double DocumentAgrees = 0.30;
+
+    /// <summary>Document numbers shorter than this are too likely to coincide.</summary>
+    private const int ShortestComparableDocument = 5;
+
+    public static IReadOnlyList<Evidence> Weigh(ScreeningQuery query, ListedPerson person)
+    {
+        var evidence = new List<Evidence>(4);
+        if (query.DateOfBirth is { } dob && person.BirthDates.Count > 0)
+        {
+            evidence.Add(BirthDate(dob, person.BirthDates));
+        }
+
+        if (query.Nationality is { Length: 3 } nationality && person.Nationalities.Any(n => n.Length == 3))
+        {
+            var agrees = person.Nationalities.Contains(nationality, StringComparer.OrdinalIgnoreCase);
+            evidence.Add(new Evidence("nationality", agrees ? NationalityAgrees : NationalityDiffers,
+                agrees ? $"{nationality} is listed" : $"{nationality} is not among {string.Join(", ", person.Nationalities)}"));
+        }
+
+        if (query.Gender != Gender.Unknown && person.Gender != Gender.Unknown && query.Gender != person.Gender)
+        {
+            evidence.Add(new Evidence("gender", GenderDiffers, $"{query.Gender} against listed {person.Gender}"));
+        }
+
+        if (MatchingDocument(query, person) is { } document)
+        {
+            evidence.Add(new Evidence("document", DocumentAgrees, $"{document.Type} {document.Number} is listed"));
+        }
+
+        return evidence;
+    }
+
+    public static ListedDocument? MatchingDocument(ScreeningQuery query, ListedPerson person)
+    {
+        if (query.DocumentNumber is null)
+        {
+            return null;
+        }
+
+        var number = ListedDocument.Normalize(query.DocumentNumber);
+        if (number.Length < ShortestComparableDocument)
+        {
+            return null;
+        }
+
+        // Lists write notes around the number ("diplomatic passport no. D00000898"): the number ends the text.
+        return person.Documents.FirstOrDefault(d => d.NormalizedNumber.EndsWith(number, StringComparison.Ordinal));
+    }
+
+    private static Evidence BirthDate(QueryBirthDate dob, IReadOnlyList<ListedBirthDate> listed)
+    {
+        var best = new Evidence("dateOfBirth", double.MinValue, "");
+        foreach (var date in listed)
+        {
+            var (contribution, detail) = Compare(dob, date);
+            if (contribution > best.Contribution)
+            {
+                best = new Evidence("dateOfBirth", contribution, $"{dob} against listed {date}: {detail}");
+            }
+        }
+
+        return best;
+    }
+
+    private static (double Contribution, string Detail) Compare(QueryBirthDate dob, ListedBirthDate date)
+    {
+        switch (date.Precision)
+        {
+            case BirthDatePrecision.Range:
+                return dob.Year >= date.FromYear && dob.Year <= date.ToYear ? (RangeAgrees, "within the range")
+                    : dob.Year >= date.FromYear - 1 && dob.Year <= date.ToYear + 1 ? (0, "next to the range")
+                    : (DateContradicts, "outside the range");
+            case BirthDatePrecision.Approximate:
+                var offset = Math.Abs(dob.Year - date.FromYear);
+                return offset <= 2 ? (RangeAgrees, "near the approximate year")
+                    : offset <= 5 ? (0, "a few years from the approximate year")
+                    : (DateContradicts, "far from the approximate year");
+        }
+
+        var years = Math.Abs(dob.Year - date.FromYear);
+        if (years >= 2)
+        {
+            return (DateContradicts, $"{years} years apart");
+        }
+
+        if (years == 1)
+        {
+            return (YearOffByOne, "one year apart");
+        }
+
+        if (dob.IsFullDate && date.Precision == BirthDatePrecision.Exact)
+        {
+            if (dob.Month == date.Month && dob.Day == date.Day)
+            {
+                return (ExactDateAgrees, "same date");
+            }
+
+            // 1 January stands for "unknown day" in many registries.
+            return date.Month == 1 && date.Day == 1 ? (YearAgrees, "same year, listed day is a placeholder") : (0, "same year, different day");
+        }
+
+        if (dob.IsFullDate && date.Precision == BirthDatePrecision.Month)
+        {
+            return dob.Month == date.Month ? (MonthAgrees, "same month") : (0, "same year, different month");
+        }
+
+        return (YearAgrees, "same year");
+    }
+}

@@ -1,0 +1,51 @@
+namespace Vigil.Screening.Matching;
+
+/// <summary>
+/// The keys under which a name unit is filed for finding candidates. The consonant skeleton absorbs vowel and
+/// romanisation differences; its one-letter deletions make the lookup safe for one typing slip (a substituted,
+/// added, dropped or swapped letter leaves two skeletons that share a deletion). Truncated MRZ units are found by
+/// the first letters of the skeleton.
+/// </summary>
+internal static class CandidateKeys
+{
+    private const int PrefixLength = 3;
+
+    public static void ForListed(PreparedUnit unit, HashSet<string> keys)
+    {
+        AddSkeletonAndDeletions(unit.Skeleton, keys);
+        if (unit.Unit.HasArticle)
+        {
+            AddSkeletonAndDeletions(Names.PhoneticForm.Skeleton(unit.Phonetic), keys);
+        }
+
+        if (unit.Skeleton.Length >= PrefixLength)
+        {
+            keys.Add(PrefixKey(unit.Skeleton));
+        }
+    }
+
+    public static void ForQuery(PreparedUnit unit, HashSet<string> keys)
+    {
+        AddSkeletonAndDeletions(unit.Skeleton, keys);
+        if (unit.Unit.IsTruncated && unit.Skeleton.Length >= PrefixLength)
+        {
+            keys.Add(PrefixKey(unit.Skeleton));
+        }
+    }
+
+    private static string PrefixKey(string skeleton) => "^" + skeleton[..PrefixLength];
+
+    private static void AddSkeletonAndDeletions(string skeleton, HashSet<string> keys)
+    {
+        keys.Add(skeleton);
+        if (skeleton.Length < 2)
+        {
+            return;
+        }
+
+        for (var i = 0; i < skeleton.Length; i++)
+        {
+            keys.Add(string.Concat(skeleton.AsSpan(0, i), skeleton.AsSpan(i + 1)));
+        }
+    }
+}

@@ -1,0 +1,354 @@
+using Vigil.Screening.Names;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>
+/// Scores a query name against a listed name. Units are aligned one-to-one in the order-free way that maximises the
+/// score, and the score weighs what was matched against what was not:
+/// <code>score = Σ similarity·weight / (Σ weight of matched pairs + Conflict·C + QueryOnly·Oq + ListedOnly·Ol)</code>
+/// where C is the weight both sides leave unmatched (a name replaced by another — strong counter-evidence),
+/// Oq what only the query leaves unmatched (the traveler carries a name the list does not give) and Ol what only
+/// the list leaves unmatched (the document omits one of the person's names, which is common and cheap).
+/// Units left over on both sides get a second chance joined with another leftover (Abdul Rahim ~ Abdulrahim with a
+/// slip in one of them, or a name moved away from its particle). A name replaced at the start or the end of the
+/// listed name — the given name or the family name and nisba that tell relatives apart — costs more than one
+/// replaced in the middle. A reversed genealogical chain (the query's son is the list's father) halves the score.
+/// </summary>
+public static class NameScorer
+{
+    internal const double Conflict = 1.5;
+    internal const double ConflictAtEnds = 2.5;
+    internal const double QueryOnly = 0.6;
+    internal const double ListedOnly = 0.25;
+    internal const double ReversedChainFactor = 0.5;
+
+    /// <summary>Beyond this many alignments the search keeps the best found so far; real names never get near it.</summary>
+    private const int SearchBudget = 20_000;
+
+    public static NameScore Score(PreparedName query, PreparedName listed)
+    {
+        var similarities = new double[query.Units.Count, listed.Units.Count];
+        for (var i = 0; i < query.Units.Count; i++)
+        {
+            for (var j = 0; j < listed.Units.Count; j++)
+            {
+                similarities[i, j] = UnitSimilarity.Of(query.Units[i], listed.Units[j]);
+            }
+        }
+
+        return Score(query, listed, similarities);
+    }
+
+    /// <summary>Scores with unit similarities already known (the index computes them once per distinct list unit).</summary>
+    public static NameScore Score(PreparedName query, PreparedName listed, double[,] similarities)
+    {
+        var search = new AlignmentSearch(query, listed, similarities);
+        search.Run();
+        return search.Result();
+    }
+
+    /// <summary>One aligned pair: one query unit (or two adjacent ones) with one list unit (or two adjacent ones).</summary>
+    private readonly record struct Pair(int Query, int QueryNext, int Listed, int ListedNext, double Similarity);
+
+    private sealed class AlignmentSearch
+    {
+        private readonly PreparedName query;
+        private readonly PreparedName listed;
+        private readonly double[,] similarities;
+        private readonly int[] order;
+        private readonly int[] assignment;
+        private readonly int[] best;
+        private readonly bool[] used;
+        private double bestScore = -1;
+        private int visited;
+
+        public AlignmentSearch(PreparedName query, PreparedName listed, double[,] similarities)
+        {
+            this.query = query;
+            this.listed = listed;
+            this.similarities = similarities;
+            order = Enumerable.Range(0, query.Units.Count).Where(i => query.Units[i].Kind != UnitKind.Link)
+                .OrderByDescending(i => query.Units[i].Weight).ToArray();
+            assignment = new int[query.Units.Count];
+            best = new int[query.Units.Count];
+            used = new bool[listed.Units.Count];
+            Array.Fill(assignment, -1);
+            Array.Fill(best, -1);
+        }
+
+        public void Run() => Visit(0);
+
+        private void Visit(int depth)
+        {
+            if (depth == order.Length)
+            {
+                visited++;
+                var score = Evaluate(PairsOf(assignment));
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    assignment.CopyTo(best, 0);
+                }
+
+                return;
+            }
+
+            var i = order[depth];
+            for (var j = 0; j < used.Length && visited < SearchBudget; j++)
+            {
+                if (used[j] || similarities[i, j] <= 0)
+                {
+                    continue;
+                }
+
+                used[j] = true;
+                assignment[i] = j;
+                Visit(depth + 1);
+                assignment[i] = -1;
+                used[j] = false;
+            }
+
+            if (visited < SearchBudget || bestScore < 0)
+            {
+                Visit(depth + 1);
+            }
+        }
+
+        private List<Pair> PairsOf(int[] aligned)
+        {
+            var pairs = new List<Pair>(aligned.Length);
+            for (var i = 0; i < aligned.Length; i++)
+            {
+                if (aligned[i] >= 0)
+                {
+                    pairs.Add(new Pair(i, -1, aligned[i], -1, similarities[i, aligned[i]]));
+                }
+            }
+
+            return pairs;
+        }
+
+        private double Evaluate(List<Pair> pairs)
+        {
+            Span<bool> queryUsed = stackalloc bool[query.Units.Count];
+            Span<bool> listedUsed = stackalloc bool[listed.Units.Count];
+            double matched = 0, matchedWeight = 0, queryLeft = 0, listedLeft = 0;
+            foreach (var pair in pairs)
+            {
+                var queryWeight = query.Units[pair.Query].Weight + (pair.QueryNext >= 0 ? query.Units[pair.QueryNext].Weight : 0);
+                var listedWeight = listed.Units[pair.Listed].Weight + (pair.ListedNext >= 0 ? listed.Units[pair.ListedNext].Weight : 0);
+                var weight = (queryWeight + listedWeight) / 2;
+                matched += pair.Similarity * weight;
+                matchedWeight += weight;
+                queryUsed[pair.Query] = true;
+                listedUsed[pair.Listed] = true;
+                if (pair.QueryNext >= 0)
+                {
+                    queryUsed[pair.QueryNext] = true;
+                }
+
+                if (pair.ListedNext >= 0)
+                {
+                    listedUsed[pair.ListedNext] = true;
+                }
+            }
+
+            if (matched <= 0)
+            {
+                return 0;
+            }
+
+            for (var i = 0; i < queryUsed.Length; i++)
+            {
+                queryLeft += queryUsed[i] ? 0 : query.Units[i].Weight;
+            }
+
+            for (var j = 0; j < listedUsed.Length; j++)
+            {
+                listedLeft += listedUsed[j] ? 0 : listed.Units[j].Weight;
+            }
+
+            var conflict = Math.Min(queryLeft, listedLeft);
+            var conflictCost = conflict > 0 && EndLeftUnmatched(listedUsed) ? ConflictAtEnds : Conflict;
+            return matched / (matchedWeight + (conflictCost * conflict) + (QueryOnly * (queryLeft - conflict)) + (ListedOnly * (listedLeft - conflict)));
+        }
+
+        private bool EndLeftUnmatched(ReadOnlySpan<bool> listedUsed)
+        {
+            int first = -1, last = -1;
+            for (var j = 0; j < listedUsed.Length; j++)
+            {
+                if (listed.Units[j].Kind == UnitKind.Word)
+                {
+                    first = first < 0 ? j : first;
+                    last = j;
+                }
+            }
+
+            return (first >= 0 && !listedUsed[first]) || (last >= 0 && !listedUsed[last]);
+        }
+
+        public NameScore Result()
+        {
+            if (bestScore <= 0 && !HasWordsOnBothSides())
+            {
+                return NameScore.None;
+            }
+
+            var pairs = PairsOf(best);
+            JoinLeftovers(pairs);
+            var score = Evaluate(pairs);
+            if (score <= 0)
+            {
+                return NameScore.None;
+            }
+
+            var chainReversed = IsChainReversed();
+            if (chainReversed)
+            {
+                score *= ReversedChainFactor;
+            }
+
+            var queryUsed = new bool[query.Units.Count];
+            var listedUsed = new bool[listed.Units.Count];
+            var aligned = new List<AlignedUnits>(pairs.Count);
+            foreach (var pair in pairs)
+            {
+                aligned.Add(new AlignedUnits(TextOf(query, pair.Query, pair.QueryNext), TextOf(listed, pair.Listed, pair.ListedNext), Math.Round(pair.Similarity, 3)));
+                MarkUsed(queryUsed, pair.Query, pair.QueryNext);
+                MarkUsed(listedUsed, pair.Listed, pair.ListedNext);
+            }
+
+            return new NameScore(score, aligned, Unused(query, queryUsed), Unused(listed, listedUsed), chainReversed);
+        }
+
+        private bool HasWordsOnBothSides() =>
+            query.Units.Any(u => u.Weight > 0) && listed.Units.Any(u => u.Weight > 0);
+
+        /// <summary>
+        /// Tries units left unmatched on both sides once more, two leftovers of one side joined against one of the
+        /// other: writers join and split names (Abdul Rahim / Abdulrahim, Noor ud Din / Nooruddin) beyond what the
+        /// particle rules foresee, especially with a slip in one of the parts or the parts moved apart.
+        /// </summary>
+        private void JoinLeftovers(List<Pair> pairs)
+        {
+            while (true)
+            {
+                var queryUsed = new bool[query.Units.Count];
+                var listedUsed = new bool[listed.Units.Count];
+                foreach (var pair in pairs)
+                {
+                    MarkUsed(queryUsed, pair.Query, pair.QueryNext);
+                    MarkUsed(listedUsed, pair.Listed, pair.ListedNext);
+                }
+
+                var bestJoin = default(Pair?);
+                for (var i = 0; i < queryUsed.Length; i++)
+                {
+                    if (queryUsed[i] || query.Units[i].Kind != UnitKind.Word)
+                    {
+                        continue;
+                    }
+
+                    for (var j = 0; j < listedUsed.Length; j++)
+                    {
+                        if (listedUsed[j] || listed.Units[j].Kind != UnitKind.Word)
+                        {
+                            continue;
+                        }
+
+                        for (var k = 0; k < listedUsed.Length; k++)
+                        {
+                            if (k != j && !listedUsed[k] && listed.Units[k].Kind == UnitKind.Word)
+                            {
+                                Consider(ref bestJoin, new Pair(i, -1, j, k, UnitSimilarity.Of(query.Units[i], Joined(listed.Units[j], listed.Units[k]))));
+                            }
+                        }
+
+                        for (var k = 0; k < queryUsed.Length; k++)
+                        {
+                            if (k != i && !queryUsed[k] && query.Units[k].Kind == UnitKind.Word)
+                            {
+                                Consider(ref bestJoin, new Pair(i, k, j, -1, UnitSimilarity.Of(Joined(query.Units[i], query.Units[k]), listed.Units[j])));
+                            }
+                        }
+                    }
+                }
+
+                if (bestJoin is not { } join)
+                {
+                    return;
+                }
+
+                pairs.Add(join);
+            }
+        }
+
+        private static void Consider(ref Pair? best, Pair candidate)
+        {
+            if (candidate.Similarity > (best?.Similarity ?? 0))
+            {
+                best = candidate;
+            }
+        }
+
+        private static PreparedUnit Joined(PreparedUnit first, PreparedUnit second)
+        {
+            var text = first.Text + second.Text;
+            var phonetic = PhoneticForm.Of(text);
+            return new PreparedUnit(new NameUnit(text, text, UnitKind.Word), phonetic, phonetic, PhoneticForm.Skeleton(phonetic), first.Weight + second.Weight);
+        }
+
+        /// <summary>
+        /// True when the query says "A bin B" and the list says "B bin A" for units similar to the same two, without
+        /// also saying "A bin B". Decided on the similarities, not on one alignment, because a name repeated in a
+        /// chain (Muhammad … bin Muhammad) lets an alignment hide the reversal.
+        /// </summary>
+        private bool IsChainReversed()
+        {
+            foreach (var (son, father) in query.Links)
+            {
+                var reversed = false;
+                var same = false;
+                foreach (var link in listed.Links)
+                {
+                    reversed |= similarities[son, link.Father] > 0 && similarities[father, link.Son] > 0;
+                    same |= similarities[son, link.Son] > 0 && similarities[father, link.Father] > 0;
+                }
+
+                if (reversed && !same)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void MarkUsed(bool[] used, int first, int second)
+        {
+            used[first] = true;
+            if (second >= 0)
+            {
+                used[second] = true;
+            }
+        }
+
+        private static string TextOf(PreparedName name, int first, int second) =>
+            second < 0 ? name.Units[first].Text : name.Units[first].Text + " " + name.Units[second].Text;
+
+        private static string[] Unused(PreparedName name, bool[] used)
+        {
+            var texts = new List<string>();
+            for (var i = 0; i < used.Length; i++)
+            {
+                if (!used[i] && name.Units[i].Weight > 0)
+                {
+                    texts.Add(name.Units[i].Text);
+                }
+            }
+
+            return texts.ToArray();
+        }
+    }
+}

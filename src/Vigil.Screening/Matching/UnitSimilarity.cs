@@ -1,0 +1,59 @@
+using Vigil.Screening.Names;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>How alike two name units are, in [0, 1]; below <see cref="Floor"/> two units are simply different names.</summary>
+public static class UnitSimilarity
+{
+    public const double Floor = 0.78;
+
+    private const double SamePhoneticForm = 0.97;
+    private const double TruncatedPrefix = 0.93;
+    private const double ArticleOnOneSideOnly = 0.04;
+    private const double InitialAgrees = 0.9;
+
+    public static double Of(PreparedUnit query, PreparedUnit listed)
+    {
+        if (query.Kind == UnitKind.Link || listed.Kind == UnitKind.Link)
+        {
+            return 0;
+        }
+
+        if (string.Equals(query.Text, listed.Text, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        if (query.Kind == UnitKind.Initial || listed.Kind == UnitKind.Initial)
+        {
+            return query.Text[0] == listed.Text[0] ? InitialAgrees : 0;
+        }
+
+        double similarity;
+        if (query.Unit.HasArticle && listed.Unit.HasArticle)
+        {
+            // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
+            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core));
+        }
+        else
+        {
+            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic), SpellingDistance.PlainSimilarity(query.Text, listed.Text));
+            if (query.Unit.HasArticle || listed.Unit.HasArticle)
+            {
+                similarity = Math.Max(similarity, Compare(query.CorePhonetic, listed.CorePhonetic) - ArticleOnOneSideOnly);
+            }
+        }
+
+        if (query.Unit.IsTruncated && query.Phonetic.Length >= 3 && listed.Phonetic.StartsWith(query.Phonetic, StringComparison.Ordinal))
+        {
+            similarity = Math.Max(similarity, TruncatedPrefix);
+        }
+
+        // One slip in a four-letter name is still the name; in shorter names one letter makes another name.
+        var floor = Math.Min(Floor, 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)));
+        return similarity >= floor ? similarity : 0;
+    }
+
+    private static double Compare(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b);
+}

@@ -1,0 +1,190 @@
+using Vigil.Screening.Names;
+using Vigil.Screening.Watchlists;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>
+/// The in-memory candidate index over every name of every listed person. Distinct name units form a vocabulary;
+/// a query compares each of its units with the vocabulary units that share a candidate key (once per distinct
+/// unit, not once per name), then scores only the names holding a similar unit. Immutable once built: a changed
+/// list builds a new index, which replaces the old one in one reference swap.
+/// </summary>
+public sealed class WatchListIndex
+{
+    private readonly Dictionary<string, int[]> vocabularyByKey;
+    private readonly int[][] namesByUnit;
+    private readonly Dictionary<string, int[]> personsByDocument;
+
+    private WatchListIndex(
+        IReadOnlyList<ListedPerson> persons,
+        IReadOnlyList<IndexedName> names,
+        IReadOnlyList<PreparedUnit> vocabulary,
+        Dictionary<string, int[]> vocabularyByKey,
+        int[][] namesByUnit,
+        Dictionary<string, int[]> personsByDocument,
+        NamePreparer preparer)
+    {
+        Persons = persons;
+        Names = names;
+        Vocabulary = vocabulary;
+        this.vocabularyByKey = vocabularyByKey;
+        this.namesByUnit = namesByUnit;
+        this.personsByDocument = personsByDocument;
+        Preparer = preparer;
+    }
+
+    public IReadOnlyList<ListedPerson> Persons { get; }
+
+    public IReadOnlyList<IndexedName> Names { get; }
+
+    public IReadOnlyList<PreparedUnit> Vocabulary { get; }
+
+    public NamePreparer Preparer { get; }
+
+    public int KeyCount => vocabularyByKey.Count;
+
+    public static WatchListIndex Build(IEnumerable<ListedPerson> persons, NamePreparer? preparer = null)
+    {
+        preparer ??= new NamePreparer(TokenWeights.Default);
+        var personList = persons.ToArray();
+        var names = new List<IndexedName>();
+        var vocabulary = new List<PreparedUnit>();
+        var vocabularyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new List<List<int>>();
+        var documents = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var unitKeys = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var p = 0; p < personList.Length; p++)
+        {
+            var person = personList[p];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in person.Names)
+            foreach (var form in ListedNameForms.Of(name.FullName))
+            {
+                var prepared = preparer.Prepare(form);
+                if (prepared.Units.Count == 0 || !seen.Add(prepared.ToString()))
+                {
+                    continue;
+                }
+
+                var unitIds = new int[prepared.Units.Count];
+                for (var u = 0; u < unitIds.Length; u++)
+                {
+                    var unit = prepared.Units[u];
+                    if (!vocabularyIds.TryGetValue(unit.Text, out var id))
+                    {
+                        id = vocabulary.Count;
+                        vocabularyIds.Add(unit.Text, id);
+                        vocabulary.Add(unit);
+                        postings.Add([]);
+                        unitKeys.Clear();
+                        if (unit.Kind != UnitKind.Link)
+                        {
+                            CandidateKeys.ForListed(unit, unitKeys);
+                        }
+
+                        foreach (var key in unitKeys)
+                        {
+                            if (!keys.TryGetValue(key, out var ids))
+                            {
+                                keys.Add(key, ids = []);
+                            }
+
+                            ids.Add(id);
+                        }
+                    }
+
+                    unitIds[u] = id;
+                    var posting = postings[id];
+                    if (posting.Count == 0 || posting[^1] != names.Count)
+                    {
+                        posting.Add(names.Count);
+                    }
+                }
+
+                names.Add(new IndexedName(p, prepared, unitIds, name));
+            }
+
+            foreach (var document in person.Documents)
+            {
+                foreach (var number in DocumentKeys(document))
+                {
+                    if (!documents.TryGetValue(number, out var holders))
+                    {
+                        documents.Add(number, holders = []);
+                    }
+
+                    if (holders.Count == 0 || holders[^1] != p)
+                    {
+                        holders.Add(p);
+                    }
+                }
+            }
+        }
+
+        return new WatchListIndex(
+            personList,
+            names,
+            vocabulary,
+            keys.ToDictionary(k => k.Key, k => k.Value.ToArray(), StringComparer.Ordinal),
+            postings.Select(p => p.ToArray()).ToArray(),
+            documents.ToDictionary(d => d.Key, d => d.Value.ToArray(), StringComparer.Ordinal),
+            preparer);
+    }
+
+    /// <summary>Vocabulary units similar to <paramref name="unit"/>, with their similarity.</summary>
+    internal void SimilarUnits(PreparedUnit unit, Dictionary<int, double> similar, HashSet<string> keyBuffer)
+    {
+        keyBuffer.Clear();
+        CandidateKeys.ForQuery(unit, keyBuffer);
+        foreach (var key in keyBuffer)
+        {
+            if (!vocabularyByKey.TryGetValue(key, out var ids))
+            {
+                continue;
+            }
+
+            foreach (var id in ids)
+            {
+                if (similar.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                similar[id] = UnitSimilarity.Of(unit, Vocabulary[id]);
+            }
+        }
+    }
+
+    internal int[] NamesHolding(int unitId) => namesByUnit[unitId];
+
+    /// <summary>Persons holding a document with this normalised number.</summary>
+    internal int[] PersonsWithDocument(string normalizedNumber) =>
+        personsByDocument.TryGetValue(normalizedNumber, out var holders) ? holders : [];
+
+    /// <summary>
+    /// Lists write notes before a number and spaces inside it ("diplomatic passport no. D00000898", "OB 0243318"):
+    /// the document is filed under every run of final words that holds a digit, as well as the whole text.
+    /// </summary>
+    private static IEnumerable<string> DocumentKeys(ListedDocument document)
+    {
+        if (document.NormalizedNumber.Length > 0)
+        {
+            yield return document.NormalizedNumber;
+        }
+
+        var words = document.Number.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var start = words.Length - 1; start > 0; start--)
+        {
+            var suffix = ListedDocument.Normalize(string.Join(' ', words[start..]));
+            if (suffix.Length >= 5 && suffix.Any(char.IsAsciiDigit))
+            {
+                yield return suffix;
+            }
+        }
+    }
+}
+
+/// <summary>One name of one listed person, prepared, with the vocabulary id of each unit.</summary>
+public sealed record IndexedName(int Person, PreparedName Prepared, int[] UnitIds, ListedName Listed);

@@ -1,0 +1,68 @@
+using System.Collections.Frozen;
+
+namespace Vigil.Screening.Names;
+
+/// <summary>
+/// The closed word classes of names that the parser recognises as typed tokens. They are never deleted by a guess
+/// about the language; titles alone are removed, and only as whole tokens.
+/// </summary>
+internal static class NameLexicon
+{
+    /// <summary>Forms of the Arabic article written as a separate word.</summary>
+    private static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["al", "el", "ul", "il", "ud"], StringComparer.Ordinal);
+
+    /// <summary>The article assimilated to a following "sun" letter (ar-rahman, ash-shami): only an article before that letter.</summary>
+    private static readonly FrozenDictionary<string, string> SunArticles = new Dictionary<string, string>
+    {
+        ["ad"] = "d", ["adh"] = "dh", ["ar"] = "r", ["as"] = "s", ["ash"] = "sh", ["at"] = "t", ["ath"] = "th",
+        ["az"] = "z", ["an"] = "n",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>"Servant of": always followed by one of the names of God, often with an article, written glued or apart.</summary>
+    private static readonly FrozenSet<string> AbdForms = FrozenSet.ToFrozenSet(
+        ["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abdus", "abdulla", "abde"], StringComparer.Ordinal);
+
+    /// <summary>Kunya openers: "father of" / "mother of", written glued or apart.</summary>
+    private static readonly FrozenSet<string> KunyaForms = FrozenSet.ToFrozenSet(["abu", "abou", "abo", "aboo", "umm", "um", "oum"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LinkForms = FrozenSet.ToFrozenSet(
+        ["bin", "ibn", "ben", "bint", "binti", "bent", "ould", "walad", "ibnu"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> HonorificForms = FrozenSet.ToFrozenSet(
+        ["haji", "hajji", "hadji", "hajj", "alhaj", "alhaji", "sheikh", "shaykh", "shaikh", "cheikh", "sheik", "mullah", "mulla", "molla",
+         "mawlawi", "maulawi", "maulvi", "molvi", "mawlana", "maulana", "mufti", "qari", "sayyid", "sayyed", "seyed", "sayed"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ParticleForms = FrozenSet.ToFrozenSet(
+        ["de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "la", "le", "lo", "y", "e", "zu", "ter", "ten"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TitleForms = FrozenSet.ToFrozenSet(
+        ["mr", "mrs", "ms", "miss", "mstr", "dr", "prof", "professor", "doctor", "gen", "general", "col", "colonel", "capt", "captain",
+         "lt", "ltcol", "maj", "brig", "brigadier", "sgt", "eng", "engr", "engineer", "sir", "hon", "rev", "mme", "mlle", "herr", "frau"],
+        StringComparer.Ordinal);
+
+    /// <summary>Placeholders registries write for a missing name part ("first name unknown"); removed like titles.</summary>
+    private static readonly FrozenSet<string> PlaceholderForms = FrozenSet.ToFrozenSet(["fnu", "lnu", "mnu", "nfn", "nmn", "unk", "xx", "xxx"], StringComparer.Ordinal);
+
+    public static bool IsPlaceholder(string word) => PlaceholderForms.Contains(word);
+
+    public static bool IsArticle(string word) => Articles.Contains(word);
+
+    public static bool IsSunArticleBefore(string word, string next) =>
+        SunArticles.TryGetValue(word, out var letter) && next.StartsWith(letter, StringComparison.Ordinal);
+
+    public static bool IsAbd(string word) => AbdForms.Contains(word);
+
+    public static bool IsKunya(string word) => KunyaForms.Contains(word);
+
+    public static bool IsLink(string word) => LinkForms.Contains(word);
+
+    /// <summary>English glosses of the link that lists write out: "Abdul Haq son of Anwar Khan".</summary>
+    public static bool IsLinkPhrase(string word, string next) =>
+        next == "of" && word is "son" or "daughter";
+
+    public static bool IsHonorific(string word) => HonorificForms.Contains(word);
+
+    public static bool IsParticle(string word) => ParticleForms.Contains(word);
+
+    public static bool IsTitle(string word) => TitleForms.Contains(word);
+}

@@ -1,0 +1,137 @@
+namespace Vigil.Screening.Names;
+
+/// <summary>
+/// Turns a name as a traveler document, a booking or a list writes it into units: MRZ name fields
+/// (<c>PRIMARY&lt;&lt;SECONDARY&lt;NAMES</c>) are recognised, the text is folded, titles are removed as whole tokens,
+/// particles are glued to the word they belong to and genealogical links are recorded in order.
+/// </summary>
+public static class NameParser
+{
+    /// <summary>Length of the TD3 passport MRZ name field: a name this long may have been cut off.</summary>
+    private const int MrzNameFieldLength = 39;
+
+    public static ParsedName Parse(string name)
+    {
+        var (text, truncatedWord) = name.Contains('<') ? FromMrz(name) : (name, null);
+        var words = NameFolding.Fold(Transliterate(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        words = WithoutTitles(words);
+
+        var units = new List<NameUnit>(words.Length);
+        var links = new List<(int, int)>();
+        for (var i = 0; i < words.Length;)
+        {
+            var word = words[i];
+            var hasNext = i + 1 < words.Length;
+            if (hasNext && NameLexicon.IsLink(word))
+            {
+                units.Add(new NameUnit(word, word, UnitKind.Link));
+                i++;
+            }
+            else if (i + 2 < words.Length && NameLexicon.IsLinkPhrase(word, words[i + 1]))
+            {
+                units.Add(new NameUnit(word + " " + words[i + 1], word, UnitKind.Link));
+                i += 2;
+            }
+            else if (hasNext && (NameLexicon.IsAbd(word) || NameLexicon.IsKunya(word)))
+            {
+                var next = i + 1;
+                var glued = word;
+                if (next + 1 < words.Length && IsArticleBefore(words[next], words[next + 1]))
+                {
+                    glued += words[next++];
+                }
+
+                glued += words[next];
+                units.Add(new NameUnit(glued, glued, UnitKind.Word));
+                i = next + 1;
+            }
+            else if (hasNext && IsArticleBefore(word, words[i + 1]))
+            {
+                var core = words[i + 1];
+                units.Add(new NameUnit(word + core, core, UnitKind.Word, HasArticle: true));
+                i += 2;
+            }
+            else
+            {
+                // An honorific precedes the name (Haji Ahmad); later in the name the same word is a name (… Khan Sayyid).
+                var kind = word.Length == 1 ? UnitKind.Initial
+                    : units.TrueForAll(u => u.Kind == UnitKind.Honorific) && NameLexicon.IsHonorific(word) ? UnitKind.Honorific
+                    : hasNext && NameLexicon.IsParticle(word) ? UnitKind.Particle
+                    : UnitKind.Word;
+                units.Add(new NameUnit(word, word, kind));
+                i++;
+            }
+        }
+
+        if (truncatedWord is not null)
+        {
+            var last = units.FindLastIndex(u => u.Text.EndsWith(truncatedWord, StringComparison.Ordinal));
+            if (last >= 0)
+            {
+                units[last] = units[last] with { IsTruncated = true };
+            }
+        }
+
+        for (var i = 1; i < units.Count - 1; i++)
+        {
+            if (units[i].Kind == UnitKind.Link && units[i - 1].Kind != UnitKind.Link && units[i + 1].Kind != UnitKind.Link)
+            {
+                links.Add((i - 1, i + 1));
+            }
+        }
+
+        return new ParsedName(name, units, links);
+    }
+
+    private static bool IsArticleBefore(string word, string next) =>
+        NameLexicon.IsArticle(word) || NameLexicon.IsSunArticleBefore(word, next);
+
+    /// <summary>
+    /// The MRZ writes the primary identifier (surname) first; putting the secondary identifier first restores the
+    /// order in which most lists write the name, which keeps "A bin B" chains readable.
+    /// </summary>
+    /// <returns>The name in reading order, and the folded last word of the field when the field is full and that word may be cut off.</returns>
+    private static (string Text, string? TruncatedWord) FromMrz(string mrz)
+    {
+        var trimmed = mrz.Trim();
+        string? truncatedWord = null;
+        if (trimmed.Length >= MrzNameFieldLength && !trimmed.EndsWith('<'))
+        {
+            truncatedWord = NameFolding.Fold(trimmed[(trimmed.LastIndexOf('<') + 1)..]);
+        }
+
+        trimmed = trimmed.TrimEnd('<');
+        var split = trimmed.IndexOf("<<", StringComparison.Ordinal);
+        if (split < 0)
+        {
+            return (trimmed.Replace('<', ' '), truncatedWord);
+        }
+
+        var primary = trimmed[..split].Replace('<', ' ');
+        var secondary = trimmed[(split + 2)..].Replace('<', ' ');
+        return (secondary + " " + primary, truncatedWord);
+    }
+
+    private static string[] WithoutTitles(string[] words)
+    {
+        var count = 0;
+        foreach (var word in words)
+        {
+            if (!IsDropped(word))
+            {
+                count++;
+            }
+        }
+
+        if (count == words.Length || count == 0)
+        {
+            return words;
+        }
+
+        return Array.FindAll(words, w => !IsDropped(w));
+    }
+
+    private static bool IsDropped(string word) => NameLexicon.IsTitle(word) || NameLexicon.IsPlaceholder(word);
+
+    private static string Transliterate(string text) => text;
+}
