@@ -13,6 +13,7 @@ internal static class CandidateKeys
     public static void ForListed(PreparedUnit unit, HashSet<string> keys)
     {
         AddSkeletonAndDeletions(unit.Skeleton, keys);
+        AddNameAfterPrefix(unit, keys);
         if (unit.Unit.HasArticle)
         {
             AddSkeletonAndDeletions(Names.PhoneticForm.Skeleton(unit.Phonetic), keys);
@@ -27,9 +28,26 @@ internal static class CandidateKeys
     public static void ForQuery(PreparedUnit unit, HashSet<string> keys)
     {
         AddSkeletonAndDeletions(unit.Skeleton, keys);
+        AddNameAfterPrefix(unit, keys);
         if (unit.Unit.IsTruncated && unit.Skeleton.Length >= PrefixLength)
         {
             keys.Add(PrefixKey(unit.Skeleton));
+        }
+    }
+
+    /// <summary>
+    /// "Abdulmajid" and "Abu Bakr" are also filed under the name after "abd al" or "abu", so that they meet the same
+    /// name written apart and out of order ("Majid, Abdul").
+    /// </summary>
+    private static void AddNameAfterPrefix(PreparedUnit unit, HashSet<string> keys)
+    {
+        var phonetic = unit.Phonetic;
+        var rest = phonetic.StartsWith("abdal", StringComparison.Ordinal) ? phonetic[5..]
+            : phonetic.StartsWith("abu", StringComparison.Ordinal) ? phonetic[3..]
+            : "";
+        if (rest.Length >= 3)
+        {
+            keys.Add(Names.PhoneticForm.Skeleton(rest));
         }
     }
 

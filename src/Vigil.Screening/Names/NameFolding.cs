@@ -4,18 +4,17 @@ using System.Text;
 namespace Vigil.Screening.Names;
 
 /// <summary>
-/// Folds a name as written into lower-case words: compatibility-normalised, marks stripped, letters that do not
-/// decompose spelled out, apostrophes and ayn/hamza signs dropped inside a word (so "Sha'ban" and MRZ "SHABAN"
+/// Folds a name as written into lower-case words: Latin letters with diacritics reduced to their base letters,
+/// combining marks stripped, letters that do not decompose spelled out, apostrophes and ayn/hamza signs dropped inside a word (so "Sha'ban" and MRZ "SHABAN"
 /// agree), every other punctuation a word separator.
 /// </summary>
 public static class NameFolding
 {
     public static string Fold(string text)
     {
-        var decomposed = text.IsNormalized(NormalizationForm.FormKD) ? text : text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in text)
         {
             if (IsWordInternalMark(c))
             {
@@ -65,7 +64,17 @@ public static class NameFolding
             case 'Þ' or 'þ': builder.Append("th"); break;
             case 'ı': builder.Append('i'); break;
             case 'Ħ' or 'ħ': builder.Append('h'); break;
-            default: builder.Append(char.ToLowerInvariant(c)); break;
+            default:
+                if (LatinLetterFolding.TryFold(c, out var folded))
+                {
+                    builder.Append(folded);
+                }
+                else
+                {
+                    builder.Append(char.ToLowerInvariant(c));
+                }
+
+                break;
         }
     }
 }

@@ -12,7 +12,7 @@ public static class NameParser
 
     public static ParsedName Parse(string name)
     {
-        var (text, truncatedWord) = name.Contains('<') ? FromMrz(name) : (name, null);
+        var (text, truncatedWord) = name.Contains('<') ? FromMrz(name) : (SurnameLast(name), null);
         var words = NameFolding.Fold(Transliterate(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         words = WithoutTitles(words);
 
@@ -81,6 +81,18 @@ public static class NameParser
         }
 
         return new ParsedName(name, units, links);
+    }
+
+    /// <summary>"Majid, Abdul" (surname, given names) is read as "Abdul Majid", keeping particles with their word.</summary>
+    private static string SurnameLast(string name)
+    {
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        if (comma <= 0 || comma != name.LastIndexOf(',') || comma == name.Length - 1 || string.IsNullOrWhiteSpace(name[(comma + 1)..]))
+        {
+            return name;
+        }
+
+        return name[(comma + 1)..].Trim() + " " + name[..comma].Trim();
     }
 
     private static bool IsArticleBefore(string word, string next) =>
