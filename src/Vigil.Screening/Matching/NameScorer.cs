@@ -22,6 +22,15 @@ public static class NameScorer
     internal const double ListedOnly = 0.25;
     internal const double ReversedChainFactor = 0.5;
 
+    /// <summary>
+    /// A replaced name weighs at least this much whatever its commonness: sharing "Ali" says little, but "Ali" in
+    /// place of "Mohammad" says these are different people.
+    /// </summary>
+    internal const double ReplacedNameWeight = 0.7;
+
+    /// <summary>Two leftovers joined must be this alike to count as one name written apart.</summary>
+    private const double JoinedFloor = 0.85;
+
     /// <summary>Beyond this many alignments the search keeps the best found so far; real names never get near it.</summary>
     private const int SearchBudget = 20_000;
 
@@ -158,20 +167,34 @@ public static class NameScorer
                 return 0;
             }
 
+            double queryReplaceable = 0, listedReplaceable = 0;
             for (var i = 0; i < queryUsed.Length; i++)
             {
-                queryLeft += queryUsed[i] ? 0 : query.Units[i].Weight;
+                if (!queryUsed[i])
+                {
+                    queryLeft += query.Units[i].Weight;
+                    queryReplaceable += Replaceable(query.Units[i]);
+                }
             }
 
             for (var j = 0; j < listedUsed.Length; j++)
             {
-                listedLeft += listedUsed[j] ? 0 : listed.Units[j].Weight;
+                if (!listedUsed[j])
+                {
+                    listedLeft += listed.Units[j].Weight;
+                    listedReplaceable += Replaceable(listed.Units[j]);
+                }
             }
 
-            var conflict = Math.Min(queryLeft, listedLeft);
+            var conflict = Math.Min(queryReplaceable, listedReplaceable);
             var conflictCost = conflict > 0 && EndLeftUnmatched(listedUsed) ? ConflictAtEnds : Conflict;
-            return matched / (matchedWeight + (conflictCost * conflict) + (QueryOnly * (queryLeft - conflict)) + (ListedOnly * (listedLeft - conflict)));
+            var queryOmitted = Math.Max(0, queryLeft - conflict);
+            var listedOmitted = Math.Max(0, listedLeft - conflict);
+            return matched / (matchedWeight + (conflictCost * conflict) + (QueryOnly * queryOmitted) + (ListedOnly * listedOmitted));
         }
+
+        private static double Replaceable(PreparedUnit unit) =>
+            unit.Kind == UnitKind.Word ? Math.Max(unit.Weight, ReplacedNameWeight) : unit.Weight;
 
         private bool EndLeftUnmatched(ReadOnlySpan<bool> listedUsed)
         {
@@ -245,21 +268,21 @@ public static class NameScorer
                 var bestJoin = default(Pair?);
                 for (var i = 0; i < queryUsed.Length; i++)
                 {
-                    if (queryUsed[i] || query.Units[i].Kind != UnitKind.Word)
+                    if (queryUsed[i] || query.Units[i].Kind is UnitKind.Link or UnitKind.Initial)
                     {
                         continue;
                     }
 
                     for (var j = 0; j < listedUsed.Length; j++)
                     {
-                        if (listedUsed[j] || listed.Units[j].Kind != UnitKind.Word)
+                        if (listedUsed[j] || listed.Units[j].Kind is UnitKind.Link or UnitKind.Initial)
                         {
                             continue;
                         }
 
                         for (var k = 0; k < listedUsed.Length; k++)
                         {
-                            if (k != j && !listedUsed[k] && listed.Units[k].Kind == UnitKind.Word)
+                            if (k != j && !listedUsed[k] && Joinable(listed, j, k))
                             {
                                 Consider(ref bestJoin, new Pair(i, -1, j, k, UnitSimilarity.Of(query.Units[i], Joined(listed.Units[j], listed.Units[k]))));
                             }
@@ -267,7 +290,7 @@ public static class NameScorer
 
                         for (var k = 0; k < queryUsed.Length; k++)
                         {
-                            if (k != i && !queryUsed[k] && query.Units[k].Kind == UnitKind.Word)
+                            if (k != i && !queryUsed[k] && Joinable(query, i, k))
                             {
                                 Consider(ref bestJoin, new Pair(i, k, j, -1, UnitSimilarity.Of(Joined(query.Units[i], query.Units[k]), listed.Units[j])));
                             }
@@ -284,9 +307,24 @@ public static class NameScorer
             }
         }
 
+        /// <summary>
+        /// Two units may be read as one name when they stand next to each other, or when the first opens a compound
+        /// (abd, abu, al) whose word was moved elsewhere in the name.
+        /// </summary>
+        private static bool Joinable(PreparedName name, int first, int second)
+        {
+            var kind = name.Units[second].Kind;
+            if (kind is UnitKind.Link or UnitKind.Initial)
+            {
+                return false;
+            }
+
+            return second == first + 1 || NameLexicon.IsCompoundOpener(name.Units[first].Text);
+        }
+
         private static void Consider(ref Pair? best, Pair candidate)
         {
-            if (candidate.Similarity > (best?.Similarity ?? 0))
+            if (candidate.Similarity >= JoinedFloor && candidate.Similarity > (best?.Similarity ?? 0))
             {
                 best = candidate;
             }

@@ -41,6 +41,6 @@ public sealed class NamePreparer(TokenWeights weights)
         var phonetic = PhoneticForm.Of(unit.Text);
         var core = unit.HasArticle ? PhoneticForm.Of(unit.Core) : phonetic;
         var skeleton = PhoneticForm.Skeleton(unit.HasArticle ? core : phonetic);
-        return new PreparedUnit(unit, phonetic, core, skeleton, Weights.Of(unit.Kind, skeleton));
+        return new PreparedUnit(unit, phonetic, core, skeleton, Weights.Of(unit.Kind, unit.HasArticle ? core : phonetic));
     }
 }

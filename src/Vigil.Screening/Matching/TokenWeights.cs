@@ -5,7 +5,7 @@ namespace Vigil.Screening.Matching;
 
 /// <summary>
 /// How much a name unit says about identity: a shared "Muhammad" is weak evidence, a shared rare family name strong.
-/// Commonness is counted per consonant skeleton, so all spellings of a name share one figure. The default counts
+/// Commonness is counted per vowel-blind phonetic form, so the usual spellings of a name share one figure. The default counts
 /// come from the Wikidata Arabic–Latin name table (how often each spelling occurs among notable people's names).
 /// </summary>
 public sealed class TokenWeights
@@ -13,13 +13,14 @@ public sealed class TokenWeights
     private const double Lightest = 0.15;
     private const double ParticleWeight = 0.1;
 
-    private readonly Dictionary<string, int> countsBySkeleton;
+    private readonly Dictionary<string, int> countsByForm;
     private readonly double logMaximum;
 
-    public TokenWeights(Dictionary<string, int> countsBySkeleton)
+    /// <param name="countsByForm">How often each vowel-blind phonetic form (<see cref="PhoneticForm.VowelBlind"/>) occurs.</param>
+    public TokenWeights(Dictionary<string, int> countsByForm)
     {
-        this.countsBySkeleton = countsBySkeleton;
-        var maximum = countsBySkeleton.Count == 0 ? 1 : countsBySkeleton.Values.Max();
+        this.countsByForm = countsByForm;
+        var maximum = countsByForm.Count == 0 ? 1 : countsByForm.Values.Max();
         logMaximum = Math.Log(1 + maximum);
     }
 
@@ -27,26 +28,26 @@ public sealed class TokenWeights
 
     private static readonly Lazy<TokenWeights> DefaultWeights = new(FromNameTable);
 
-    public double Of(UnitKind kind, string skeleton) => kind switch
+    public double Of(UnitKind kind, string phonetic) => kind switch
     {
         UnitKind.Link => 0,
         UnitKind.Honorific or UnitKind.Particle or UnitKind.Initial => ParticleWeight,
-        _ => OfWord(skeleton),
+        _ => OfWord(phonetic),
     };
 
-    private double OfWord(string skeleton)
+    private double OfWord(string phonetic)
     {
-        if (skeleton.Length == 0)
+        if (phonetic.Length == 0)
         {
             return Lightest;
         }
 
-        countsBySkeleton.TryGetValue(skeleton, out var count);
+        countsByForm.TryGetValue(PhoneticForm.VowelBlind(phonetic), out var count);
         var commonness = Math.Log(1 + count) / logMaximum;
         var weight = 1 - ((1 - Lightest) * commonness);
 
-        // One- and two-consonant names (Ali, Isa, Aziz) collide with many others however rare they are.
-        return skeleton.Length <= 2 ? Math.Min(weight, 0.6) : weight;
+        // Names of three letters or fewer (Ali, Isa, Gul) collide with many others however rare they are.
+        return phonetic.Length <= 3 ? Math.Min(weight, 0.6) : weight;
     }
 
     private static TokenWeights FromNameTable()
@@ -60,8 +61,8 @@ public sealed class TokenWeights
                 continue;
             }
 
-            var skeleton = PhoneticForm.Skeleton(PhoneticForm.Of(folded));
-            counts[skeleton] = counts.GetValueOrDefault(skeleton) + spelling.Count;
+            var form = PhoneticForm.VowelBlind(PhoneticForm.Of(folded));
+            counts[form] = counts.GetValueOrDefault(form) + spelling.Count;
         }
 
         return new TokenWeights(counts);

@@ -9,7 +9,7 @@ namespace Vigil.Screening.Names;
 internal static class NameLexicon
 {
     /// <summary>Forms of the Arabic article written as a separate word.</summary>
-    private static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["al", "el", "ul", "il", "ud"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["al", "el", "ul", "ud"], StringComparer.Ordinal);
 
     /// <summary>The article assimilated to a following "sun" letter (ar-rahman, ash-shami): only an article before that letter.</summary>
     private static readonly FrozenDictionary<string, string> SunArticles = new Dictionary<string, string>
@@ -20,7 +20,7 @@ internal static class NameLexicon
 
     /// <summary>"Servant of": always followed by one of the names of God, often with an article, written glued or apart.</summary>
     private static readonly FrozenSet<string> AbdForms = FrozenSet.ToFrozenSet(
-        ["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abdus", "abdulla", "abde"], StringComparer.Ordinal);
+        ["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abdus"], StringComparer.Ordinal);
 
     /// <summary>Kunya openers: "father of" / "mother of", written glued or apart.</summary>
     private static readonly FrozenSet<string> KunyaForms = FrozenSet.ToFrozenSet(["abu", "abou", "abo", "aboo", "umm", "um", "oum"], StringComparer.Ordinal);
@@ -51,6 +51,9 @@ internal static class NameLexicon
         SunArticles.TryGetValue(word, out var letter) && next.StartsWith(letter, StringComparison.Ordinal);
 
     public static bool IsAbd(string word) => AbdForms.Contains(word);
+
+    /// <summary>A word that begins a compound name: abd-, abu-, or an article.</summary>
+    public static bool IsCompoundOpener(string word) => AbdForms.Contains(word) || KunyaForms.Contains(word) || Articles.Contains(word);
 
     public static bool IsKunya(string word) => KunyaForms.Contains(word);
 

@@ -1,3 +1,5 @@
+using Vigil.Screening.Names.Transliteration;
+
 namespace Vigil.Screening.Names;
 
 /// <summary>
@@ -145,5 +147,7 @@ public static class NameParser
 
     private static bool IsDropped(string word) => NameLexicon.IsTitle(word) || NameLexicon.IsPlaceholder(word);
 
-    private static string Transliterate(string text) => text;
+    /// <summary>Arabic-script and Cyrillic names are compared in the common Latin spelling of each word.</summary>
+    private static string Transliterate(string text) =>
+        ScriptTransliterator.ContainsArabic(text) || ScriptTransliterator.ContainsCyrillic(text) ? ScriptTransliterator.ToLatin(text) : text;
 }

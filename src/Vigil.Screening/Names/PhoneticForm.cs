@@ -96,6 +96,25 @@ public static class PhoneticForm
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The phonetic form with every vowel written the same: spellings of one name (Muhammad, Mohamed) share it,
+    /// while names of different shape (Arsoy, Rosa) do not, as they would share a bare consonant skeleton.
+    /// </summary>
+    public static string VowelBlind(string phonetic)
+    {
+        var builder = new StringBuilder(phonetic.Length);
+        foreach (var c in phonetic)
+        {
+            var mapped = IsVowel(c) ? 'a' : c;
+            if (builder.Length == 0 || builder[^1] != mapped)
+            {
+                builder.Append(mapped);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     private static void Append(StringBuilder builder, char c)

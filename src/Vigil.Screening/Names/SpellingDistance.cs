@@ -10,6 +10,9 @@ public static class SpellingDistance
 {
     private const double VowelSubstitution = 0.3;
     private const double VowelIndel = 0.4;
+
+    /// <summary>A vowel added at the end often makes another name (Ahmad / Ahmadi, Aziz / Azizi).</summary>
+    private const double FinalVowelIndel = 0.8;
     private const double HIndel = 0.5;
     private const double ConsonantClassSubstitution = 0.5;
     private const double Transposition = 0.8;
@@ -53,16 +56,16 @@ public static class SpellingDistance
         previous[0] = 0;
         for (var j = 1; j <= b.Length; j++)
         {
-            previous[j] = previous[j - 1] + (plain ? 1 : Indel(b[j - 1]));
+            previous[j] = previous[j - 1] + (plain ? 1 : Indel(b, j - 1));
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            var deleteA = plain ? 1 : Indel(a[i - 1]);
+            var deleteA = plain ? 1 : Indel(a, i - 1);
             current[0] = previous[0] + deleteA;
             for (var j = 1; j <= b.Length; j++)
             {
-                var best = Math.Min(previous[j] + deleteA, current[j - 1] + (plain ? 1 : Indel(b[j - 1])));
+                var best = Math.Min(previous[j] + deleteA, current[j - 1] + (plain ? 1 : Indel(b, j - 1)));
                 best = Math.Min(best, previous[j - 1] + (plain ? (a[i - 1] == b[j - 1] ? 0 : 1) : Substitution(a[i - 1], b[j - 1])));
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2])
                 {
@@ -81,8 +84,13 @@ public static class SpellingDistance
         return previous[b.Length];
     }
 
-    private static double Indel(char c) =>
-        PhoneticForm.IsVowel(c) ? VowelIndel : c is 'h' or 'w' or 'y' ? HIndel : 1;
+    private static double Indel(string word, int index)
+    {
+        var c = word[index];
+        return PhoneticForm.IsVowel(c) ? (index == word.Length - 1 && index > 0 ? FinalVowelIndel : VowelIndel)
+            : c is 'h' or 'w' or 'y' ? HIndel
+            : 1;
+    }
 
     private static double Substitution(char x, char y)
     {
