@@ -119,6 +119,11 @@ internal static partial class UnConsolidatedListReader
             person.AddBirthPlace(TextCleaning.JoinNonBlank(", ", Text(place, "CITY"), Text(place, "STATE_PROVINCE"), Text(place, "COUNTRY")));
         }
 
+        foreach (var address in element.Elements(individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS"))
+        {
+            person.AddAddress(TextCleaning.JoinNonBlank(", ", Text(address, "STREET"), Text(address, "CITY"), Text(address, "STATE_PROVINCE"), Text(address, "ZIP_CODE"), Text(address, "COUNTRY")));
+        }
+
         foreach (var nationality in element.Elements("NATIONALITY").Elements("VALUE").Append(element.Element("NATIONALITY2")))
         {
             var value = TextCleaning.Collapse(nationality?.Value);
