@@ -126,11 +126,18 @@ internal static partial class OfacRemarks
 
     // The identity documents a traveler can present or an API message can carry; registration numbers of
     // companies, vessels and aircraft, phone numbers and wallet addresses are left in the remarks.
-    [GeneratedRegex(
-        @"^(?<label>(?:Diplomatic |Service |Official |Second )?Passport|(?:[A-Z][\w'.]*\s){0,3}?(?:ID No\.|ID Card(?: No\.| Number)?|ID Number|Identification Number|Identity Card(?: No\.| Number)?|Identity Number|Card Number)"
+    private const string DocumentLabels =
+        @"(?:Diplomatic |Service |Official |Second )?Passport|(?:[A-Z][\w'.]*\s){0,3}?(?:ID No\.|ID Card(?: No\.| Number)?|ID Number|Identification Number|Identity Card(?: No\.| Number)?|Identity Number|Card Number)"
         + @"|National ID No\.|Cedula No\.|C\.U\.R\.P\.(?: #)?|C\.U\.I\.P\.|R\.F\.C\.(?: #)?|RFC|D\.N\.I\.|Electoral Registry No\.|Driver's License No\.|Italian Fiscal Code"
-        + @"|NIT #|Credencial electoral|SSN|Residency Number|I\.F\.E\.|Birth Certificate Number|LE Number|Numero de Identidad|Travel Document Number|Tax ID No\.|Cartilla de Servicio Militar Nacional)"
-        + @":?\s+(?=[A-Za-z0-9])")]
+        + @"|NIT #|Credencial electoral|SSN|Residency Number|I\.F\.E\.|Birth Certificate Number|LE Number|Numero de Identidad|Travel Document Number|Tax ID No\.|Cartilla de Servicio Militar Nacional";
+
+    /// <summary>Whether an OFAC label (a remark's start or an XML idType) names an identity document.</summary>
+    public static bool IsIdentityDocument(string label) => DocumentLabelOnly().IsMatch(label.Trim());
+
+    [GeneratedRegex("^(?:" + DocumentLabels + ")$")]
+    private static partial Regex DocumentLabelOnly();
+
+    [GeneratedRegex("^(?<label>" + DocumentLabels + @"):?\s+(?=[A-Za-z0-9])")]
     private static partial Regex DocumentLabel();
 
     [GeneratedRegex(@"\s(?:issued|expires|valid|alt\.)\b")]
