@@ -5,4 +5,5 @@ var root = new RootCommand("Vigil: passenger screening for border and counter-te
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ListsCommand.Create());
 return root.Parse(args).Invoke();
