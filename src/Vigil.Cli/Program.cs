@@ -7,5 +7,6 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(NamesCommand.Create());
+root.Subcommands.Add(ListsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 return root.Parse(args).Invoke();

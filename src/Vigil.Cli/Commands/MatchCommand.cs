@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Vigil.Cli.Input;
 using Vigil.Screening.Matching;
@@ -30,24 +31,24 @@ internal static class MatchCommand
             DefaultValueFactory = _ => 5,
         };
         var command = new Command("match", "Screen travelers from a CSV file against watch lists; prints JSON Lines.") { lists, input, top };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(top) < 1)
-            {
-                result.AddError("--top must be at least 1.");
-            }
-        });
         command.SetAction(parse =>
         {
+            var count = parse.GetValue(top);
+            if (count < 1)
+            {
+                Console.Error.WriteLine("--top must be at least 1.");
+                return 2;
+            }
+
             var matcher = new WatchListMatcher(ListLoading.Index(parse.GetValue(lists)!, Console.Error));
             var queries = QueryCsv.Read(parse.GetValue(input)!.FullName);
-            var count = parse.GetValue(top);
             using var stdout = Console.OpenStandardOutput();
-            using var writer = new Utf8JsonWriter(stdout);
+            using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             foreach (var (id, query) in queries)
             {
                 Write(writer, id, matcher.Screen(query, count));
                 writer.Flush();
+                writer.Reset();
                 stdout.WriteByte((byte)'\n');
             }
 

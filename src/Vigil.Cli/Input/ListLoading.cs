@@ -11,7 +11,7 @@ internal static class ListLoading
         var persons = new List<ListedPerson>();
         foreach (var path in paths)
         {
-            var list = UnConsolidatedListReader.Read(path);
+            var list = WatchListReader.Read(path);
             if (list.Problems.Count > 0)
             {
                 problems.WriteLine($"{path}: {list.Problems.Count} records could not be read (see `vigil lists show`).");

@@ -44,6 +44,15 @@ internal static partial class BirthDateText
             return true;
         }
 
+        // "01 Jan 1960 to 31 Dec 1962", "Jan 1960 to Dec 1962": the span the list means is the years it covers.
+        if (DateSpan().Match(value) is { Success: true } span
+            && TryParse(span.Groups[1].Value, out var start) && TryParse(span.Groups[2].Value, out var end)
+            && start.FromYear <= end.ToYear)
+        {
+            date = start.FromYear == end.ToYear ? ListedBirthDate.Year(start.FromYear, approximate) : ListedBirthDate.Range(start.FromYear, end.ToYear);
+            return true;
+        }
+
         if (IsoPattern().Match(value) is { Success: true } iso)
         {
             var year = int.Parse(iso.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -112,6 +121,9 @@ internal static partial class BirthDateText
 
     [GeneratedRegex(@"^(\d{4})\s*(?:to|-|–|\.\.|and)\s*(\d{4})$", RegexOptions.IgnoreCase)]
     private static partial Regex RangePattern();
+
+    [GeneratedRegex(@"^(.*\d{4})\s+(?:to|-|–)\s+(.*\d{4})$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateSpan();
 
     [GeneratedRegex(@"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:T.*)?$")]
     private static partial Regex IsoPattern();

@@ -180,7 +180,7 @@ internal static class CountryNames
         NGA Nigeria|Nigerian
         NIU Niue
         NFK Norfolk Island
-        MKD North Macedonia|Macedonia|The former Yugoslav Republic of Macedonia
+        MKD North Macedonia|Macedonia|The former Yugoslav Republic of Macedonia|Macedonia, The Former Yugoslav Republic of
         MNP Northern Mariana Islands
         NOR Norway|Norwegian
         OMN Oman|Omani

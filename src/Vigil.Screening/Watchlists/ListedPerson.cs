@@ -37,6 +37,9 @@ public sealed record ListedPerson
 
     public IReadOnlyList<string> BirthPlaces { get; init; } = [];
 
+    /// <summary>Known addresses as one line each ("street, city, country"); the country helps tell namesakes apart.</summary>
+    public IReadOnlyList<string> Addresses { get; init; } = [];
+
     /// <summary>ISO 3166-1 alpha-3 codes where the list's text could be mapped; otherwise the text as written.</summary>
     public IReadOnlyList<string> Nationalities { get; init; } = [];
 

@@ -10,6 +10,7 @@ internal sealed class ListedPersonBuilder(string list, string listId, PartyKind 
     private readonly List<ListedName> names = [];
     private readonly List<ListedBirthDate> birthDates = [];
     private readonly List<string> birthPlaces = [];
+    private readonly List<string> addresses = [];
     private readonly List<string> nationalities = [];
     private readonly List<ListedDocument> documents = [];
     private readonly List<string> programmes = [];
@@ -53,6 +54,8 @@ internal sealed class ListedPersonBuilder(string list, string listId, PartyKind 
 
     public void AddBirthPlace(string? place) => AddText(birthPlaces, place);
 
+    public void AddAddress(string? address) => AddText(addresses, address);
+
     /// <summary>Adds a nationality given as a country name, adjective or code; text that names no country is kept as written.</summary>
     public void AddNationality(string? country) => AddText(nationalities, CountryNames.CodeOrText(country));
 
@@ -84,6 +87,7 @@ internal sealed class ListedPersonBuilder(string list, string listId, PartyKind 
         Names = names.ToArray(),
         BirthDates = birthDates.ToArray(),
         BirthPlaces = birthPlaces.ToArray(),
+        Addresses = addresses.ToArray(),
         Nationalities = nationalities.ToArray(),
         Gender = Gender,
         Documents = documents.ToArray(),

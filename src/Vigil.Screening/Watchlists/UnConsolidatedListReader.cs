@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace Vigil.Screening.Watchlists;
@@ -27,57 +25,23 @@ internal static partial class UnConsolidatedListReader
         var problems = new List<ListProblem>();
         string? version = null;
         var record = 0;
-
-        // Hashing while reading gives a version for files that lack dateGenerated without a second pass.
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var hashing = new HashingStream(stream, hash);
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreWhitespace = true };
-        using var reader = XmlReader.Create(hashing, settings);
-        var lineInfo = (IXmlLineInfo)reader;
-        var line = 0;
-        try
-        {
-            while (!reader.EOF)
+        var (contentHash, broken) = XmlRecordStream.Read(
+            stream,
+            name => name is "INDIVIDUAL" or "ENTITY",
+            reader => version ??= reader.LocalName == "CONSOLIDATED_LIST" ? reader.GetAttribute("dateGenerated") : null,
+            (element, line) =>
             {
-                if (reader.NodeType != XmlNodeType.Element)
+                if (ReadRecord(element, code, ++record, line, problems) is { } entry)
                 {
-                    reader.Read();
-                    continue;
+                    entries.Add(entry);
                 }
-
-                if (reader.LocalName == "CONSOLIDATED_LIST")
-                {
-                    version = reader.GetAttribute("dateGenerated");
-                    reader.Read();
-                    continue;
-                }
-
-                if (reader.LocalName is "INDIVIDUAL" or "ENTITY")
-                {
-                    record++;
-                    line = lineInfo.LineNumber;
-                    var element = (XElement)XNode.ReadFrom(reader);
-                    var entry = ReadRecord(element, code, record, line, problems);
-                    if (entry is not null)
-                    {
-                        entries.Add(entry);
-                    }
-
-                    continue;
-                }
-
-                reader.Read();
-            }
-        }
-        catch (XmlException e)
+            });
+        if (broken is not null)
         {
-            // The XML itself is broken here; nothing after this point can be read reliably, everything before is kept.
-            problems.Add(new ListProblem($"line {e.LineNumber}, column {e.LinePosition}", $"the XML is malformed ({e.Message}); reading stopped after {entries.Count} entries"));
+            problems.Add(broken);
         }
 
-        hashing.DrainRest();
-        version ??= "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-        return new WatchList(code, FormatName, version, entries, problems);
+        return new WatchList(code, FormatName, version ?? contentHash, entries, problems);
     }
 
     private static ListedPerson? ReadRecord(XElement element, string code, int record, int line, List<ListProblem> problems)
@@ -117,6 +81,11 @@ internal static partial class UnConsolidatedListReader
         foreach (var place in element.Elements("INDIVIDUAL_PLACE_OF_BIRTH"))
         {
             person.AddBirthPlace(TextCleaning.JoinNonBlank(", ", Text(place, "CITY"), Text(place, "STATE_PROVINCE"), Text(place, "COUNTRY")));
+        }
+
+        foreach (var address in element.Elements(individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS"))
+        {
+            person.AddAddress(TextCleaning.JoinNonBlank(", ", Text(address, "STREET"), Text(address, "CITY"), Text(address, "STATE_PROVINCE"), Text(address, "ZIP_CODE"), Text(address, "COUNTRY")));
         }
 
         foreach (var nationality in element.Elements("NATIONALITY").Elements("VALUE").Append(element.Element("NATIONALITY2")))
