@@ -26,6 +26,60 @@ public static class AttributeEvidence
     /// <summary>Document numbers shorter than this are too likely to coincide.</summary>
     private const int ShortestComparableDocument = 5;
 
+    /// <summary>The summed contribution of the attributes, without the explanation: for ranking many candidates.</summary>
+    public static double Contribution(ScreeningQuery query, ListedPerson person)
+    {
+        double total = 0;
+        if (query.DateOfBirth is { } dob && person.BirthDates.Count > 0)
+        {
+            var best = double.MinValue;
+            foreach (var date in person.BirthDates)
+            {
+                best = Math.Max(best, Compare(dob, date).Contribution);
+            }
+
+            total += best;
+        }
+
+        if (query.Nationality is { Length: 3 } nationality && HasCodedNationality(person))
+        {
+            total += IsListedNationality(person, nationality) ? NationalityAgrees : NationalityDiffers;
+        }
+
+        if (query.Gender != Gender.Unknown && person.Gender != Gender.Unknown && query.Gender != person.Gender)
+        {
+            total += GenderDiffers;
+        }
+
+        return MatchingDocument(query, person) is null ? total : total + DocumentAgrees;
+    }
+
+    private static bool HasCodedNationality(ListedPerson person)
+    {
+        foreach (var nationality in person.Nationalities)
+        {
+            if (nationality.Length == 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsListedNationality(ListedPerson person, string nationality)
+    {
+        foreach (var listed in person.Nationalities)
+        {
+            if (string.Equals(listed, nationality, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static IReadOnlyList<Evidence> Weigh(ScreeningQuery query, ListedPerson person)
     {
         var evidence = new List<Evidence>(4);
@@ -34,9 +88,9 @@ public static class AttributeEvidence
             evidence.Add(BirthDate(dob, person.BirthDates));
         }
 
-        if (query.Nationality is { Length: 3 } nationality && person.Nationalities.Any(n => n.Length == 3))
+        if (query.Nationality is { Length: 3 } nationality && HasCodedNationality(person))
         {
-            var agrees = person.Nationalities.Contains(nationality, StringComparer.OrdinalIgnoreCase);
+            var agrees = IsListedNationality(person, nationality);
             evidence.Add(new Evidence("nationality", agrees ? NationalityAgrees : NationalityDiffers,
                 agrees ? $"{nationality} is listed" : $"{nationality} is not among {string.Join(", ", person.Nationalities)}"));
         }
@@ -68,7 +122,15 @@ public static class AttributeEvidence
         }
 
         // Lists write notes around the number ("diplomatic passport no. D00000898"): the number ends the text.
-        return person.Documents.FirstOrDefault(d => d.NormalizedNumber.EndsWith(number, StringComparison.Ordinal));
+        foreach (var document in person.Documents)
+        {
+            if (document.NormalizedNumber.EndsWith(number, StringComparison.Ordinal))
+            {
+                return document;
+            }
+        }
+
+        return null;
     }
 
     private static Evidence BirthDate(QueryBirthDate dob, IReadOnlyList<ListedBirthDate> listed)

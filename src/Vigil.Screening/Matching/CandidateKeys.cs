@@ -13,7 +13,7 @@ internal static class CandidateKeys
     private const int PrefixLength = 3;
 
     /// <summary>List units file deletions from four consonants up; their deletions of three would be shared by thousands.</summary>
-    private const int ListedDeletionsFrom = 4;
+    private const int ListedDeletionsFrom = 3;
 
     /// <summary>Query units look up deletions from three consonants up, which finds a slip that added a consonant to a short name.</summary>
     private const int QueryDeletionsFrom = 3;
@@ -36,6 +36,10 @@ internal static class CandidateKeys
     public static void ForQuery(PreparedUnit unit, HashSet<string> keys)
     {
         AddSkeletonAndDeletions(unit.Skeleton, keys, QueryDeletionsFrom);
+        if (unit.Unit.HasArticle)
+        {
+            AddSkeletonAndDeletions(Names.PhoneticForm.Skeleton(unit.Phonetic), keys, QueryDeletionsFrom);
+        }
         AddNameAfterPrefix(unit, keys);
         if (unit.Unit.IsTruncated && unit.Skeleton.Length >= PrefixLength)
         {

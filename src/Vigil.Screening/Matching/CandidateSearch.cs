@@ -13,15 +13,19 @@ public sealed partial class WatchListMatcher
     private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top)
     {
         private readonly Dictionary<int, double>[] similarByUnit = new Dictionary<int, double>[query.Units.Count];
-        private readonly Dictionary<int, (int Name, double NameScore, double Score, IReadOnlyList<Evidence> Evidence)> bestByPerson = [];
+        private readonly Dictionary<int, (int Name, double NameScore, double Score)> bestByPerson = [];
         private readonly WatchListIndex index = matcher.Index;
+
+        /// <summary>How many candidates that cannot alert are scored at most to fill the top results.</summary>
+        private const int WeakCandidateBudget = 16;
 
         /// <summary>The best final scores seen so far (possibly stale for a person whose score later rose: that only keeps more candidates).</summary>
         private readonly PriorityQueue<double, double> topScores = new();
 
         public PreparedName Query { get; } = query;
 
-        public void AddDocumentHolders()
+        /// <summary>A listed document number finds its holder whatever the name; every name of the holder is scored.</summary>
+        private void ScoreDocumentHolders(double[,] similarities)
         {
             if (screening.DocumentNumber is null)
             {
@@ -30,10 +34,32 @@ public sealed partial class WatchListMatcher
 
             foreach (var person in index.PersonsWithDocument(ListedDocument.Normalize(screening.DocumentNumber)))
             {
-                if (matcher.Screens(index.Persons[person]))
+                if (!matcher.Screens(index.Persons[person]))
                 {
-                    Record(person, -1, 0);
+                    continue;
                 }
+
+                Record(person, -1, 0);
+                foreach (var nameIndex in index.NamesOf(person))
+                {
+                    ScoreName(nameIndex, similarities, floor: 0);
+                }
+            }
+        }
+
+        private void ScoreName(int nameIndex, double[,] similarities, double floor)
+        {
+            var name = index.Names[nameIndex];
+            Fill(similarities, name);
+            var score = NameScorer.ScoreOnly(Query, name.Prepared, similarities);
+            if (name.Listed.Quality == NameQuality.Weak)
+            {
+                score *= WeakNameFactor;
+            }
+
+            if (score >= floor)
+            {
+                Record(name.Person, nameIndex, score);
             }
         }
 
@@ -49,49 +75,49 @@ public sealed partial class WatchListMatcher
                 }
             }
 
+            var similarities = new double[Query.Units.Count, index.LongestName];
+            ScoreDocumentHolders(similarities);
             var candidates = Bounded();
-            var similarities = new double[Query.Units.Count, 8];
-            var floor = MatchingOptions.ReportFloor - MostAttributesAdd;
+            var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
+            var alertable = matcher.Options.LowestThreshold - MostAttributesAdd;
+            var weakScored = 0;
             foreach (var (nameIndex, bound) in candidates)
             {
-                if (bound < Math.Max(floor, KthBest() - MostAttributesAdd))
+                if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd))
                 {
                     break;
                 }
 
-                var name = index.Names[nameIndex];
-                if (similarities.GetLength(1) != name.UnitIds.Length)
+                // Every candidate that could alert is scored; below that, candidates are scored only to fill the
+                // top results, and only a few, so that a common name does not make a traveler slow to screen.
+                if (bound < alertable && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
-                    similarities = new double[Query.Units.Count, name.UnitIds.Length];
+                    break;
                 }
 
-                Fill(similarities, name);
-                var score = NameScorer.ScoreOnly(Query, name.Prepared, similarities);
-                if (name.Listed.Quality == NameQuality.Weak)
-                {
-                    score *= WeakNameFactor;
-                }
-
-                if (score >= floor)
-                {
-                    Record(name.Person, nameIndex, score);
-                }
+                ScoreName(nameIndex, similarities, reportable);
             }
         }
 
         public List<(int Person, int Name, double Score, IReadOnlyList<Evidence> Evidence)> Ranked()
         {
-            var ranked = new List<(int, int, double, IReadOnlyList<Evidence>)>(bestByPerson.Count);
-            foreach (var (person, (name, _, score, evidence)) in bestByPerson)
+            var ranked = new List<(int Person, int Name, double Score)>(bestByPerson.Count);
+            foreach (var (person, (name, _, score)) in bestByPerson)
             {
                 if (score >= MatchingOptions.ReportFloor)
                 {
-                    ranked.Add((person, name, score, evidence));
+                    ranked.Add((person, name, score));
                 }
             }
 
-            ranked.Sort((a, b) => b.Item3 != a.Item3 ? b.Item3.CompareTo(a.Item3) : a.Item1.CompareTo(b.Item1));
-            return ranked.Count > top ? ranked.GetRange(0, top) : ranked;
+            ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Person.CompareTo(b.Person));
+            var result = new List<(int, int, double, IReadOnlyList<Evidence>)>(Math.Min(top, ranked.Count));
+            foreach (var (person, name, score) in ranked.Take(top))
+            {
+                result.Add((person, name, score, AttributeEvidence.Weigh(screening, index.Persons[person])));
+            }
+
+            return result;
         }
 
         public MatchExplanation Explain(IndexedName name, IReadOnlyList<Evidence> evidence, double threshold)
@@ -109,20 +135,13 @@ public sealed partial class WatchListMatcher
 
         private void Record(int person, int name, double nameScore)
         {
-            if (bestByPerson.TryGetValue(person, out var current) && current.NameScore >= nameScore && current.Name >= 0)
+            if (bestByPerson.TryGetValue(person, out var current) && current.NameScore >= nameScore && (current.Name >= 0 || name < 0))
             {
                 return;
             }
 
-            var evidence = AttributeEvidence.Weigh(screening, index.Persons[person]);
-            var score = nameScore;
-            foreach (var item in evidence)
-            {
-                score += item.Contribution;
-            }
-
-            score = Math.Round(Math.Clamp(score, 0, 1), 4);
-            bestByPerson[person] = (name, nameScore, score, evidence);
+            var score = Math.Round(Math.Clamp(nameScore + AttributeEvidence.Contribution(screening, index.Persons[person]), 0, 1), 4);
+            bestByPerson[person] = (name, nameScore, score);
             if (topScores.Count < top)
             {
                 topScores.Enqueue(score, score);
@@ -183,6 +202,23 @@ public sealed partial class WatchListMatcher
                 }
             }
 
+            // Units not searched (the lightest) may still match in a candidate: the bound counts them as matched
+            // perfectly, with the heaviest list unit they could pair with.
+            double unsearchedMatched = 0;
+            var isSearched = new bool[width];
+            foreach (var i in searched)
+            {
+                isSearched[i] = true;
+            }
+
+            for (var i = 0; i < width; i++)
+            {
+                if (!isSearched[i] && Query.Units[i].Kind != UnitKind.Link)
+                {
+                    unsearchedMatched += (Query.Units[i].Weight + 1) / 2;
+                }
+            }
+
             var bounded = new List<(int, double)>(slots.Count);
             foreach (var (nameIndex, slot) in slots)
             {
@@ -192,9 +228,14 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                double matched = 0, matchedWeight = 0, listedMatched = 0, queryLeft = 0, queryReplaceable = 0;
+                double matched = unsearchedMatched, matchedWeight = unsearchedMatched, listedMatched = unsearchedMatched * 2, queryLeft = 0, queryReplaceable = 0;
                 for (var i = 0; i < width; i++)
                 {
+                    if (!isSearched[i])
+                    {
+                        continue;
+                    }
+
                     var at = (slot * width * Fields) + (i * Fields);
                     if (best[at] > 0)
                     {

@@ -18,5 +18,8 @@ public sealed record MatchingOptions
 
     public IReadOnlyDictionary<string, double> ListThresholds { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The lowest threshold of any list: candidates that cannot reach it cannot alert anywhere.</summary>
+    public double LowestThreshold => ListThresholds.Count == 0 ? AlertThreshold : Math.Min(AlertThreshold, ListThresholds.Values.Min());
+
     public double ThresholdFor(string list) => ListThresholds.TryGetValue(list, out var threshold) ? threshold : AlertThreshold;
 }

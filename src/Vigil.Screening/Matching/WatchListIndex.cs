@@ -15,8 +15,14 @@ public sealed class WatchListIndex
     private readonly Dictionary<string, int[]> vocabularyByKey;
     private readonly int[][] namesByUnit;
     private readonly Dictionary<string, int[]> personsByDocument;
-    private readonly Dictionary<string, int> vocabularyIds;
+    private readonly Dictionary<NameUnit, int> vocabularyIds;
+    private readonly int[] firstNameOfPerson;
     private readonly (int Unit, double Similarity)[][] neighbours;
+
+    /// <summary>
+    /// Name units not in the lists recur across travelers (common names the lists lack, frequent spellings): their
+    /// neighbours are kept for reuse, up to a bound, after which the memory starts afresh.
+    /// </summary>
     private readonly ConcurrentDictionary<NameUnit, (int Unit, double Similarity)[]> recentUnits = new();
 
     private const int RecentUnitsLimit = 100_000;
@@ -28,7 +34,7 @@ public sealed class WatchListIndex
         Dictionary<string, int[]> vocabularyByKey,
         int[][] namesByUnit,
         Dictionary<string, int[]> personsByDocument,
-        Dictionary<string, int> vocabularyIds,
+        Dictionary<NameUnit, int> vocabularyIds,
         NamePreparer preparer)
     {
         this.vocabularyIds = vocabularyIds;
@@ -39,7 +45,18 @@ public sealed class WatchListIndex
         this.namesByUnit = namesByUnit;
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
-        neighbours = ComputeNeighbours();
+        neighbours = new (int, double)[vocabulary.Count][];
+        LongestName = names.Count == 0 ? 1 : names.Max(n => n.UnitIds.Length);
+        firstNameOfPerson = new int[persons.Count];
+        for (int person = 0, name = 0; person < persons.Count; person++)
+        {
+            while (name < names.Count && names[name].Person < person)
+            {
+                name++;
+            }
+
+            firstNameOfPerson[person] = name;
+        }
     }
 
     public IReadOnlyList<ListedPerson> Persons { get; }
@@ -52,13 +69,16 @@ public sealed class WatchListIndex
 
     public int KeyCount => vocabularyByKey.Count;
 
+    /// <summary>The most units any listed name has.</summary>
+    public int LongestName { get; }
+
     public static WatchListIndex Build(IEnumerable<ListedPerson> persons, NamePreparer? preparer = null)
     {
         preparer ??= new NamePreparer(TokenWeights.Default);
         var personList = persons.ToArray();
         var names = new List<IndexedName>();
         var vocabulary = new List<PreparedUnit>();
-        var vocabularyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabularyIds = new Dictionary<NameUnit, int>();
         var keys = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var postings = new List<List<int>>();
         var documents = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -81,10 +101,10 @@ public sealed class WatchListIndex
                 for (var u = 0; u < unitIds.Length; u++)
                 {
                     var unit = prepared.Units[u];
-                    if (!vocabularyIds.TryGetValue(unit.Text, out var id))
+                    if (!vocabularyIds.TryGetValue(unit.Unit, out var id))
                     {
                         id = vocabulary.Count;
-                        vocabularyIds.Add(unit.Text, id);
+                        vocabularyIds.Add(unit.Unit, id);
                         vocabulary.Add(unit);
                         postings.Add([]);
                         unitKeys.Clear();
@@ -149,9 +169,18 @@ public sealed class WatchListIndex
     /// </summary>
     internal void SimilarUnits(PreparedUnit unit, Dictionary<int, double> similar, HashSet<string> keyBuffer)
     {
-        if (vocabularyIds.TryGetValue(unit.Text, out var known) && Vocabulary[known].Unit == unit.Unit)
+        if (vocabularyIds.TryGetValue(unit.Unit, out var known))
         {
-            foreach (var (id, similarity) in neighbours[known])
+            // Computed on first use and kept: the index builds fast, and memory follows the names travelers carry.
+            // Two threads may compute the same entry at once; both results are equal, either may be kept.
+            var found = Volatile.Read(ref neighbours[known]);
+            if (found is null)
+            {
+                found = NeighboursOf(Vocabulary[known], keyBuffer);
+                Volatile.Write(ref neighbours[known], found);
+            }
+
+            foreach (var (id, similarity) in found)
             {
                 similar[id] = similarity;
             }
@@ -169,39 +198,41 @@ public sealed class WatchListIndex
             return;
         }
 
-        keyBuffer.Clear();
-        CandidateKeys.ForQuery(unit, keyBuffer);
-        foreach (var key in keyBuffer)
+        var computed = NeighboursOf(unit, keyBuffer);
+        foreach (var (id, similarity) in computed)
         {
-            if (!vocabularyByKey.TryGetValue(key, out var ids))
-            {
-                continue;
-            }
-
-            foreach (var id in ids)
-            {
-                if (!similar.ContainsKey(id))
-                {
-                    similar[id] = UnitSimilarity.Of(unit, Vocabulary[id]);
-                }
-            }
+            similar[id] = similarity;
         }
 
-        Remember(unit.Unit, similar);
-    }
-
-    /// <summary>
-    /// Name units not in the lists recur across travelers (common names the lists lack, frequent spellings): their
-    /// neighbours are kept for reuse, up to a bound, after which the memory starts afresh.
-    /// </summary>
-    private void Remember(NameUnit unit, Dictionary<int, double> similar)
-    {
         if (recentUnits.Count >= RecentUnitsLimit)
         {
             recentUnits.Clear();
         }
 
-        var found = new List<(int, double)>();
+        recentUnits.TryAdd(unit.Unit, computed);
+    }
+
+
+    private (int, double)[] NeighboursOf(PreparedUnit unit, HashSet<string> keyBuffer)
+    {
+        var similar = new Dictionary<int, double>();
+        keyBuffer.Clear();
+        CandidateKeys.ForQuery(unit, keyBuffer);
+        foreach (var key in keyBuffer)
+        {
+            if (vocabularyByKey.TryGetValue(key, out var ids))
+            {
+                foreach (var other in ids)
+                {
+                    if (!similar.ContainsKey(other))
+                    {
+                        similar[other] = UnitSimilarity.Of(unit, Vocabulary[other]);
+                    }
+                }
+            }
+        }
+
+        var found = new List<(int, double)>(similar.Count);
         foreach (var (id, similarity) in similar)
         {
             if (similarity > 0)
@@ -210,47 +241,21 @@ public sealed class WatchListIndex
             }
         }
 
-        recentUnits.TryAdd(unit, found.ToArray());
-    }
-
-    private (int, double)[][] ComputeNeighbours()
-    {
-        var result = new (int, double)[Vocabulary.Count][];
-        Parallel.For(
-            0,
-            Vocabulary.Count,
-            () => (Similar: new Dictionary<int, double>(), Keys: new HashSet<string>(StringComparer.Ordinal)),
-            (id, _, buffers) =>
-            {
-                var unit = Vocabulary[id];
-                buffers.Similar.Clear();
-                if (unit.Kind != UnitKind.Link)
-                {
-                    buffers.Keys.Clear();
-                    CandidateKeys.ForQuery(unit, buffers.Keys);
-                    foreach (var key in buffers.Keys)
-                    {
-                        if (vocabularyByKey.TryGetValue(key, out var ids))
-                        {
-                            foreach (var other in ids)
-                            {
-                                if (!buffers.Similar.ContainsKey(other))
-                                {
-                                    buffers.Similar[other] = UnitSimilarity.Of(unit, Vocabulary[other]);
-                                }
-                            }
-                        }
-                    }
-                }
-
-                result[id] = buffers.Similar.Where(s => s.Value > 0).Select(s => (s.Key, s.Value)).ToArray();
-                return buffers;
-            },
-            _ => { });
-        return result;
+        return found.ToArray();
     }
 
     internal int[] NamesHolding(int unitId) => namesByUnit[unitId];
+
+    /// <summary>The indexed names of one listed person (names are stored person by person, so they form a range).</summary>
+    internal IEnumerable<int> NamesOf(int person)
+    {
+        var start = firstNameOfPerson[person];
+        var end = person + 1 < firstNameOfPerson.Length ? firstNameOfPerson[person + 1] : Names.Count;
+        for (var i = start; i < end; i++)
+        {
+            yield return i;
+        }
+    }
 
     /// <summary>Persons holding a document with this normalised number.</summary>
     internal int[] PersonsWithDocument(string normalizedNumber) =>

@@ -26,7 +26,6 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5)
     {
         var search = new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, top);
-        search.AddDocumentHolders();
         search.ScoreCandidates();
 
         var ranked = search.Ranked();
