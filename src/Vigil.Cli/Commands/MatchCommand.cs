@@ -40,8 +40,19 @@ internal static class MatchCommand
                 return 2;
             }
 
-            var matcher = new WatchListMatcher(ListLoading.Index(parse.GetValue(lists)!, Console.Error));
-            var queries = QueryCsv.Read(parse.GetValue(input)!.FullName);
+            WatchListMatcher matcher;
+            IReadOnlyList<(string Id, ScreeningQuery Query)> queries;
+            try
+            {
+                matcher = new WatchListMatcher(ListLoading.Index(parse.GetValue(lists)!, Console.Error));
+                queries = QueryCsv.Read(parse.GetValue(input)!.FullName);
+            }
+            catch (Exception e) when (e is FormatException or IOException or InvalidDataException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+
             using var stdout = Console.OpenStandardOutput();
             using var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             foreach (var (id, query) in queries)

@@ -19,7 +19,17 @@ internal static class NamesCommand
         compare.SetAction(parse =>
         {
             var path = parse.GetValue(input)!.FullName;
-            var table = CsvTable.Read(path);
+            CsvTable table;
+            try
+            {
+                table = CsvTable.Read(path);
+            }
+            catch (Exception e) when (e is FormatException or IOException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+
             if (!table.Has("name1") || !table.Has("name2"))
             {
                 Console.Error.WriteLine($"{path}: line 1: the header must contain name1 and name2.");

@@ -1,0 +1,75 @@
+using Vigil.Screening.Matching;
+
+namespace Vigil.Screening.Tests.Matching;
+
+public class NameScorerTests
+{
+    private static readonly NamePreparer Preparer = new(TokenWeights.Default);
+
+    private static NameScore Score(string query, string listed) => NameScorer.Score(Preparer.Prepare(query), Preparer.Prepare(listed));
+
+    private const double Threshold = MatchingOptions.DefaultAlertThreshold;
+
+    [Theory]
+    [InlineData("Salman bin Muhammad", "Muhammad bin Salman")]
+    [InlineData("TAHER BEN ALI BEN FALEH OUNI HARZI", "ALI BEN TAHER BEN FALEH OUNI HARZI")]
+    [InlineData("MUHAMMAD OULD ABD AL-RAHMAN AL-HUSAYN OULD MUHAMMAD SALIM", "ABD AL-RAHMAN OULD MUHAMMAD AL-HUSAYN OULD MUHAMMAD SALIM")]
+    public void A_father_son_swap_scores_well_below_the_threshold(string query, string listed)
+    {
+        var score = Score(query, listed);
+        Assert.True(score.ChainReversed);
+        Assert.True(score.Score < Threshold - 0.2, $"{score.Score}");
+    }
+
+    [Theory]
+    [InlineData("RAFI ABD-AL-LATIF TILFAH AL-SHA'IRI", "RAFI ABD-AL-LATIF TILFAH AL-TIKRITI")]
+    [InlineData("ABOU MOHAMED AL-ANABI", "ABOU MOHAMED AL ADNANI")]
+    [InlineData("IBRAHIM AHMAD ABD AL-SATTAR MUHAMMED AL-HAMZI", "IBRAHIM AHMAD ABD AL-SATTAR MUHAMMED AL-TIKRITI")]
+    public void A_nisba_swap_scores_well_below_the_threshold(string query, string listed) =>
+        Assert.True(Score(query, listed).Score < Threshold - 0.1, $"{Score(query, listed).Score}");
+
+    [Theory]
+    [InlineData("ABDUL JALIL HAQQANI WALI BASHAR", "ABDUL JALIL HAQQANI WALI MOHAMMAD")]
+    [InlineData("SAJA BARZAN IBRAHIM HASAN AL-TIKRITI", "ALI BARZAN IBRAHIM HASAN AL-TIKRITI")]
+    public void A_replaced_given_or_family_name_is_another_person(string query, string listed) =>
+        Assert.True(Score(query, listed).Score < Threshold, $"{Score(query, listed).Score}");
+
+    [Theory]
+    [InlineData("Muhammad bin Salman", "Muhammad bin Salman")]
+    [InlineData("SALMAN MUHAMMAD", "Muhammad Salman")]
+    [InlineData("ALRAZY<<ABU<BAKR<MOHAMMED", "Abu Bakr Muhammad al-Razi")]
+    [InlineData("ABDULRAHMAN AL-MASRI", "Abd al-Rahman al Masri")]
+    [InlineData("ALQAIDA ABUBAKR", "Al-Qaida Abu Bakr")]
+    [InlineData("KHAWLA IBRAHIM HASAN AL-TIKRITI", "KHAWLA BARZAN IBRAHIM HASAN AL-TIKRITI")]
+    [InlineData("Mohamed Youcef Hocine", "Muhammad Yusuf Hussein")]
+    [InlineData("IGNACL MURWANASHYAKA", "IGNACE MURWANASHYAKA")]
+    [InlineData("AHAD AZIZIRAHMAN ABDUL", "AZIZIRAHMAN ABDUL AHAD")]
+    public void Real_variation_of_one_name_stays_above_the_threshold(string query, string listed) =>
+        Assert.True(Score(query, listed).Score >= Threshold, $"{Score(query, listed).Score}");
+
+    [Fact]
+    public void Omitting_a_name_costs_less_on_the_list_side_than_on_the_traveler_side()
+    {
+        var travelerOmits = Score("Khawla Hasan al-Tikriti", "Khawla Ibrahim Hasan al-Tikriti").Score;
+        var listOmits = Score("Khawla Ibrahim Hasan al-Tikriti", "Khawla Hasan al-Tikriti").Score;
+        Assert.True(travelerOmits > listOmits, $"{travelerOmits} vs {listOmits}");
+    }
+
+    [Fact]
+    public void A_shared_common_name_weighs_less_than_a_shared_rare_one()
+    {
+        var common = Preparer.Prepare("Muhammad").Units[0].Weight;
+        var rare = Preparer.Prepare("Murwanashyaka").Units[0].Weight;
+        Assert.True(common < 0.5 && rare > 0.9, $"{common} {rare}");
+    }
+
+    [Fact]
+    public void The_explanation_names_each_aligned_pair_and_what_was_left_over()
+    {
+        var score = Score("Hasan Ali al-Tikriti Barzan", "Hassan Ali Ibrahim al-Tikriti");
+        Assert.Contains(score.Pairs, p => p.Query == "hasan" && p.Listed == "hassan" && p.Similarity is > 0.9 and < 1);
+        Assert.Contains(score.Pairs, p => p.Query == "ali" && p.Listed == "ali" && p.Similarity == 1);
+        Assert.Equal(["barzan"], score.UnmatchedQuery);
+        Assert.Equal(["ibrahim"], score.UnmatchedListed);
+    }
+}

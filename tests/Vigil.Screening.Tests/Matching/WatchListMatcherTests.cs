@@ -1,0 +1,119 @@
+using Vigil.Screening.Matching;
+using Vigil.Screening.Watchlists;
+using Vigil.Tests;
+
+namespace Vigil.Screening.Tests.Matching;
+
+/// <summary>Screening against the real UN list, built once for the class.</summary>
+public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex>
+{
+    private readonly UnIndex un;
+
+    public WatchListMatcherTests(UnIndex un) => this.un = un;
+
+    public sealed class UnIndex
+    {
+        public UnIndex()
+        {
+            List = WatchListReader.Read(SharedData.PathOf("data", "lists", "un", "consolidated.xml"));
+            Index = WatchListIndex.Build(List.Entries);
+        }
+
+        public WatchList List { get; }
+
+        public WatchListIndex Index { get; }
+    }
+
+    private WatchListMatcher Matcher(MatchingOptions? options = null) => new(un.Index, options);
+
+    [Fact]
+    public void A_listed_name_in_mrz_form_with_its_date_of_birth_alerts_on_the_right_entry_with_an_explanation()
+    {
+        var matches = Matcher().Screen(new ScreeningQuery("BIDON<<TCHIPA<NA") { DateOfBirth = QueryBirthDate.Parse("1954-05-28"), Nationality = "GNB" });
+
+        var best = matches[0];
+        Assert.Equal("GBi.006", best.ListId);
+        Assert.Equal("un", best.List);
+        Assert.True(best.Alert);
+        Assert.Equal(1, best.Score);
+        Assert.Contains(best.Explanation.NameScore.Pairs, p => p.Query == "bidon" && p.Listed == "bidon");
+        Assert.Contains(best.Explanation.Evidence, e => e.Attribute == "dateOfBirth" && e.Contribution > 0);
+        Assert.Equal(MatchingOptions.DefaultAlertThreshold, best.Explanation.Threshold);
+        Assert.Contains("bidon~bidon", best.Explanation.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clear_date_of_birth_contradiction_stops_the_alert_that_the_name_alone_would_raise()
+    {
+        var byName = Matcher().Screen(new ScreeningQuery("TCHIPA NA BIDON"));
+        var contradicted = Matcher().Screen(new ScreeningQuery("TCHIPA NA BIDON") { DateOfBirth = QueryBirthDate.Parse("1990-01-01") });
+
+        Assert.True(byName.Single(m => m.ListId == "GBi.006").Alert);
+        var match = contradicted.Single(m => m.ListId == "GBi.006");
+        Assert.False(match.Alert);
+        Assert.Contains(match.Explanation.Evidence, e => e.Attribute == "dateOfBirth" && e.Contribution == AttributeEvidence.DateContradicts);
+    }
+
+    [Fact]
+    public void An_exact_listed_document_number_finds_its_holder_under_a_different_name()
+    {
+        var holder = un.List.Entries.First(p => p.Kind == PartyKind.Individual && p.Documents.Any(d => d.NormalizedNumber.Length >= 6));
+        var number = holder.Documents.First(d => d.NormalizedNumber.Length >= 6).NormalizedNumber;
+
+        var matches = Matcher().Screen(new ScreeningQuery("John Smith") { DocumentNumber = number });
+
+        var match = Assert.Single(matches, m => m.ListId == holder.ListId);
+        Assert.Contains(match.Explanation.Evidence, e => e.Attribute == "document" && e.Contribution == AttributeEvidence.DocumentAgrees);
+    }
+
+    [Fact]
+    public void Organisations_are_screened_only_when_asked_for()
+    {
+        var entity = un.List.Entries.First(p => p.Kind == PartyKind.Entity);
+        var query = new ScreeningQuery(entity.PrimaryName);
+
+        Assert.DoesNotContain(Matcher().Screen(query), m => m.ListId == entity.ListId);
+        Assert.Contains(Matcher(new MatchingOptions { IncludeEntities = true }).Screen(query), m => m.ListId == entity.ListId && m.Alert);
+    }
+
+    [Fact]
+    public void A_list_may_have_its_own_threshold()
+    {
+        var query = new ScreeningQuery("TCHIPA NA BIDON");
+        var strict = Matcher(new MatchingOptions { ListThresholds = new Dictionary<string, double> { ["un"] = 1.01 } }).Screen(query);
+
+        Assert.False(strict.Single(m => m.ListId == "GBi.006").Alert);
+        Assert.Equal(1.01, strict[0].Explanation.Threshold);
+    }
+
+    [Fact]
+    public void Results_are_best_first_at_most_top_and_never_below_the_report_floor()
+    {
+        var matches = Matcher().Screen(new ScreeningQuery("Muhammad Ali Hassan"), top: 3);
+
+        Assert.InRange(matches.Count, 1, 3);
+        Assert.All(matches, m => Assert.True(m.Score >= MatchingOptions.ReportFloor));
+        Assert.Equal(matches.OrderByDescending(m => m.Score).Select(m => m.ListId), matches.Select(m => m.ListId));
+    }
+
+    [Fact]
+    public void An_arabic_script_query_finds_the_listed_latin_name()
+    {
+        var matches = Matcher().Screen(new ScreeningQuery("منصور السعادي") { DateOfBirth = QueryBirthDate.Parse("1988") });
+        Assert.Equal("YEi.010", matches[0].ListId);
+        Assert.True(matches[0].Alert);
+    }
+
+    [Fact]
+    public void Concurrent_screening_gives_the_same_answers()
+    {
+        string[] names = ["MANSUR AL-SA'ADI", "BIDON<<TCHIPA<NA", "Abdul Majid", "Hossein Mousavi", "ALQAIDA"];
+        var expected = names.Select(n => string.Join(",", Matcher().Screen(new ScreeningQuery(n)).Select(m => m.ListId + m.Score))).ToArray();
+        var matcher = Matcher();
+        Parallel.For(0, 200, i =>
+        {
+            var name = names[i % names.Length];
+            Assert.Equal(expected[i % names.Length], string.Join(",", matcher.Screen(new ScreeningQuery(name)).Select(m => m.ListId + m.Score)));
+        });
+    }
+}

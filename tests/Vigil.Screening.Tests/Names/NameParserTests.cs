@@ -1,0 +1,83 @@
+using Vigil.Screening.Names;
+
+namespace Vigil.Screening.Tests.Names;
+
+public class NameParserTests
+{
+    private static string[] Units(string name) => NameParser.Parse(name).Units.Select(u => u.Text).ToArray();
+
+    [Theory]
+    [InlineData("Abd al-Rahman", "abdalrahman")]
+    [InlineData("ABDUL RAHMAN", "abdulrahman")]
+    [InlineData("Al Qaida", "alqaida")]
+    [InlineData("ABU BAKR", "abubakr")]
+    [InlineData("Abu al-Hasan", "abualhasan")]
+    [InlineData("ash-Shami", "ashshami")]
+    public void Particles_are_glued_to_the_word_they_belong_to(string name, string unit) =>
+        Assert.Equal([unit], Units(name));
+
+    [Fact]
+    public void A_sun_letter_article_is_an_article_only_before_its_letter()
+    {
+        Assert.Equal(["assalam"], Units("as Salam"));
+        Assert.Equal(["as", "mohamed"], Units("As Mohamed"));
+    }
+
+    [Fact]
+    public void Mrz_names_are_read_secondary_then_primary_and_a_full_field_marks_its_last_word_as_possibly_cut()
+    {
+        var parsed = NameParser.Parse("ALRAZY<<ABU<BAKR");
+        Assert.Equal(["abubakr", "alrazy"], parsed.Units.Select(u => u.Text));
+
+        var full = NameParser.Parse("KANONGA<<GEDEON<KYUNGU<MUTANGA<WA<BAFUN");
+        Assert.Equal(39, "KANONGA<<GEDEON<KYUNGU<MUTANGA<WA<BAFUN".Length);
+        Assert.True(full.Units.Single(u => u.Text == "bafun").IsTruncated);
+        Assert.DoesNotContain(NameParser.Parse("KANONGA<<GEDEON<<<<<<<<<<<<<<<<<<<<<<<<<<").Units, u => u.IsTruncated);
+    }
+
+    [Fact]
+    public void Titles_and_placeholders_are_removed_only_as_whole_tokens()
+    {
+        Assert.Equal(["drew", "smith"], Units("Dr. Drew Smith"));
+        Assert.Equal(["khamis"], Units("FNU MNU Khamis"));
+        Assert.Equal(["general"], Units("General"));
+    }
+
+    [Fact]
+    public void Honorifics_are_typed_units_only_before_the_name()
+    {
+        var leading = NameParser.Parse("Haji Ahmad Shah").Units;
+        Assert.Equal(UnitKind.Honorific, leading[0].Kind);
+        var trailing = NameParser.Parse("Ezatullah Haqqani Khan Sayyid").Units;
+        Assert.Equal(UnitKind.Word, trailing[^1].Kind);
+    }
+
+    [Fact]
+    public void Genealogical_links_are_recorded_in_order()
+    {
+        var parsed = NameParser.Parse("Salman bin Abdulaziz bin Abdulrahman");
+        Assert.Equal([(0, 2), (2, 4)], parsed.Links);
+        Assert.Equal([(0, 2)], NameParser.Parse("Abdul Haq son of Anwar Khan").Links);
+    }
+
+    [Fact]
+    public void Surname_comma_given_is_read_given_first()
+    {
+        Assert.Equal(["abdulmajid"], Units("Majid, Abdul"));
+    }
+
+    [Theory]
+    [InlineData("GÉDÉON Kyungu", "gedeon kyungu")]
+    [InlineData("Sha’ban", "shaban")]
+    [InlineData("Łukasz Żółć", "lukasz zolc")]
+    [InlineData("Straße", "strasse")]
+    public void Folding_drops_diacritics_and_apostrophes_inside_words(string name, string folded) =>
+        Assert.Equal(folded, NameFolding.Fold(name));
+
+    [Fact]
+    public void Arabic_and_cyrillic_names_are_parsed_in_latin_letters()
+    {
+        Assert.All(Units("أسامة بن لادن").Concat(Units("Владимир Путин")), u => Assert.True(u.All(char.IsAsciiLetterLower), u));
+        Assert.Equal(["vladimir", "putin"], Units("Владимир Путин"));
+    }
+}
