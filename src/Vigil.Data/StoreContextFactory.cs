@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Vigil.Data;
+
+/// <summary>Builds the provider's context with the same options at run time and design time, so migrations match the model.</summary>
+internal static class StoreContextFactory
+{
+    public static SqliteVigilDbContext Sqlite(string connectionString) =>
+        new(new DbContextOptionsBuilder<SqliteVigilDbContext>()
+            .UseSqlite(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .Options);
+
+    public static PostgresVigilDbContext Postgres(string connectionString) =>
+        new(new DbContextOptionsBuilder<PostgresVigilDbContext>()
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .Options);
+
+    /// <summary>Makes the folder of a SQLite file so that opening creates the file.</summary>
+    public static void EnsureSqliteFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!string.IsNullOrEmpty(source) && source != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(source)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+/// <summary>Used by <c>dotnet ef migrations add … --context SqliteVigilDbContext</c>.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteVigilDbContext>
+{
+    public SqliteVigilDbContext CreateDbContext(string[] args) => StoreContextFactory.Sqlite("Data Source=design-time.db");
+}
+
+/// <summary>Used by <c>dotnet ef migrations add … --context PostgresVigilDbContext</c>; no server is contacted.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresVigilDbContext>
+{
+    public PostgresVigilDbContext CreateDbContext(string[] args) => StoreContextFactory.Postgres("Host=localhost;Database=vigil");
+}
