@@ -53,28 +53,32 @@ public static class NameFolding
 
     private static void AppendLetter(StringBuilder builder, char c)
     {
-        switch (c)
+        if (TryFoldLetter(c, out var folded))
         {
-            case 'ß': builder.Append("ss"); break;
-            case 'Æ' or 'æ': builder.Append("ae"); break;
-            case 'Œ' or 'œ': builder.Append("oe"); break;
-            case 'Ø' or 'ø': builder.Append('o'); break;
-            case 'Ł' or 'ł': builder.Append('l'); break;
-            case 'Đ' or 'đ' or 'Ð' or 'ð': builder.Append('d'); break;
-            case 'Þ' or 'þ': builder.Append("th"); break;
-            case 'ı': builder.Append('i'); break;
-            case 'Ħ' or 'ħ': builder.Append('h'); break;
-            default:
-                if (LatinLetterFolding.TryFold(c, out var folded))
-                {
-                    builder.Append(folded);
-                }
-                else
-                {
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-
-                break;
+            builder.Append(folded);
         }
+        else
+        {
+            builder.Append(char.ToLowerInvariant(c));
+        }
+    }
+
+    /// <summary>A Latin letter with a diacritic, a ligature or a letter that does not decompose, in plain lower-case letters.</summary>
+    internal static bool TryFoldLetter(char c, out string folded)
+    {
+        folded = c switch
+        {
+            'ß' => "ss",
+            'Æ' or 'æ' => "ae",
+            'Œ' or 'œ' => "oe",
+            'Ø' or 'ø' => "o",
+            'Ł' or 'ł' => "l",
+            'Đ' or 'đ' or 'Ð' or 'ð' => "d",
+            'Þ' or 'þ' => "th",
+            'ı' => "i",
+            'Ħ' or 'ħ' => "h",
+            _ => "",
+        };
+        return folded.Length > 0 || LatinLetterFolding.TryFold(c, out folded);
     }
 }

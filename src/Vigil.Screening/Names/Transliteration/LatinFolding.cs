@@ -8,13 +8,6 @@ namespace Vigil.Screening.Names.Transliteration;
 /// </summary>
 internal static class LatinFolding
 {
-    private const string Groups =
-        "a:àáâãäåāăąạảấầậắằẳẵặǎ|ae:æ|c:çćĉċč|d:ďđḍḏð|e:èéêëēĕėęěẹẻẽếềểễệ|g:ĝğġģǧ|h:ĥħḥḫẖ|i:ìíîïĩīĭįıịỉǐ|j:ĵ|k:ķḳ|" +
-        "l:ĺļľŀł|n:ñńņňṇ|o:òóôõöøōŏőơọỏốồổỗộớờởỡợǒ|oe:œ|r:ŕŗřṛ|s:śŝşšșṣ|ss:ß|t:ţťŧțṭ|th:þ|u:ùúûüũūŭůűųưụủứừửữựǔ|" +
-        "w:ŵ|y:ýÿŷỳỵỷỹ|z:źżžẓẕ";
-
-    private static readonly Dictionary<char, string> Letters = BuildLetters();
-
     public static string? Fold(string spelling)
     {
         bool plain = true;
@@ -39,7 +32,7 @@ internal static class LatinFolding
             {
                 folded.Append(c);
             }
-            else if (Letters.TryGetValue(c, out string? letters))
+            else if (NameFolding.TryFoldLetter(c, out var letters))
             {
                 folded.Append(letters);
             }
@@ -55,20 +48,4 @@ internal static class LatinFolding
     private static bool IsDropped(char c) =>
         c is '\'' or '`' or '-' or '\u2018' or '\u2019' or '\u02BB' or '\u02BC' or '\u02BE' or '\u02BF' or '\u2010'
             or '\u2011' or '\u0640' || c is >= '\u0300' and <= '\u036F';
-
-    private static Dictionary<char, string> BuildLetters()
-    {
-        var letters = new Dictionary<char, string>();
-        foreach (string group in Groups.Split('|'))
-        {
-            int colon = group.IndexOf(':', StringComparison.Ordinal);
-            string latin = group[..colon];
-            foreach (char c in group.AsSpan(colon + 1))
-            {
-                letters.Add(c, latin);
-            }
-        }
-
-        return letters;
-    }
 }
