@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -18,9 +19,16 @@ public sealed record PreparedName(ParsedName Parsed, IReadOnlyList<PreparedUnit>
     public override string ToString() => Parsed.ToString();
 }
 
-/// <summary>Parses and prepares names with one weighting of name units.</summary>
+/// <summary>
+/// Parses and prepares names with one weighting of name units. Prepared units are remembered (up to a bound):
+/// travelers' names are made of a few thousand common units, and preparing one costs several strings.
+/// </summary>
 public sealed class NamePreparer(TokenWeights weights)
 {
+    private const int RememberedUnits = 100_000;
+
+    private readonly ConcurrentDictionary<NameUnit, PreparedUnit> prepared = new();
+
     public TokenWeights Weights { get; } = weights;
 
     public PreparedName Prepare(string name) => Prepare(NameParser.Parse(name));
@@ -37,6 +45,21 @@ public sealed class NamePreparer(TokenWeights weights)
     }
 
     public PreparedUnit PrepareUnit(NameUnit unit)
+    {
+        if (prepared.TryGetValue(unit, out var known))
+        {
+            return known;
+        }
+
+        if (prepared.Count >= RememberedUnits)
+        {
+            prepared.Clear();
+        }
+
+        return prepared.GetOrAdd(unit, PrepareNew);
+    }
+
+    private PreparedUnit PrepareNew(NameUnit unit)
     {
         var phonetic = PhoneticForm.Of(unit.Text);
         var core = unit.HasArticle ? PhoneticForm.Of(unit.Core) : phonetic;

@@ -17,6 +17,7 @@ public sealed class WatchListIndex
     private readonly Dictionary<string, int[]> personsByDocument;
     private readonly Dictionary<NameUnit, int> vocabularyIds;
     private readonly int[] firstNameOfPerson;
+    private readonly Dictionary<int, int[]> aliasVariants;
     private readonly (int Unit, double Similarity)[][] neighbours;
 
     /// <summary>
@@ -46,6 +47,7 @@ public sealed class WatchListIndex
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
+        aliasVariants = AliasVariants.Learn(names, vocabulary);
         LongestName = names.Count == 0 ? 1 : names.Max(n => n.UnitIds.Length);
         firstNameOfPerson = new int[persons.Count];
         for (int person = 0, name = 0; person < persons.Count; person++)
@@ -168,6 +170,52 @@ public sealed class WatchListIndex
     /// contain (most travelers' names do) was compared with its neighbours when the index was built.
     /// </summary>
     internal void SimilarUnits(PreparedUnit unit, Dictionary<int, double> similar, HashSet<string> keyBuffer)
+    {
+        SimilarByKeys(unit, similar, keyBuffer);
+        AddAliasVariants(similar);
+    }
+
+    /// <summary>The number of spelling pairs learnt from the lists' alias clusters.</summary>
+    public int LearntVariants => aliasVariants.Count;
+
+    /// <summary>A unit the query matches (near) exactly brings the spellings the lists' aliases give for it.</summary>
+    private void AddAliasVariants(Dictionary<int, double> similar)
+    {
+        if (aliasVariants.Count == 0)
+        {
+            return;
+        }
+
+        List<int>? same = null;
+        foreach (var (id, similarity) in similar)
+        {
+            if (similarity >= SameName && aliasVariants.ContainsKey(id))
+            {
+                (same ??= []).Add(id);
+            }
+        }
+
+        if (same is null)
+        {
+            return;
+        }
+
+        foreach (var id in same)
+        {
+            foreach (var variant in aliasVariants[id])
+            {
+                if (similar.GetValueOrDefault(variant) < LearntVariant)
+                {
+                    similar[variant] = LearntVariant;
+                }
+            }
+        }
+    }
+
+    private const double SameName = 0.97;
+    private const double LearntVariant = 0.92;
+
+    private void SimilarByKeys(PreparedUnit unit, Dictionary<int, double> similar, HashSet<string> keyBuffer)
     {
         if (vocabularyIds.TryGetValue(unit.Unit, out var known))
         {

@@ -1,0 +1,78 @@
+using Vigil.Screening.Names;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>
+/// Spelling variants learnt from the lists' own alias clusters: when two names of one listed person agree in all
+/// their words but one, and those two words look related (Zadran / Jadran, Abubakr / Abubakar), the list is
+/// telling us they are spellings of one name. Unrelated leftovers (al-Masri / al-Iraqi: two names of one man)
+/// are not linked.
+/// </summary>
+internal static class AliasVariants
+{
+    /// <summary>Below this the two words are different names the person goes by, not spellings of one.</summary>
+    private const double Related = 0.6;
+
+    public static Dictionary<int, int[]> Learn(IReadOnlyList<IndexedName> names, IReadOnlyList<PreparedUnit> vocabulary)
+    {
+        var links = new Dictionary<int, HashSet<int>>();
+        for (var start = 0; start < names.Count;)
+        {
+            var end = start;
+            while (end < names.Count && names[end].Person == names[start].Person)
+            {
+                end++;
+            }
+
+            for (var a = start; a < end; a++)
+            {
+                for (var b = a + 1; b < end; b++)
+                {
+                    if (SoleDifference(names[a], names[b], vocabulary) is var (x, y) && x != y)
+                    {
+                        Link(links, x, y);
+                        Link(links, y, x);
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        return links.ToDictionary(l => l.Key, l => l.Value.ToArray());
+    }
+
+    private static (int, int)? SoleDifference(IndexedName first, IndexedName second, IReadOnlyList<PreparedUnit> vocabulary)
+    {
+        var left = Words(first, vocabulary);
+        var right = Words(second, vocabulary);
+        if (left.Count != right.Count || left.Count < 2)
+        {
+            return null;
+        }
+
+        var onlyLeft = left.Where(l => !right.Any(r => vocabulary[r].Phonetic == vocabulary[l].Phonetic)).ToList();
+        var onlyRight = right.Where(r => !left.Any(l => vocabulary[l].Phonetic == vocabulary[r].Phonetic)).ToList();
+        if (onlyLeft.Count != 1 || onlyRight.Count != 1)
+        {
+            return null;
+        }
+
+        var (x, y) = (vocabulary[onlyLeft[0]], vocabulary[onlyRight[0]]);
+        var related = Math.Max(SpellingDistance.Similarity(x.Phonetic, y.Phonetic), SpellingDistance.PlainSimilarity(x.Text, y.Text));
+        return related >= Related ? (onlyLeft[0], onlyRight[0]) : null;
+    }
+
+    private static List<int> Words(IndexedName name, IReadOnlyList<PreparedUnit> vocabulary) =>
+        name.UnitIds.Where(id => vocabulary[id].Kind == UnitKind.Word && vocabulary[id].Text.Length >= 3).ToList();
+
+    private static void Link(Dictionary<int, HashSet<int>> links, int from, int to)
+    {
+        if (!links.TryGetValue(from, out var set))
+        {
+            links.Add(from, set = []);
+        }
+
+        set.Add(to);
+    }
+}
