@@ -42,20 +42,42 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
             Created = booking.Locators.FirstOrDefault()?.Created,
             LastChanged = booking.LastChanged,
             Agency = booking.Agency,
-            Travelers = booking.Travelers.ConvertAll(t => t.Build(locator)),
-            Itinerary = booking.Legs.ConvertAll(l => l.Build()),
+            Travelers = BuildTravelers(locator),
+            Itinerary = BuildItinerary(),
             Contacts = new BookingContacts(booking.Emails, booking.Phones, booking.Addresses),
             Tickets = booking.Tickets,
             Payments = booking.Payments,
             Bags = booking.Bags,
-            SplitBookings = booking.SplitBookings,
-            NonAirSegments = booking.NonAirSegments,
+            SplitBookings = booking.SplitBookings.OrEmpty(),
+            NonAirSegments = booking.NonAirSegments.OrEmpty(),
             Remarks = booking.Remarks,
-            History = booking.History,
-            RemovedSensitive = [.. booking.Removed.Select(r => new SensitiveRemoval(r.Key, r.Value))],
-            UnmappedSegments = booking.Unmapped,
+            History = booking.History.OrEmpty(),
+            RemovedSensitive = booking.Removals(),
+            UnmappedSegments = booking.Unmapped.OrEmpty(),
             Position = booking.Position,
         };
+    }
+
+    private Traveler[] BuildTravelers(string? locator)
+    {
+        var travelers = new Traveler[booking.Travelers.Count];
+        for (var i = 0; i < travelers.Length; i++)
+        {
+            travelers[i] = booking.Travelers[i].Build(locator);
+        }
+
+        return travelers;
+    }
+
+    private ItineraryLeg[] BuildItinerary()
+    {
+        var legs = new ItineraryLeg[booking.Legs.Count];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            legs[i] = booking.Legs[i].Build();
+        }
+
+        return legs;
     }
 
     private void Apply(PendingSsr ssr)
@@ -191,7 +213,7 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
         holder.DateOfBirth ??= docs.DateOfBirth;
         holder.Gender ??= docs.Gender switch { "FI" => "F", "MI" => "M", var g => g };
         holder.Nationality ??= docs.Nationality;
-        if (docs.Number is not null && holder.Documents.Any(d => d.Number == docs.Number && d.Type == docs.DocumentType))
+        if (docs.Number is not null && HasDocument(holder, docs.Number, docs.DocumentType))
         {
             return; // the same DOCS is repeated for every leg
         }
@@ -208,6 +230,19 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
         }
     }
 
+    private static bool HasDocument(PnrTravelerDraft holder, string number, string? type)
+    {
+        foreach (var document in holder.Documents)
+        {
+            if (document.Number == number && document.Type == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The traveler an SSR is about: its reference, the traveler group it stood in, the name it carries, or the only traveler.</summary>
     private PnrTravelerDraft? Target(PendingSsr ssr, string? surname, string? givenNames)
     {
@@ -221,13 +256,41 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
             return ssr.ContextTraveler;
         }
 
-        if (surname is not null && booking.Travelers.FirstOrDefault(t => t.NameMatches(surname, givenNames)) is { } byName)
+        if (surname is not null && ByName(booking.Travelers, surname, givenNames, infantsOnly: false) is { } byName)
         {
             return byName;
         }
 
-        var adults = booking.Travelers.Where(t => t.Role != TravelerRole.Infant).ToList();
-        return adults.Count == 1 ? adults[0] : null;
+        PnrTravelerDraft? onlyAdult = null;
+        foreach (var traveler in booking.Travelers)
+        {
+            if (traveler.Role == TravelerRole.Infant)
+            {
+                continue;
+            }
+
+            if (onlyAdult is not null)
+            {
+                return null;
+            }
+
+            onlyAdult = traveler;
+        }
+
+        return onlyAdult;
+    }
+
+    private static PnrTravelerDraft? ByName(List<PnrTravelerDraft> travelers, string surname, string? givenNames, bool infantsOnly)
+    {
+        foreach (var traveler in travelers)
+        {
+            if ((!infantsOnly || traveler.Role == TravelerRole.Infant) && traveler.NameMatches(surname, givenNames))
+            {
+                return traveler;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -241,15 +304,20 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
             return adult;
         }
 
-        var infants = booking.Travelers.Where(t => t.Role == TravelerRole.Infant).ToList();
-        var infant = (surname is null ? null : infants.FirstOrDefault(t => t.NameMatches(surname, givenNames)))
-            ?? infants.FirstOrDefault(t => t.AccompaniedBy is not null && t.AccompaniedBy == adult.Reference);
-        if (infant is not null)
+        if ((surname is null ? null : ByName(booking.Travelers, surname, givenNames, infantsOnly: true)) is { } named)
         {
-            return infant;
+            return named;
         }
 
-        infant = new PnrTravelerDraft(adult.Position)
+        foreach (var traveler in booking.Travelers)
+        {
+            if (traveler.Role == TravelerRole.Infant && traveler.AccompaniedBy is not null && traveler.AccompaniedBy == adult.Reference)
+            {
+                return traveler;
+            }
+        }
+
+        var infant = new PnrTravelerDraft(adult.Position)
         {
             Role = TravelerRole.Infant,
             Surname = surname ?? adult.Surname,

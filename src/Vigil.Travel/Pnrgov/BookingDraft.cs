@@ -32,21 +32,44 @@ internal sealed class BookingDraft(SourcePosition position)
 
     public List<CheckedBag> Bags { get; } = [];
 
-    public List<string> SplitBookings { get; } = [];
+    // Split bookings, non-air segments, history, removals and unmapped segments are rare: made on first use.
+    public List<string>? SplitBookings { get; set; }
 
-    public List<string> NonAirSegments { get; } = [];
+    public List<string>? NonAirSegments { get; set; }
 
     public List<Remark> Remarks { get; } = [];
 
-    public List<HistoryEntry> History { get; } = [];
+    public List<HistoryEntry>? History { get; set; }
 
-    public SortedDictionary<string, int> Removed { get; } = new(StringComparer.Ordinal);
-
-    public List<RawSegment> Unmapped { get; } = [];
+    public List<RawSegment>? Unmapped { get; set; }
 
     public List<PendingSsr> Ssrs { get; } = [];
 
-    public void Remove(string category) => Removed[category] = Removed.GetValueOrDefault(category) + 1;
+    private SortedDictionary<string, int>? _removed;
+
+    public void Remove(string category)
+    {
+        _removed ??= new(StringComparer.Ordinal);
+        _removed[category] = _removed.GetValueOrDefault(category) + 1;
+    }
+
+    /// <summary>What sensitive data was removed, by category in ordinal order, with a count each.</summary>
+    public IReadOnlyList<SensitiveRemoval> Removals()
+    {
+        if (_removed is null)
+        {
+            return [];
+        }
+
+        var removals = new SensitiveRemoval[_removed.Count];
+        var i = 0;
+        foreach (var (category, count) in _removed)
+        {
+            removals[i++] = new SensitiveRemoval(category, count);
+        }
+
+        return removals;
+    }
 
     public PnrTravelerDraft? TravelerByReference(string? reference)
     {
@@ -56,10 +79,26 @@ internal sealed class BookingDraft(SourcePosition position)
         }
 
         // References are sent as "1" or "1.1"; a reference of one form still finds a traveler given the other.
-        return Travelers.FirstOrDefault(t => t.Reference == reference)
-            ?? Travelers.FirstOrDefault(t => t.Reference is not null && Major(t.Reference) == Major(reference) && t.Role != TravelerRole.Infant);
+        foreach (var traveler in Travelers)
+        {
+            if (traveler.Reference == reference)
+            {
+                return traveler;
+            }
+        }
 
-        static string Major(string r) => r.Split('.')[0];
+        var major = Major(reference);
+        foreach (var traveler in Travelers)
+        {
+            if (traveler.Reference is { } other && traveler.Role != TravelerRole.Infant && Major(other).SequenceEqual(major))
+            {
+                return traveler;
+            }
+        }
+
+        return null;
+
+        static ReadOnlySpan<char> Major(string r) => r.AsSpan(0, r.IndexOf('.') is var dot and >= 0 ? dot : r.Length);
     }
 }
 
@@ -99,7 +138,7 @@ internal sealed class PnrTravelerDraft(SourcePosition position)
 
     public List<Contact> Contacts { get; } = [];
 
-    public List<RawSegment> Unmapped { get; } = [];
+    public List<RawSegment>? Unmapped { get; set; }
 
     public bool NameMatches(string? surname, string? givenNames) =>
         surname is not null && Same(Surname, surname) && (givenNames is null || GivenNames is null || Same(GivenNames, givenNames)
@@ -124,7 +163,7 @@ internal sealed class PnrTravelerDraft(SourcePosition position)
         FrequentFlyers = FrequentFlyers,
         Contacts = Contacts,
         Address = Address,
-        UnmappedSegments = Unmapped,
+        UnmappedSegments = Unmapped.OrEmpty(),
         Position = Position,
     };
 
@@ -178,8 +217,20 @@ internal sealed class LegDraft
         Status = Status,
         Equipment = Equipment,
         Seats = Seats,
-        CheckIns = CheckIns.ConvertAll(c => new CheckIn(c.TravelerReference, c.SequenceNumber, c.Seat, c.Cabin, null)),
+        CheckIns = BuildCheckIns(),
     };
+
+    private CheckIn[] BuildCheckIns()
+    {
+        var checkIns = new CheckIn[CheckIns.Count];
+        for (var i = 0; i < checkIns.Length; i++)
+        {
+            var draft = CheckIns[i];
+            checkIns[i] = new CheckIn(draft.TravelerReference, draft.SequenceNumber, draft.Seat, draft.Cabin, null);
+        }
+
+        return checkIns;
+    }
 }
 
 internal sealed class CheckInDraft(string? travelerReference, string? sequenceNumber)
@@ -191,6 +242,12 @@ internal sealed class CheckInDraft(string? travelerReference, string? sequenceNu
     public string? Seat { get; set; }
 
     public string? Cabin { get; set; }
+}
+
+internal static class DraftLists
+{
+    /// <summary>A list made on first use as the model takes it: the shared empty array when it was never made.</summary>
+    public static IReadOnlyList<T> OrEmpty<T>(this List<T>? list) => list is null ? Array.Empty<T>() : list;
 }
 
 /// <summary>An SSR as read, with where it stood, waiting to be tied to its traveler.</summary>

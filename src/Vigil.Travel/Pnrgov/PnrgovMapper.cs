@@ -66,6 +66,11 @@ public static class PnrgovMapper
         private DateTime? _historyDate;
         private bool _bookingBroken;
 
+        // Scratch reused from segment to segment: cleared before each use, never kept.
+        private readonly List<SsrFinding> _findings = [];
+        private readonly List<string> _textParts = [];
+        private readonly List<BagTagRange> _bagTags = [];
+
         public BookingPush Run()
         {
             var reader = message.OpenBody();
@@ -276,6 +281,13 @@ public static class PnrgovMapper
             var booking = _booking!;
             foreach (var element in segment.Elements)
             {
+                var carrier = CodeStrings.Of(element.Component(0));
+                // Check-in groups repeat the booking's locator: a repeat is recognised on the bytes, before any string is made.
+                if (_group != Group.Split && KnownAsPrinted(booking.Locators, carrier, element.Component(1)))
+                {
+                    continue;
+                }
+
                 if (element.Component(1).TextOrNull() is not { } locator)
                 {
                     continue;
@@ -283,11 +295,10 @@ public static class PnrgovMapper
 
                 if (_group == Group.Split)
                 {
-                    booking.SplitBookings.Add(locator);
+                    (booking.SplitBookings ??= []).Add(locator);
                     continue;
                 }
 
-                var carrier = CodeStrings.Of(element.Component(0));
                 if (Known(booking.Locators, carrier, locator))
                 {
                     continue;
@@ -296,6 +307,26 @@ public static class PnrgovMapper
                 var created = PnrDateTime.Parse(element.Component(3).Raw, element.Component(4).Raw, reference);
                 booking.Locators.Add(new RecordLocatorReference(carrier, locator, CodeStrings.Of(element.Component(2)), created));
             }
+        }
+
+        /// <summary>Whether a locator printed exactly as kept (plain ASCII, nothing to trim or unescape) is already known.</summary>
+        private static bool KnownAsPrinted(List<RecordLocatorReference> locators, string? carrier, EdifactComponent component)
+        {
+            var printed = component.Raw;
+            if (component.Service.Release.Value is not (>= 0 and < 0x80) || printed.Contains((byte)component.Service.Release.Value))
+            {
+                return false;
+            }
+
+            foreach (var known in locators)
+            {
+                if (known.Carrier == carrier && System.Text.Ascii.Equals(printed, known.Locator))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Known(List<RecordLocatorReference> locators, string? carrier, string locator)
@@ -355,9 +386,7 @@ public static class PnrgovMapper
                 { } other => $"IFT {other}",
                 null => "IFT",
             };
-            var single = segment.ElementCount <= 2;
-            var text = single ? segment.Element(1).ToString().Trim() : JoinedText(segment);
-            var first = single ? (text.Length == 0 ? null : text) : segment.Element(1).ToString().Trim() is { Length: > 0 } head ? head : null;
+            var (text, first) = TextOf(segment);
             if (filter.CategoryOfText(text) is { } category)
             {
                 booking.Remove(category);
@@ -372,10 +401,11 @@ public static class PnrgovMapper
             if (kind == "OSI" && text.StartsWith("CTC", StringComparison.OrdinalIgnoreCase))
             {
                 // OSI contacts: "CTCE NAME//HOST.COM" is an e-mail, "CTCM 2126…", "CTC M …", "CTCR …" phones.
-                var findings = new List<SsrFinding>();
+                var findings = _findings;
+                findings.Clear();
                 if (text.StartsWith("CTCE", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (SsrParsers.ParseEmail(text[4..].Trim(), findings) is { } email && !booking.Emails.Contains(email))
+                    if (SsrParsers.ParseEmail(text.AsSpan(4).Trim().ToString(), findings) is { } email && !booking.Emails.Contains(email))
                     {
                         booking.Emails.Add(email);
                         _traveler?.Contacts.Add(new Contact(email, "EM"));
@@ -392,24 +422,40 @@ public static class PnrgovMapper
             booking.Remarks.Add(new Remark(kind, text, _traveler?.Reference));
         }
 
-        /// <summary>The text elements of an IFT (all but the first), one space between each, in one string.</summary>
-        private static string JoinedText(EdifactSegment segment)
+        /// <summary>
+        /// The text elements of an IFT (all but the first), trimmed, blanks left out, one space between each; and
+        /// the first of them alone (a payment's holder), null when blank. Each element is decoded once.
+        /// </summary>
+        private (string Text, string? First) TextOf(EdifactSegment segment)
         {
-            var builder = new System.Text.StringBuilder(segment.Raw.Length);
+            var parts = _textParts;
+            parts.Clear();
+            string? first = null;
             var index = 0;
             foreach (var element in segment.Elements)
             {
-                if (index++ > 0 && !element.IsEmpty)
+                if (index++ == 0 || element.IsEmpty)
                 {
-                    var part = element.ToString().AsSpan().Trim();
-                    if (!part.IsEmpty)
-                    {
-                        builder.Append(builder.Length == 0 ? "" : " ").Append(part);
-                    }
+                    continue;
                 }
+
+                var part = element.ToString().Trim();
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                first = index == 2 ? part : first;
+                parts.Add(part);
             }
 
-            return builder.ToString();
+            var text = parts.Count switch
+            {
+                0 => "",
+                1 => parts[0],
+                _ => string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parts)),
+            };
+            return (text, first);
         }
 
         private void OnOriginator(EdifactSegment segment)
@@ -478,30 +524,53 @@ public static class PnrgovMapper
 
             EndTicket();
             _fareBasis = null;
-            if (segment.Text(0, 0) is null && segment.Text(1, 0) is null)
+            var surname = segment.Text(0, 0);
+            var details = segment.Element(1);
+            var givenAndTitle = details.Component(0).TextOrNull();
+            if (surname is null && givenAndTitle is null)
             {
                 Unexpected(segment, "tif-without-name", "TIF names no one; no traveler is created from it.");
                 return;
             }
 
             var traveler = new PnrTravelerDraft(PositionOf(segment));
-            traveler.Surname = segment.Text(0, 0);
-            var details = segment.Element(1);
-            (traveler.GivenNames, traveler.Title) = PersonTitles.SplitAirimp(details.Component(0).TextOrNull());
+            traveler.Surname = surname;
+            (traveler.GivenNames, traveler.Title) = PersonTitles.SplitAirimp(givenAndTitle);
             var type = CodeStrings.Of(details.Component(1));
             traveler.Role = type is "IN" or "INF" ? TravelerRole.Infant : TravelerRole.Passenger;
             traveler.Reference = CodeStrings.Of(details.Component(2));
             traveler.HasInfant = details.Component(3).TextOrNull() is "1";
             if (traveler.Role == TravelerRole.Infant)
             {
-                var adult = booking.Travelers.LastOrDefault(t => t.HasInfant && t.Role != TravelerRole.Infant)
-                    ?? booking.Travelers.LastOrDefault(t => t.Role != TravelerRole.Infant);
-                traveler.AccompaniedBy = adult?.Reference;
+                traveler.AccompaniedBy = AdultOfInfant(booking.Travelers)?.Reference;
             }
 
             booking.Travelers.Add(traveler);
             _traveler = traveler;
             _group = Group.Traveler;
+        }
+
+        /// <summary>The adult an infant's TIF belongs to: the last adult who declared an infant, else the last adult.</summary>
+        private static PnrTravelerDraft? AdultOfInfant(List<PnrTravelerDraft> travelers)
+        {
+            PnrTravelerDraft? lastAdult = null;
+            for (var i = travelers.Count - 1; i >= 0; i--)
+            {
+                var candidate = travelers[i];
+                if (candidate.Role == TravelerRole.Infant)
+                {
+                    continue;
+                }
+
+                if (candidate.HasInfant)
+                {
+                    return candidate;
+                }
+
+                lastAdult ??= candidate;
+            }
+
+            return lastAdult;
         }
 
         private void OnTicket(EdifactSegment segment)
@@ -552,7 +621,7 @@ public static class PnrgovMapper
             switch (_group)
             {
                 case Group.NonAir:
-                    booking.NonAirSegments.Add(segment.ToString());
+                    (booking.NonAirSegments ??= []).Add(segment.ToString());
                     return;
                 case Group.Split:
                     _group = Group.Leg;
@@ -609,7 +678,8 @@ public static class PnrgovMapper
             var count = quantity.Component(0).TryGetInt32(out var c) ? c : (int?)null;
             var weight = Amount(quantity.Component(1));
             var unit = CodeStrings.Of(quantity.Component(2)) switch { "700" or "KGM" or "K" => "KGM", "701" or "LBR" or "L" => "LBR", _ => null };
-            var tags = new List<BagTagRange>();
+            var tags = _bagTags;
+            tags.Clear();
             var index = 0;
             foreach (var element in segment.Elements)
             {
@@ -626,7 +696,7 @@ public static class PnrgovMapper
                 Weight = weight,
                 WeightUnit = weight is null ? null : unit,
                 Pool = CodeStrings.Of(segment.Element(3).Component(0)),
-                Tags = tags,
+                Tags = tags.Count == 0 ? [] : tags.ToArray(),
             });
         }
 
@@ -697,7 +767,7 @@ public static class PnrgovMapper
                 return;
             }
 
-            booking.History.Add(new HistoryEntry(_historyAction, text, _historyDate));
+            (booking.History ??= []).Add(new HistoryEntry(_historyAction, text, _historyDate));
         }
 
         private void EndTicket()
@@ -751,23 +821,29 @@ public static class PnrgovMapper
         /// <summary>Card numbers are kept only as masked as the sender masked them, and never with more than four digits shown.</summary>
         private static string Mask(string card)
         {
-            var digits = card.Count(char.IsAsciiDigit);
+            var digits = 0;
+            foreach (var c in card)
+            {
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
+
             if (digits <= 4)
             {
                 return card;
             }
 
-            var shown = 0;
-            var masked = card.ToCharArray();
-            for (var i = masked.Length - 1; i >= 0; i--)
+            return string.Create(card.Length, card, static (masked, card) =>
             {
-                if (char.IsAsciiDigit(masked[i]) && shown++ >= 4)
+                card.CopyTo(masked);
+                var shown = 0;
+                for (var i = masked.Length - 1; i >= 0; i--)
                 {
-                    masked[i] = 'X';
+                    if (char.IsAsciiDigit(masked[i]) && shown++ >= 4)
+                    {
+                        masked[i] = 'X';
+                    }
                 }
-            }
-
-            return new string(masked);
+            });
         }
 
         private static void AddPhone(BookingDraft booking, PnrTravelerDraft? traveler, string phone)
@@ -799,11 +875,18 @@ public static class PnrgovMapper
 
             if (_traveler is not null && _group is Group.Traveler or Group.Ticket or Group.Payment)
             {
-                _traveler.Unmapped.Add(raw);
+                (_traveler.Unmapped ??= []).Add(raw);
             }
             else
             {
-                (_booking?.Unmapped ?? _unmapped).Add(raw);
+                if (_booking is not null)
+                {
+                    (_booking.Unmapped ??= []).Add(raw);
+                }
+                else
+                {
+                    _unmapped.Add(raw);
+                }
             }
         }
 
