@@ -101,7 +101,7 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
                 if (Infant(Target(ssr, null, null), doco.Infant, null, null) is { } visaHolder)
                 {
                     visaHolder.BirthPlace ??= doco.BirthPlace;
-                    if (doco.Number is not null && !visaHolder.Documents.Any(d => d.Number == doco.Number))
+                    if (doco.Number is not null && !HasDocument(visaHolder, doco.Number, type: null, anyType: true))
                     {
                         visaHolder.Documents.Add(new TravelDocument { Type = doco.DocumentType ?? "V", Number = doco.Number, IssueDate = doco.IssueDate });
                     }
@@ -167,9 +167,10 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
                     // An infant's ticket repeats the adult's number with an INF prefix: the holder tells them apart.
                     var holder = Infant(traveler, ticket.Infant, null, null);
                     var holderReference = holder?.Reference ?? holder?.AccompaniedBy;
-                    if (!booking.Tickets.Any(t => t.Number == ticket.Number && t.TravelerReference == holderReference && t.Kind == (ticket.Infant ? "TKNE INF" : "TKNE")))
+                    var kind = ticket.Infant ? "TKNE INF" : "TKNE";
+                    if (!HasTicket(ticket.Number, holderReference, kind))
                     {
-                        booking.Tickets.Add(new Ticket(holderReference, ticket.Number, ticket.Infant ? "TKNE INF" : "TKNE", null, null, null));
+                        booking.Tickets.Add(new Ticket(holderReference, ticket.Number, kind, null, null, null));
                     }
                 }
 
@@ -230,11 +231,25 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
         }
     }
 
-    private static bool HasDocument(PnrTravelerDraft holder, string number, string? type)
+    // Loops rather than LINQ: a lambda capturing a switch section's variable costs a closure on every SSR.
+    private static bool HasDocument(PnrTravelerDraft holder, string number, string? type, bool anyType = false)
     {
         foreach (var document in holder.Documents)
         {
-            if (document.Number == number && document.Type == type)
+            if (document.Number == number && (anyType || document.Type == type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasTicket(string number, string? travelerReference, string kind)
+    {
+        foreach (var ticket in booking.Tickets)
+        {
+            if (ticket.Number == number && ticket.TravelerReference == travelerReference && ticket.Kind == kind)
             {
                 return true;
             }

@@ -386,16 +386,17 @@ public static class PnrgovMapper
                 { } other => $"IFT {other}",
                 null => "IFT",
             };
-            var (text, first) = TextOf(segment);
+            var (text, firstLength) = TextOf(segment);
             if (filter.CategoryOfText(text) is { } category)
             {
                 booking.Remove(category);
                 return;
             }
 
-            if (_group == Group.Payment && _payment >= 0 && booking.Payments[_payment].Holder is null && first is not null)
+            if (_group == Group.Payment && _payment >= 0 && booking.Payments[_payment].Holder is null && firstLength > 0)
             {
-                booking.Payments[_payment] = booking.Payments[_payment] with { Holder = first };
+                // The first text element names the card holder.
+                booking.Payments[_payment] = booking.Payments[_payment] with { Holder = firstLength == text.Length ? text : text[..firstLength] };
             }
 
             if (kind == "OSI" && text.StartsWith("CTC", StringComparison.OrdinalIgnoreCase))
@@ -424,13 +425,60 @@ public static class PnrgovMapper
 
         /// <summary>
         /// The text elements of an IFT (all but the first), trimmed, blanks left out, one space between each; and
-        /// the first of them alone (a payment's holder), null when blank. Each element is decoded once.
+        /// the length of the first of them alone (a payment's holder), -1 when blank. Plain ASCII text is joined
+        /// straight from the bytes into one string; anything else is decoded element by element.
         /// </summary>
-        private (string Text, string? First) TextOf(EdifactSegment segment)
+        private (string Text, int FirstLength) TextOf(EdifactSegment segment)
+        {
+            const int StackChars = 256;
+            if (segment.Raw.Length > StackChars)
+            {
+                return DecodedTextOf(segment);
+            }
+
+            Span<char> chars = stackalloc char[StackChars];
+            var length = 0;
+            var firstLength = -1;
+            var index = 0;
+            foreach (var element in segment.Elements)
+            {
+                if (index++ == 0 || element.IsEmpty)
+                {
+                    continue;
+                }
+
+                // Read after a space's room; the part is moved into place once trimmed.
+                var at = length == 0 ? 0 : length + 1;
+                if (!PlainText.TryRead(element, chars[at..], out var read))
+                {
+                    return DecodedTextOf(segment);
+                }
+
+                var part = chars.Slice(at, read).Trim();
+                if (part.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (length > 0)
+                {
+                    chars[length] = ' ';
+                }
+
+                part.CopyTo(chars[at..]);
+                length = at + part.Length;
+                firstLength = index == 2 ? part.Length : firstLength;
+            }
+
+            return (length == 0 ? "" : new string(chars[..length]), firstLength);
+        }
+
+        /// <summary>As <see cref="TextOf"/>, decoding each element (release characters, folded lines, other scripts).</summary>
+        private (string Text, int FirstLength) DecodedTextOf(EdifactSegment segment)
         {
             var parts = _textParts;
             parts.Clear();
-            string? first = null;
+            var firstLength = -1;
             var index = 0;
             foreach (var element in segment.Elements)
             {
@@ -445,7 +493,7 @@ public static class PnrgovMapper
                     continue;
                 }
 
-                first = index == 2 ? part : first;
+                firstLength = index == 2 ? part.Length : firstLength;
                 parts.Add(part);
             }
 
@@ -455,7 +503,7 @@ public static class PnrgovMapper
                 1 => parts[0],
                 _ => string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parts)),
             };
-            return (text, first);
+            return (text, firstLength);
         }
 
         private void OnOriginator(EdifactSegment segment)
@@ -526,8 +574,8 @@ public static class PnrgovMapper
             _fareBasis = null;
             var surname = segment.Text(0, 0);
             var details = segment.Element(1);
-            var givenAndTitle = details.Component(0).TextOrNull();
-            if (surname is null && givenAndTitle is null)
+            var (givenNames, title) = GivenNamesAndTitle(details.Component(0));
+            if (surname is null && givenNames is null && title is null)
             {
                 Unexpected(segment, "tif-without-name", "TIF names no one; no traveler is created from it.");
                 return;
@@ -535,7 +583,7 @@ public static class PnrgovMapper
 
             var traveler = new PnrTravelerDraft(PositionOf(segment));
             traveler.Surname = surname;
-            (traveler.GivenNames, traveler.Title) = PersonTitles.SplitAirimp(givenAndTitle);
+            (traveler.GivenNames, traveler.Title) = (givenNames, title);
             var type = CodeStrings.Of(details.Component(1));
             traveler.Role = type is "IN" or "INF" ? TravelerRole.Infant : TravelerRole.Passenger;
             traveler.Reference = CodeStrings.Of(details.Component(2));
@@ -548,6 +596,15 @@ public static class PnrgovMapper
             booking.Travelers.Add(traveler);
             _traveler = traveler;
             _group = Group.Traveler;
+        }
+
+        /// <summary>A TIF's given names with any title split off; the name is read from its bytes when it is plain ASCII.</summary>
+        private static (string? GivenNames, string? Title) GivenNamesAndTitle(EdifactComponent component)
+        {
+            Span<char> chars = stackalloc char[PlainText.MaxLength];
+            return PlainText.TryRead(component, chars, out var length)
+                ? PersonTitles.SplitAirimp(chars[..length])
+                : PersonTitles.SplitAirimp(component.TextOrNull());
         }
 
         /// <summary>The adult an infant's TIF belongs to: the last adult who declared an infant, else the last adult.</summary>
