@@ -201,7 +201,8 @@ internal sealed class LegDraft
 
     public List<SeatAssignment> Seats { get; } = [];
 
-    public List<CheckInDraft> CheckIns { get; } = [];
+    /// <summary>Made on first use: only legs of a departure-control push have check-ins.</summary>
+    public List<CheckIn>? CheckIns { get; set; }
 
     public ItineraryLeg Build() => new()
     {
@@ -217,31 +218,8 @@ internal sealed class LegDraft
         Status = Status,
         Equipment = Equipment,
         Seats = Seats,
-        CheckIns = BuildCheckIns(),
+        CheckIns = CheckIns.OrEmpty(),
     };
-
-    private CheckIn[] BuildCheckIns()
-    {
-        var checkIns = new CheckIn[CheckIns.Count];
-        for (var i = 0; i < checkIns.Length; i++)
-        {
-            var draft = CheckIns[i];
-            checkIns[i] = new CheckIn(draft.TravelerReference, draft.SequenceNumber, draft.Seat, draft.Cabin, null);
-        }
-
-        return checkIns;
-    }
-}
-
-internal sealed class CheckInDraft(string? travelerReference, string? sequenceNumber)
-{
-    public string? TravelerReference { get; } = travelerReference;
-
-    public string? SequenceNumber { get; } = sequenceNumber;
-
-    public string? Seat { get; set; }
-
-    public string? Cabin { get; set; }
 }
 
 internal static class DraftLists

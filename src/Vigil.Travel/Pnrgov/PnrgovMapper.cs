@@ -41,6 +41,8 @@ public static class PnrgovMapper
         History,
     }
 
+    private readonly record struct OpenCheckIn(LegDraft Leg, string? TravelerReference, string? SequenceNumber, string? Seat = null, string? Cabin = null);
+
     private sealed class Mapping(EdifactMessage message, DateOnly reference, SensitiveDataFilter filter)
     {
         private readonly List<Diagnostic> _diagnostics = [.. message.Diagnostics];
@@ -65,6 +67,10 @@ public static class PnrgovMapper
         private string? _historyAction;
         private DateTime? _historyDate;
         private bool _bookingBroken;
+
+        // The check-in the last TRI opened: the SSD after it may still give a seat and cabin, so its record is
+        // made only when the next TRI, leg or booking begins (one object per check-in, none to copy at the end).
+        private OpenCheckIn? _checkIn;
 
         // Scratch reused from segment to segment: cleared before each use, never kept.
         private readonly List<SsrFinding> _findings = [];
@@ -199,14 +205,13 @@ public static class PnrgovMapper
                     break;
                 case SegmentTag.TRI:
                     _boardingReference = segment.Code(1, 3);
-                    _leg?.CheckIns.Add(new CheckInDraft(_boardingReference, segment.Code(1, 0)));
+                    CloseCheckIn();
+                    _checkIn = _leg is null ? null : new OpenCheckIn(_leg, _boardingReference, segment.Code(1, 0));
                     _group = Group.Boarding;
                     break;
-                case SegmentTag.SSD when _leg is { CheckIns.Count: > 0 }:
-                    var checkIn = _leg.CheckIns[^1];
+                case SegmentTag.SSD when _checkIn is { } open:
                     var seat = segment.Code(0);
-                    checkIn.Seat = seat is null ? null : SsrParsers.NormaliseSeat(seat);
-                    checkIn.Cabin = segment.Code(4);
+                    _checkIn = open with { Seat = seat is null ? null : SsrParsers.NormaliseSeat(seat), Cabin = segment.Code(4) };
                     break;
                 case SegmentTag.TBD:
                     OnBags(segment);
@@ -694,9 +699,20 @@ public static class PnrgovMapper
                 return;
             }
 
+            CloseCheckIn();
             _leg = leg;
             booking.Legs.Add(_leg);
             _group = Group.Leg;
+        }
+
+        /// <summary>Adds the check-in a TRI opened to its leg, with whatever seat and cabin an SSD gave it.</summary>
+        private void CloseCheckIn()
+        {
+            if (_checkIn is { } open)
+            {
+                (open.Leg.CheckIns ??= []).Add(new CheckIn(open.TravelerReference, open.SequenceNumber, open.Seat, open.Cabin, null));
+                _checkIn = null;
+            }
         }
 
         private LegDraft ReadLeg(EdifactSegment segment)
@@ -843,6 +859,7 @@ public static class PnrgovMapper
         private void EndBooking()
         {
             EndTicket();
+            CloseCheckIn();
             if (_booking is { } draft)
             {
                 _bookings.Add(new BookingAssembler(draft, _kind, reference, filter, _diagnostics).Build());
