@@ -4,7 +4,7 @@ namespace Vigil.Travel.Pnrgov;
 
 /// <summary>A booking (one SRC group) while its segments are read; SSRs are tied to travelers only at its end,
 /// because a PNR-level SSR may name a traveler whose TIF comes later.</summary>
-internal sealed class BookingDraft(SourcePosition position)
+internal sealed class BookingDraft(SourcePosition position, BookingDraft? previous = null)
 {
     public SourcePosition Position { get; } = position;
 
@@ -16,9 +16,11 @@ internal sealed class BookingDraft(SourcePosition position)
 
     public BookingAgency? Agency { get; set; }
 
-    public List<PnrTravelerDraft> Travelers { get; } = [];
+    // Travelers, legs and pending SSRs are working lists: the built booking keeps arrays made from them, so each
+    // booking of a push takes over the previous booking's lists, cleared, instead of growing new ones.
+    public List<PnrTravelerDraft> Travelers { get; } = Reuse(previous?.Travelers);
 
-    public List<LegDraft> Legs { get; } = [];
+    public List<LegDraft> Legs { get; } = Reuse(previous?.Legs);
 
     public List<string> Emails { get; } = [];
 
@@ -43,9 +45,20 @@ internal sealed class BookingDraft(SourcePosition position)
 
     public List<RawSegment>? Unmapped { get; set; }
 
-    public List<PendingSsr> Ssrs { get; } = [];
+    public List<PendingSsr> Ssrs { get; } = Reuse(previous?.Ssrs);
 
     private SortedDictionary<string, int>? _removed;
+
+    private static List<T> Reuse<T>(List<T>? list)
+    {
+        if (list is null)
+        {
+            return [];
+        }
+
+        list.Clear();
+        return list;
+    }
 
     public void Remove(string category)
     {

@@ -54,6 +54,7 @@ public static class PnrgovMapper
         private Flight? _pushedFlight;
         private int? _declaredBookings;
         private BookingDraft? _booking;
+        private BookingDraft? _lastBooking;
         private PnrTravelerDraft? _traveler;
         private LegDraft? _leg;
         private string? _ticketNumber;
@@ -128,7 +129,7 @@ public static class PnrgovMapper
             {
                 EndBooking();
                 _bookingBroken = false;
-                _booking = new BookingDraft(PositionOf(segment));
+                _booking = _lastBooking = new BookingDraft(PositionOf(segment), _lastBooking);
                 _group = Group.Booking;
                 return;
             }
