@@ -81,6 +81,11 @@ public readonly ref struct EdifactElement
     /// <summary>Component <paramref name="index"/> of the first repetition, or an empty component.</summary>
     public EdifactComponent Component(int index)
     {
+        if (Service.IsAsciiSingleByte)
+        {
+            return ComponentSingleByte(index);
+        }
+
         var first = FirstRepetition;
         var start = 0;
         for (var i = 0; ; i++)
@@ -101,6 +106,49 @@ public readonly ref struct EdifactElement
     }
 
     public EdifactComponent this[int index] => Component(index);
+
+    /// <summary>
+    /// <see cref="Component(int)"/> in one pass over the bytes, ending at the first repetition separator: the
+    /// same result without finding the first repetition and then each component in turn.
+    /// </summary>
+    private EdifactComponent ComponentSingleByte(int index)
+    {
+        var raw = Raw;
+        var separator = Service.ComponentByte;
+        var release = Service.ReleaseByte;
+        var repetition = Service.RepetitionByte;
+        var separators = 0;
+        var start = index == 0 ? 0 : -1;
+        var end = raw.Length;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b == release)
+            {
+                i++;
+            }
+            else if (b == repetition)
+            {
+                end = i;
+                break;
+            }
+            else if (b == separator)
+            {
+                if (start >= 0)
+                {
+                    end = i;
+                    break;
+                }
+
+                if (++separators == index)
+                {
+                    start = i + 1;
+                }
+            }
+        }
+
+        return new EdifactComponent(start >= 0 ? raw[start..end] : default, Service, Charset);
+    }
 
     /// <summary>The components of the first repetition in one forward pass (at least one, possibly empty).</summary>
     public ComponentEnumerator Components => new(FirstRepetition, Service, Charset);

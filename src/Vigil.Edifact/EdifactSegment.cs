@@ -69,6 +69,11 @@ public readonly ref struct EdifactSegment
 
     public EdifactElement Element(int index)
     {
+        if (Service.IsAsciiSingleByte)
+        {
+            return ElementSingleByte(index);
+        }
+
         var i = 0;
         foreach (var element in Elements)
         {
@@ -79,6 +84,42 @@ public readonly ref struct EdifactSegment
         }
 
         return new EdifactElement(default, Service, Charset);
+    }
+
+    /// <summary>
+    /// <see cref="Element(int)"/> in one pass over the bytes: mappers ask for elements by index many times per
+    /// segment, and walking the enumerator for each costs more than the mapping that follows.
+    /// </summary>
+    private EdifactElement ElementSingleByte(int index)
+    {
+        var raw = Raw;
+        var separator = Service.ElementByte;
+        var release = Service.ReleaseByte;
+        var separators = -1;
+        var start = -1;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b == release)
+            {
+                i++;
+            }
+            else if (b == separator)
+            {
+                if (start >= 0)
+                {
+                    return new EdifactElement(raw[start..i], Service, Charset);
+                }
+
+                // Element n starts after the (n+1)th separator; the first separator ends the tag.
+                if (++separators == index)
+                {
+                    start = i + 1;
+                }
+            }
+        }
+
+        return new EdifactElement(start >= 0 ? raw[start..] : default, Service, Charset);
     }
 
     /// <summary>Shorthand for component <paramref name="component"/> of element <paramref name="element"/> as text; null when empty.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Vigil.Edifact;
 
@@ -10,9 +9,12 @@ namespace Vigil.Travel;
 /// </summary>
 internal static class CodeStrings
 {
-    // Bounded so that a stream of distinct values (a fuzzer, a malicious sender) cannot grow it without end.
-    private const int Capacity = 16_384;
-    private static readonly ConcurrentDictionary<ulong, string> Cache = new();
+    // A fixed table of slots rather than a dictionary: it is bounded by construction, so a stream of distinct
+    // values (a fuzzer, a malicious sender) cannot grow it, and a look-up is one multiply and one compare. A code
+    // whose slot another code took is simply read again; each code may sit in one of two neighbouring slots so
+    // that two busy codes rarely keep evicting each other.
+    private const int SlotBits = 14;
+    private static readonly Entry?[] Slots = new Entry?[1 << SlotBits];
 
     /// <summary>The component as text; null when empty or blank.</summary>
     public static string? Of(EdifactComponent component)
@@ -23,12 +25,13 @@ internal static class CodeStrings
             return component.TextOrNull();
         }
 
+        var release = component.Service.Release.Value;
         ulong key = 0;
         for (var i = 0; i < raw.Length; i++)
         {
             var b = raw[i];
             // Printable ASCII without spaces only: anything else (escapes, blanks, other scripts) takes the full path.
-            if (b is <= 0x20 or >= 0x7F || b == component.Service.Release.Value)
+            if (b is <= 0x20 or >= 0x7F || b == release)
             {
                 return component.TextOrNull();
             }
@@ -36,18 +39,29 @@ internal static class CodeStrings
             key |= (ulong)b << (8 * i);
         }
 
-        if (Cache.TryGetValue(key, out var cached))
+        // Keys are never 0 (every byte is above 0x20), so an empty slot never matches.
+        var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+        var neighbour = slot ^ 1;
+        if (Volatile.Read(ref Slots[slot]) is { } entry && entry.Key == key)
         {
-            return cached;
+            return entry.Text;
+        }
+
+        if (Volatile.Read(ref Slots[neighbour]) is { } other && other.Key == key)
+        {
+            return other.Text;
         }
 
         var text = Encoding.ASCII.GetString(raw);
-        if (Cache.Count < Capacity)
-        {
-            Cache.TryAdd(key, text);
-        }
-
+        Volatile.Write(ref Slots[Slots[slot] is null || Slots[neighbour] is not null ? slot : neighbour], new Entry(key, text));
         return text;
+    }
+
+    private sealed class Entry(ulong key, string text)
+    {
+        public ulong Key { get; } = key;
+
+        public string Text { get; } = text;
     }
 
     /// <summary>Component <paramref name="component"/> of element <paramref name="element"/> as a shared code string.</summary>

@@ -77,6 +77,41 @@ public class TokenizerTests
     }
 
     [Theory]
+    [InlineData("UNA:+.?*'UNB+UNOA:4+S'NAD+FL+?+A:B?:C*D:E++X:?*:'FTX+++?'+A??:B?::*C'SRC'TVL+:::+++'")]
+    [InlineData("UNA:+.? 'UNB+UNOA:4+S'NAD+FL+?+A:B?:C*D:E++X:?*:'FTX+++?'+A??:B?::*C'SRC'TVL+:::+++'")]
+    [InlineData("UNA:+.?*\u2019UNB+UNOY:4+S\u2019NAD+FL+?+A:B?:C*D:E++X:?*:\u2019FTX+++?\u2019+A??:B?::*C\u2019SRC\u2019")]
+    public void Indexed_access_agrees_with_the_enumerators(string text)
+    {
+        var reader = new EdifactReader(Edi.Bytes(text));
+        var checkedSegments = 0;
+        while (reader.Read())
+        {
+            var segment = reader.Segment;
+            var index = 0;
+            foreach (var element in segment.Elements)
+            {
+                Assert.True(segment.Element(index).Raw.SequenceEqual(element.Raw), $"{segment.TagText} element {index}");
+                var components = 0;
+                foreach (var component in element.Repetition(0).Components)
+                {
+                    Assert.True(element.Component(components).Raw.SequenceEqual(component.Raw), $"{segment.TagText} element {index} component {components}");
+                    components++;
+                }
+
+                Assert.True(element.Component(components).IsEmpty);
+                Assert.True(element.Component(-1).IsEmpty);
+                index++;
+            }
+
+            Assert.True(segment.Element(index).IsEmpty);
+            Assert.True(segment.Element(-1).IsEmpty);
+            checkedSegments++;
+        }
+
+        Assert.True(checkedSegments >= 4);
+    }
+
+    [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
     [InlineData("\r")]

@@ -42,20 +42,42 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
             Created = booking.Locators.FirstOrDefault()?.Created,
             LastChanged = booking.LastChanged,
             Agency = booking.Agency,
-            Travelers = booking.Travelers.ConvertAll(t => t.Build(locator)),
-            Itinerary = booking.Legs.ConvertAll(l => l.Build()),
+            Travelers = BuildTravelers(locator),
+            Itinerary = BuildItinerary(),
             Contacts = new BookingContacts(booking.Emails, booking.Phones, booking.Addresses),
             Tickets = booking.Tickets,
             Payments = booking.Payments,
             Bags = booking.Bags,
-            SplitBookings = booking.SplitBookings,
-            NonAirSegments = booking.NonAirSegments,
+            SplitBookings = booking.SplitBookings.OrEmpty(),
+            NonAirSegments = booking.NonAirSegments.OrEmpty(),
             Remarks = booking.Remarks,
-            History = booking.History,
-            RemovedSensitive = [.. booking.Removed.Select(r => new SensitiveRemoval(r.Key, r.Value))],
-            UnmappedSegments = booking.Unmapped,
+            History = booking.History.OrEmpty(),
+            RemovedSensitive = booking.Removals(),
+            UnmappedSegments = booking.Unmapped.OrEmpty(),
             Position = booking.Position,
         };
+    }
+
+    private Traveler[] BuildTravelers(string? locator)
+    {
+        var travelers = new Traveler[booking.Travelers.Count];
+        for (var i = 0; i < travelers.Length; i++)
+        {
+            travelers[i] = booking.Travelers[i].Build(locator);
+        }
+
+        return travelers;
+    }
+
+    private ItineraryLeg[] BuildItinerary()
+    {
+        var legs = new ItineraryLeg[booking.Legs.Count];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            legs[i] = booking.Legs[i].Build();
+        }
+
+        return legs;
     }
 
     private void Apply(PendingSsr ssr)
@@ -79,7 +101,7 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
                 if (Infant(Target(ssr, null, null), doco.Infant, null, null) is { } visaHolder)
                 {
                     visaHolder.BirthPlace ??= doco.BirthPlace;
-                    if (doco.Number is not null && !visaHolder.Documents.Any(d => d.Number == doco.Number))
+                    if (doco.Number is not null && !HasDocument(visaHolder, doco.Number, type: null, anyType: true))
                     {
                         visaHolder.Documents.Add(new TravelDocument { Type = doco.DocumentType ?? "V", Number = doco.Number, IssueDate = doco.IssueDate });
                     }
@@ -145,9 +167,10 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
                     // An infant's ticket repeats the adult's number with an INF prefix: the holder tells them apart.
                     var holder = Infant(traveler, ticket.Infant, null, null);
                     var holderReference = holder?.Reference ?? holder?.AccompaniedBy;
-                    if (!booking.Tickets.Any(t => t.Number == ticket.Number && t.TravelerReference == holderReference && t.Kind == (ticket.Infant ? "TKNE INF" : "TKNE")))
+                    var kind = ticket.Infant ? "TKNE INF" : "TKNE";
+                    if (!HasTicket(ticket.Number, holderReference, kind))
                     {
-                        booking.Tickets.Add(new Ticket(holderReference, ticket.Number, ticket.Infant ? "TKNE INF" : "TKNE", null, null, null));
+                        booking.Tickets.Add(new Ticket(holderReference, ticket.Number, kind, null, null, null));
                     }
                 }
 
@@ -191,7 +214,7 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
         holder.DateOfBirth ??= docs.DateOfBirth;
         holder.Gender ??= docs.Gender switch { "FI" => "F", "MI" => "M", var g => g };
         holder.Nationality ??= docs.Nationality;
-        if (docs.Number is not null && holder.Documents.Any(d => d.Number == docs.Number && d.Type == docs.DocumentType))
+        if (docs.Number is not null && HasDocument(holder, docs.Number, docs.DocumentType))
         {
             return; // the same DOCS is repeated for every leg
         }
@@ -208,6 +231,33 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
         }
     }
 
+    // Loops rather than LINQ: a lambda capturing a switch section's variable costs a closure on every SSR.
+    private static bool HasDocument(PnrTravelerDraft holder, string number, string? type, bool anyType = false)
+    {
+        foreach (var document in holder.Documents)
+        {
+            if (document.Number == number && (anyType || document.Type == type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasTicket(string number, string? travelerReference, string kind)
+    {
+        foreach (var ticket in booking.Tickets)
+        {
+            if (ticket.Number == number && ticket.TravelerReference == travelerReference && ticket.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The traveler an SSR is about: its reference, the traveler group it stood in, the name it carries, or the only traveler.</summary>
     private PnrTravelerDraft? Target(PendingSsr ssr, string? surname, string? givenNames)
     {
@@ -221,13 +271,41 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
             return ssr.ContextTraveler;
         }
 
-        if (surname is not null && booking.Travelers.FirstOrDefault(t => t.NameMatches(surname, givenNames)) is { } byName)
+        if (surname is not null && ByName(booking.Travelers, surname, givenNames, infantsOnly: false) is { } byName)
         {
             return byName;
         }
 
-        var adults = booking.Travelers.Where(t => t.Role != TravelerRole.Infant).ToList();
-        return adults.Count == 1 ? adults[0] : null;
+        PnrTravelerDraft? onlyAdult = null;
+        foreach (var traveler in booking.Travelers)
+        {
+            if (traveler.Role == TravelerRole.Infant)
+            {
+                continue;
+            }
+
+            if (onlyAdult is not null)
+            {
+                return null;
+            }
+
+            onlyAdult = traveler;
+        }
+
+        return onlyAdult;
+    }
+
+    private static PnrTravelerDraft? ByName(List<PnrTravelerDraft> travelers, string surname, string? givenNames, bool infantsOnly)
+    {
+        foreach (var traveler in travelers)
+        {
+            if ((!infantsOnly || traveler.Role == TravelerRole.Infant) && traveler.NameMatches(surname, givenNames))
+            {
+                return traveler;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -241,15 +319,20 @@ internal sealed class BookingAssembler(BookingDraft booking, PushKind kind, Date
             return adult;
         }
 
-        var infants = booking.Travelers.Where(t => t.Role == TravelerRole.Infant).ToList();
-        var infant = (surname is null ? null : infants.FirstOrDefault(t => t.NameMatches(surname, givenNames)))
-            ?? infants.FirstOrDefault(t => t.AccompaniedBy is not null && t.AccompaniedBy == adult.Reference);
-        if (infant is not null)
+        if ((surname is null ? null : ByName(booking.Travelers, surname, givenNames, infantsOnly: true)) is { } named)
         {
-            return infant;
+            return named;
         }
 
-        infant = new PnrTravelerDraft(adult.Position)
+        foreach (var traveler in booking.Travelers)
+        {
+            if (traveler.Role == TravelerRole.Infant && traveler.AccompaniedBy is not null && traveler.AccompaniedBy == adult.Reference)
+            {
+                return traveler;
+            }
+        }
+
+        var infant = new PnrTravelerDraft(adult.Position)
         {
             Role = TravelerRole.Infant,
             Surname = surname ?? adult.Surname,

@@ -4,7 +4,7 @@ namespace Vigil.Travel.Pnrgov;
 
 /// <summary>A booking (one SRC group) while its segments are read; SSRs are tied to travelers only at its end,
 /// because a PNR-level SSR may name a traveler whose TIF comes later.</summary>
-internal sealed class BookingDraft(SourcePosition position)
+internal sealed class BookingDraft(SourcePosition position, BookingDraft? previous = null)
 {
     public SourcePosition Position { get; } = position;
 
@@ -16,9 +16,11 @@ internal sealed class BookingDraft(SourcePosition position)
 
     public BookingAgency? Agency { get; set; }
 
-    public List<PnrTravelerDraft> Travelers { get; } = [];
+    // Travelers, legs and pending SSRs are working lists: the built booking keeps arrays made from them, so each
+    // booking of a push takes over the previous booking's lists, cleared, instead of growing new ones.
+    public List<PnrTravelerDraft> Travelers { get; } = Reuse(previous?.Travelers);
 
-    public List<LegDraft> Legs { get; } = [];
+    public List<LegDraft> Legs { get; } = Reuse(previous?.Legs);
 
     public List<string> Emails { get; } = [];
 
@@ -32,21 +34,55 @@ internal sealed class BookingDraft(SourcePosition position)
 
     public List<CheckedBag> Bags { get; } = [];
 
-    public List<string> SplitBookings { get; } = [];
+    // Split bookings, non-air segments, history, removals and unmapped segments are rare: made on first use.
+    public List<string>? SplitBookings { get; set; }
 
-    public List<string> NonAirSegments { get; } = [];
+    public List<string>? NonAirSegments { get; set; }
 
     public List<Remark> Remarks { get; } = [];
 
-    public List<HistoryEntry> History { get; } = [];
+    public List<HistoryEntry>? History { get; set; }
 
-    public SortedDictionary<string, int> Removed { get; } = new(StringComparer.Ordinal);
+    public List<RawSegment>? Unmapped { get; set; }
 
-    public List<RawSegment> Unmapped { get; } = [];
+    public List<PendingSsr> Ssrs { get; } = Reuse(previous?.Ssrs);
 
-    public List<PendingSsr> Ssrs { get; } = [];
+    private SortedDictionary<string, int>? _removed;
 
-    public void Remove(string category) => Removed[category] = Removed.GetValueOrDefault(category) + 1;
+    private static List<T> Reuse<T>(List<T>? list)
+    {
+        if (list is null)
+        {
+            return [];
+        }
+
+        list.Clear();
+        return list;
+    }
+
+    public void Remove(string category)
+    {
+        _removed ??= new(StringComparer.Ordinal);
+        _removed[category] = _removed.GetValueOrDefault(category) + 1;
+    }
+
+    /// <summary>What sensitive data was removed, by category in ordinal order, with a count each.</summary>
+    public IReadOnlyList<SensitiveRemoval> Removals()
+    {
+        if (_removed is null)
+        {
+            return [];
+        }
+
+        var removals = new SensitiveRemoval[_removed.Count];
+        var i = 0;
+        foreach (var (category, count) in _removed)
+        {
+            removals[i++] = new SensitiveRemoval(category, count);
+        }
+
+        return removals;
+    }
 
     public PnrTravelerDraft? TravelerByReference(string? reference)
     {
@@ -56,10 +92,26 @@ internal sealed class BookingDraft(SourcePosition position)
         }
 
         // References are sent as "1" or "1.1"; a reference of one form still finds a traveler given the other.
-        return Travelers.FirstOrDefault(t => t.Reference == reference)
-            ?? Travelers.FirstOrDefault(t => t.Reference is not null && Major(t.Reference) == Major(reference) && t.Role != TravelerRole.Infant);
+        foreach (var traveler in Travelers)
+        {
+            if (traveler.Reference == reference)
+            {
+                return traveler;
+            }
+        }
 
-        static string Major(string r) => r.Split('.')[0];
+        var major = Major(reference);
+        foreach (var traveler in Travelers)
+        {
+            if (traveler.Reference is { } other && traveler.Role != TravelerRole.Infant && Major(other).SequenceEqual(major))
+            {
+                return traveler;
+            }
+        }
+
+        return null;
+
+        static ReadOnlySpan<char> Major(string r) => r.AsSpan(0, r.IndexOf('.') is var dot and >= 0 ? dot : r.Length);
     }
 }
 
@@ -99,7 +151,7 @@ internal sealed class PnrTravelerDraft(SourcePosition position)
 
     public List<Contact> Contacts { get; } = [];
 
-    public List<RawSegment> Unmapped { get; } = [];
+    public List<RawSegment>? Unmapped { get; set; }
 
     public bool NameMatches(string? surname, string? givenNames) =>
         surname is not null && Same(Surname, surname) && (givenNames is null || GivenNames is null || Same(GivenNames, givenNames)
@@ -124,7 +176,7 @@ internal sealed class PnrTravelerDraft(SourcePosition position)
         FrequentFlyers = FrequentFlyers,
         Contacts = Contacts,
         Address = Address,
-        UnmappedSegments = Unmapped,
+        UnmappedSegments = Unmapped.OrEmpty(),
         Position = Position,
     };
 
@@ -162,7 +214,8 @@ internal sealed class LegDraft
 
     public List<SeatAssignment> Seats { get; } = [];
 
-    public List<CheckInDraft> CheckIns { get; } = [];
+    /// <summary>Made on first use: only legs of a departure-control push have check-ins.</summary>
+    public List<CheckIn>? CheckIns { get; set; }
 
     public ItineraryLeg Build() => new()
     {
@@ -178,19 +231,14 @@ internal sealed class LegDraft
         Status = Status,
         Equipment = Equipment,
         Seats = Seats,
-        CheckIns = CheckIns.ConvertAll(c => new CheckIn(c.TravelerReference, c.SequenceNumber, c.Seat, c.Cabin, null)),
+        CheckIns = CheckIns.OrEmpty(),
     };
 }
 
-internal sealed class CheckInDraft(string? travelerReference, string? sequenceNumber)
+internal static class DraftLists
 {
-    public string? TravelerReference { get; } = travelerReference;
-
-    public string? SequenceNumber { get; } = sequenceNumber;
-
-    public string? Seat { get; set; }
-
-    public string? Cabin { get; set; }
+    /// <summary>A list made on first use as the model takes it: the shared empty array when it was never made.</summary>
+    public static IReadOnlyList<T> OrEmpty<T>(this List<T>? list) => list is null ? Array.Empty<T>() : list;
 }
 
 /// <summary>An SSR as read, with where it stood, waiting to be tied to its traveler.</summary>

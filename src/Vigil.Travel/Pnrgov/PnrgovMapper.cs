@@ -41,6 +41,8 @@ public static class PnrgovMapper
         History,
     }
 
+    private readonly record struct OpenCheckIn(LegDraft Leg, string? TravelerReference, string? SequenceNumber, string? Seat = null, string? Cabin = null);
+
     private sealed class Mapping(EdifactMessage message, DateOnly reference, SensitiveDataFilter filter)
     {
         private readonly List<Diagnostic> _diagnostics = [.. message.Diagnostics];
@@ -52,6 +54,7 @@ public static class PnrgovMapper
         private Flight? _pushedFlight;
         private int? _declaredBookings;
         private BookingDraft? _booking;
+        private BookingDraft? _lastBooking;
         private PnrTravelerDraft? _traveler;
         private LegDraft? _leg;
         private string? _ticketNumber;
@@ -65,6 +68,15 @@ public static class PnrgovMapper
         private string? _historyAction;
         private DateTime? _historyDate;
         private bool _bookingBroken;
+
+        // The check-in the last TRI opened: the SSD after it may still give a seat and cabin, so its record is
+        // made only when the next TRI, leg or booking begins (one object per check-in, none to copy at the end).
+        private OpenCheckIn? _checkIn;
+
+        // Scratch reused from segment to segment: cleared before each use, never kept.
+        private readonly List<SsrFinding> _findings = [];
+        private readonly List<string> _textParts = [];
+        private readonly List<BagTagRange> _bagTags = [];
 
         public BookingPush Run()
         {
@@ -117,7 +129,7 @@ public static class PnrgovMapper
             {
                 EndBooking();
                 _bookingBroken = false;
-                _booking = new BookingDraft(PositionOf(segment));
+                _booking = _lastBooking = new BookingDraft(PositionOf(segment), _lastBooking);
                 _group = Group.Booking;
                 return;
             }
@@ -194,14 +206,13 @@ public static class PnrgovMapper
                     break;
                 case SegmentTag.TRI:
                     _boardingReference = segment.Code(1, 3);
-                    _leg?.CheckIns.Add(new CheckInDraft(_boardingReference, segment.Code(1, 0)));
+                    CloseCheckIn();
+                    _checkIn = _leg is null ? null : new OpenCheckIn(_leg, _boardingReference, segment.Code(1, 0));
                     _group = Group.Boarding;
                     break;
-                case SegmentTag.SSD when _leg is { CheckIns.Count: > 0 }:
-                    var checkIn = _leg.CheckIns[^1];
+                case SegmentTag.SSD when _checkIn is { } open:
                     var seat = segment.Code(0);
-                    checkIn.Seat = seat is null ? null : SsrParsers.NormaliseSeat(seat);
-                    checkIn.Cabin = segment.Code(4);
+                    _checkIn = open with { Seat = seat is null ? null : SsrParsers.NormaliseSeat(seat), Cabin = segment.Code(4) };
                     break;
                 case SegmentTag.TBD:
                     OnBags(segment);
@@ -276,6 +287,13 @@ public static class PnrgovMapper
             var booking = _booking!;
             foreach (var element in segment.Elements)
             {
+                var carrier = CodeStrings.Of(element.Component(0));
+                // Check-in groups repeat the booking's locator: a repeat is recognised on the bytes, before any string is made.
+                if (_group != Group.Split && KnownAsPrinted(booking.Locators, carrier, element.Component(1)))
+                {
+                    continue;
+                }
+
                 if (element.Component(1).TextOrNull() is not { } locator)
                 {
                     continue;
@@ -283,11 +301,10 @@ public static class PnrgovMapper
 
                 if (_group == Group.Split)
                 {
-                    booking.SplitBookings.Add(locator);
+                    (booking.SplitBookings ??= []).Add(locator);
                     continue;
                 }
 
-                var carrier = CodeStrings.Of(element.Component(0));
                 if (Known(booking.Locators, carrier, locator))
                 {
                     continue;
@@ -296,6 +313,26 @@ public static class PnrgovMapper
                 var created = PnrDateTime.Parse(element.Component(3).Raw, element.Component(4).Raw, reference);
                 booking.Locators.Add(new RecordLocatorReference(carrier, locator, CodeStrings.Of(element.Component(2)), created));
             }
+        }
+
+        /// <summary>Whether a locator printed exactly as kept (plain ASCII, nothing to trim or unescape) is already known.</summary>
+        private static bool KnownAsPrinted(List<RecordLocatorReference> locators, string? carrier, EdifactComponent component)
+        {
+            var printed = component.Raw;
+            if (component.Service.Release.Value is not (>= 0 and < 0x80) || printed.Contains((byte)component.Service.Release.Value))
+            {
+                return false;
+            }
+
+            foreach (var known in locators)
+            {
+                if (known.Carrier == carrier && System.Text.Ascii.Equals(printed, known.Locator))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Known(List<RecordLocatorReference> locators, string? carrier, string locator)
@@ -355,27 +392,27 @@ public static class PnrgovMapper
                 { } other => $"IFT {other}",
                 null => "IFT",
             };
-            var single = segment.ElementCount <= 2;
-            var text = single ? segment.Element(1).ToString().Trim() : JoinedText(segment);
-            var first = single ? (text.Length == 0 ? null : text) : segment.Element(1).ToString().Trim() is { Length: > 0 } head ? head : null;
+            var (text, firstLength) = TextOf(segment);
             if (filter.CategoryOfText(text) is { } category)
             {
                 booking.Remove(category);
                 return;
             }
 
-            if (_group == Group.Payment && _payment >= 0 && booking.Payments[_payment].Holder is null && first is not null)
+            if (_group == Group.Payment && _payment >= 0 && booking.Payments[_payment].Holder is null && firstLength > 0)
             {
-                booking.Payments[_payment] = booking.Payments[_payment] with { Holder = first };
+                // The first text element names the card holder.
+                booking.Payments[_payment] = booking.Payments[_payment] with { Holder = firstLength == text.Length ? text : text[..firstLength] };
             }
 
             if (kind == "OSI" && text.StartsWith("CTC", StringComparison.OrdinalIgnoreCase))
             {
                 // OSI contacts: "CTCE NAME//HOST.COM" is an e-mail, "CTCM 2126…", "CTC M …", "CTCR …" phones.
-                var findings = new List<SsrFinding>();
+                var findings = _findings;
+                findings.Clear();
                 if (text.StartsWith("CTCE", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (SsrParsers.ParseEmail(text[4..].Trim(), findings) is { } email && !booking.Emails.Contains(email))
+                    if (SsrParsers.ParseEmail(text.AsSpan(4).Trim().ToString(), findings) is { } email && !booking.Emails.Contains(email))
                     {
                         booking.Emails.Add(email);
                         _traveler?.Contacts.Add(new Contact(email, "EM"));
@@ -392,24 +429,87 @@ public static class PnrgovMapper
             booking.Remarks.Add(new Remark(kind, text, _traveler?.Reference));
         }
 
-        /// <summary>The text elements of an IFT (all but the first), one space between each, in one string.</summary>
-        private static string JoinedText(EdifactSegment segment)
+        /// <summary>
+        /// The text elements of an IFT (all but the first), trimmed, blanks left out, one space between each; and
+        /// the length of the first of them alone (a payment's holder), -1 when blank. Plain ASCII text is joined
+        /// straight from the bytes into one string; anything else is decoded element by element.
+        /// </summary>
+        private (string Text, int FirstLength) TextOf(EdifactSegment segment)
         {
-            var builder = new System.Text.StringBuilder(segment.Raw.Length);
+            const int StackChars = 256;
+            if (segment.Raw.Length > StackChars)
+            {
+                return DecodedTextOf(segment);
+            }
+
+            Span<char> chars = stackalloc char[StackChars];
+            var length = 0;
+            var firstLength = -1;
             var index = 0;
             foreach (var element in segment.Elements)
             {
-                if (index++ > 0 && !element.IsEmpty)
+                if (index++ == 0 || element.IsEmpty)
                 {
-                    var part = element.ToString().AsSpan().Trim();
-                    if (!part.IsEmpty)
-                    {
-                        builder.Append(builder.Length == 0 ? "" : " ").Append(part);
-                    }
+                    continue;
                 }
+
+                // Read after a space's room; the part is moved into place once trimmed.
+                var at = length == 0 ? 0 : length + 1;
+                if (!PlainText.TryRead(element, chars[at..], out var read))
+                {
+                    return DecodedTextOf(segment);
+                }
+
+                var part = chars.Slice(at, read).Trim();
+                if (part.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (length > 0)
+                {
+                    chars[length] = ' ';
+                }
+
+                part.CopyTo(chars[at..]);
+                length = at + part.Length;
+                firstLength = index == 2 ? part.Length : firstLength;
             }
 
-            return builder.ToString();
+            return (length == 0 ? "" : new string(chars[..length]), firstLength);
+        }
+
+        /// <summary>As <see cref="TextOf"/>, decoding each element (release characters, folded lines, other scripts).</summary>
+        private (string Text, int FirstLength) DecodedTextOf(EdifactSegment segment)
+        {
+            var parts = _textParts;
+            parts.Clear();
+            var firstLength = -1;
+            var index = 0;
+            foreach (var element in segment.Elements)
+            {
+                if (index++ == 0 || element.IsEmpty)
+                {
+                    continue;
+                }
+
+                var part = element.ToString().Trim();
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                firstLength = index == 2 ? part.Length : firstLength;
+                parts.Add(part);
+            }
+
+            var text = parts.Count switch
+            {
+                0 => "",
+                1 => parts[0],
+                _ => string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parts)),
+            };
+            return (text, firstLength);
         }
 
         private void OnOriginator(EdifactSegment segment)
@@ -478,30 +578,62 @@ public static class PnrgovMapper
 
             EndTicket();
             _fareBasis = null;
-            if (segment.Text(0, 0) is null && segment.Text(1, 0) is null)
+            var surname = segment.Text(0, 0);
+            var details = segment.Element(1);
+            var (givenNames, title) = GivenNamesAndTitle(details.Component(0));
+            if (surname is null && givenNames is null && title is null)
             {
                 Unexpected(segment, "tif-without-name", "TIF names no one; no traveler is created from it.");
                 return;
             }
 
             var traveler = new PnrTravelerDraft(PositionOf(segment));
-            traveler.Surname = segment.Text(0, 0);
-            var details = segment.Element(1);
-            (traveler.GivenNames, traveler.Title) = PersonTitles.SplitAirimp(details.Component(0).TextOrNull());
+            traveler.Surname = surname;
+            (traveler.GivenNames, traveler.Title) = (givenNames, title);
             var type = CodeStrings.Of(details.Component(1));
             traveler.Role = type is "IN" or "INF" ? TravelerRole.Infant : TravelerRole.Passenger;
             traveler.Reference = CodeStrings.Of(details.Component(2));
             traveler.HasInfant = details.Component(3).TextOrNull() is "1";
             if (traveler.Role == TravelerRole.Infant)
             {
-                var adult = booking.Travelers.LastOrDefault(t => t.HasInfant && t.Role != TravelerRole.Infant)
-                    ?? booking.Travelers.LastOrDefault(t => t.Role != TravelerRole.Infant);
-                traveler.AccompaniedBy = adult?.Reference;
+                traveler.AccompaniedBy = AdultOfInfant(booking.Travelers)?.Reference;
             }
 
             booking.Travelers.Add(traveler);
             _traveler = traveler;
             _group = Group.Traveler;
+        }
+
+        /// <summary>A TIF's given names with any title split off; the name is read from its bytes when it is plain ASCII.</summary>
+        private static (string? GivenNames, string? Title) GivenNamesAndTitle(EdifactComponent component)
+        {
+            Span<char> chars = stackalloc char[PlainText.MaxLength];
+            return PlainText.TryRead(component, chars, out var length)
+                ? PersonTitles.SplitAirimp(chars[..length])
+                : PersonTitles.SplitAirimp(component.TextOrNull());
+        }
+
+        /// <summary>The adult an infant's TIF belongs to: the last adult who declared an infant, else the last adult.</summary>
+        private static PnrTravelerDraft? AdultOfInfant(List<PnrTravelerDraft> travelers)
+        {
+            PnrTravelerDraft? lastAdult = null;
+            for (var i = travelers.Count - 1; i >= 0; i--)
+            {
+                var candidate = travelers[i];
+                if (candidate.Role == TravelerRole.Infant)
+                {
+                    continue;
+                }
+
+                if (candidate.HasInfant)
+                {
+                    return candidate;
+                }
+
+                lastAdult ??= candidate;
+            }
+
+            return lastAdult;
         }
 
         private void OnTicket(EdifactSegment segment)
@@ -552,7 +684,7 @@ public static class PnrgovMapper
             switch (_group)
             {
                 case Group.NonAir:
-                    booking.NonAirSegments.Add(segment.ToString());
+                    (booking.NonAirSegments ??= []).Add(segment.ToString());
                     return;
                 case Group.Split:
                     _group = Group.Leg;
@@ -568,9 +700,20 @@ public static class PnrgovMapper
                 return;
             }
 
+            CloseCheckIn();
             _leg = leg;
             booking.Legs.Add(_leg);
             _group = Group.Leg;
+        }
+
+        /// <summary>Adds the check-in a TRI opened to its leg, with whatever seat and cabin an SSD gave it.</summary>
+        private void CloseCheckIn()
+        {
+            if (_checkIn is { } open)
+            {
+                (open.Leg.CheckIns ??= []).Add(new CheckIn(open.TravelerReference, open.SequenceNumber, open.Seat, open.Cabin, null));
+                _checkIn = null;
+            }
         }
 
         private LegDraft ReadLeg(EdifactSegment segment)
@@ -609,7 +752,8 @@ public static class PnrgovMapper
             var count = quantity.Component(0).TryGetInt32(out var c) ? c : (int?)null;
             var weight = Amount(quantity.Component(1));
             var unit = CodeStrings.Of(quantity.Component(2)) switch { "700" or "KGM" or "K" => "KGM", "701" or "LBR" or "L" => "LBR", _ => null };
-            var tags = new List<BagTagRange>();
+            var tags = _bagTags;
+            tags.Clear();
             var index = 0;
             foreach (var element in segment.Elements)
             {
@@ -626,7 +770,7 @@ public static class PnrgovMapper
                 Weight = weight,
                 WeightUnit = weight is null ? null : unit,
                 Pool = CodeStrings.Of(segment.Element(3).Component(0)),
-                Tags = tags,
+                Tags = tags.Count == 0 ? [] : tags.ToArray(),
             });
         }
 
@@ -697,7 +841,7 @@ public static class PnrgovMapper
                 return;
             }
 
-            booking.History.Add(new HistoryEntry(_historyAction, text, _historyDate));
+            (booking.History ??= []).Add(new HistoryEntry(_historyAction, text, _historyDate));
         }
 
         private void EndTicket()
@@ -716,6 +860,7 @@ public static class PnrgovMapper
         private void EndBooking()
         {
             EndTicket();
+            CloseCheckIn();
             if (_booking is { } draft)
             {
                 _bookings.Add(new BookingAssembler(draft, _kind, reference, filter, _diagnostics).Build());
@@ -751,23 +896,29 @@ public static class PnrgovMapper
         /// <summary>Card numbers are kept only as masked as the sender masked them, and never with more than four digits shown.</summary>
         private static string Mask(string card)
         {
-            var digits = card.Count(char.IsAsciiDigit);
+            var digits = 0;
+            foreach (var c in card)
+            {
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
+
             if (digits <= 4)
             {
                 return card;
             }
 
-            var shown = 0;
-            var masked = card.ToCharArray();
-            for (var i = masked.Length - 1; i >= 0; i--)
+            return string.Create(card.Length, card, static (masked, card) =>
             {
-                if (char.IsAsciiDigit(masked[i]) && shown++ >= 4)
+                card.CopyTo(masked);
+                var shown = 0;
+                for (var i = masked.Length - 1; i >= 0; i--)
                 {
-                    masked[i] = 'X';
+                    if (char.IsAsciiDigit(masked[i]) && shown++ >= 4)
+                    {
+                        masked[i] = 'X';
+                    }
                 }
-            }
-
-            return new string(masked);
+            });
         }
 
         private static void AddPhone(BookingDraft booking, PnrTravelerDraft? traveler, string phone)
@@ -799,11 +950,18 @@ public static class PnrgovMapper
 
             if (_traveler is not null && _group is Group.Traveler or Group.Ticket or Group.Payment)
             {
-                _traveler.Unmapped.Add(raw);
+                (_traveler.Unmapped ??= []).Add(raw);
             }
             else
             {
-                (_booking?.Unmapped ?? _unmapped).Add(raw);
+                if (_booking is not null)
+                {
+                    (_booking.Unmapped ??= []).Add(raw);
+                }
+                else
+                {
+                    _unmapped.Add(raw);
+                }
             }
         }
 

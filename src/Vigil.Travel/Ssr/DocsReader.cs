@@ -131,17 +131,17 @@ internal static partial class DocsReader
             return null;
         }
 
-        var (given, title) = PersonTitles.SplitAirimp(first.ToString());
+        var (given, title) = PersonTitles.SplitAirimp(first);
         if (count == 10)
         {
-            var (more, secondTitle) = PersonTitles.Split(second.ToString());
+            var (more, secondTitle) = PersonTitles.Split(second);
             title ??= secondTitle;
             given = given is null ? more : more is null ? given : $"{given} {more}";
         }
 
         if (title is not null)
         {
-            notes.Add("title-in-given-name", $"title '{title}' removed from the given name");
+            notes.Add("title-in-given-name", TitleRemoved(title));
         }
 
         return new DocsInfo(type, issuer, number.ToString(), nationality, dateOfBirth, gender[0] switch { 'M' => "M", 'F' => "F", 'U' => "U", _ => "X" },
@@ -157,6 +157,26 @@ internal static partial class DocsReader
         // Non-empty, no padding: the general path would trim and collapse, which the fast one does not do.
         static bool Clean(ReadOnlySpan<char> field) =>
             !field.IsEmpty && !char.IsWhiteSpace(field[0]) && !char.IsWhiteSpace(field[^1]);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TitleRemovedMessages = new(StringComparer.Ordinal);
+
+    /// <summary>The finding for a title in the given name: nearly every DOCS with a title has one of a few, so each message is made once.</summary>
+    private static string TitleRemoved(string title)
+    {
+        if (TitleRemovedMessages.TryGetValue(title, out var message))
+        {
+            return message;
+        }
+
+        message = $"title '{title}' removed from the given name";
+        // Bounded: odd title runs ("MR MRS DR") must not grow it without end.
+        if (TitleRemovedMessages.Count < 64)
+        {
+            TitleRemovedMessages.TryAdd(title, message);
+        }
+
+        return message;
     }
 
     /// <summary>
@@ -323,7 +343,7 @@ internal static partial class DocsReader
 
         if (title is not null)
         {
-            notes.Add("title-in-given-name", $"title '{title}' removed from the given name");
+            notes.Add("title-in-given-name", TitleRemoved(title));
         }
 
         return (names, title, holder);

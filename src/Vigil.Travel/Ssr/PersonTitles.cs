@@ -19,15 +19,32 @@ internal static class PersonTitles
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpacedLookup = Spaced.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Removes trailing whole-word titles: <c>YOUSSEF MR</c> → (<c>YOUSSEF</c>, <c>MR</c>).</summary>
-    public static (string? GivenNames, string? Title) Split(string? givenNames)
+    public static (string? GivenNames, string? Title) Split(string? givenNames) => Split(givenNames.AsSpan(), givenNames, glued: false);
+
+    /// <summary>As <see cref="Split(string?)"/>, for names not yet made into a string.</summary>
+    public static (string? GivenNames, string? Title) Split(ReadOnlySpan<char> givenNames) => Split(givenNames, null, glued: false);
+
+    /// <summary>
+    /// Also removes a title glued to the last word (<c>JOHNMR</c> → <c>JOHN</c>, <c>MR</c>) when at least two
+    /// letters remain (<c>AMR</c> stays).
+    /// </summary>
+    public static (string? GivenNames, string? Title) SplitAirimp(string? givenAndTitle) => Split(givenAndTitle.AsSpan(), givenAndTitle, glued: true);
+
+    /// <summary>As <see cref="SplitAirimp(string?)"/>, for names not yet made into a string.</summary>
+    public static (string? GivenNames, string? Title) SplitAirimp(ReadOnlySpan<char> givenAndTitle) => Split(givenAndTitle, null, glued: true);
+
+    /// <param name="names">The names as sent.</param>
+    /// <param name="original">The same names as a string when there is one: returned as is when nothing is removed.</param>
+    /// <param name="glued">Whether a title glued to the last word is removed too.</param>
+    private static (string? GivenNames, string? Title) Split(ReadOnlySpan<char> names, string? original, bool glued)
     {
-        if (string.IsNullOrWhiteSpace(givenNames))
+        // Most names carry no title: find that out on spans, and only then build new strings.
+        var text = names.Trim();
+        if (text.IsEmpty)
         {
             return (null, null);
         }
 
-        // Most names carry no title: find that out on spans, and only then build new strings.
-        var text = givenNames.AsSpan().Trim();
         var end = text.Length;
         var cut = end;
         while (cut > 0)
@@ -45,7 +62,14 @@ internal static class PersonTitles
 
         if (cut == end)
         {
-            return (NeedsCollapse(text) ? Collapse(text) : text.Length == givenNames.Length ? givenNames : text.ToString(), null);
+            if (NeedsCollapse(text))
+            {
+                var collapsed = Collapse(text);
+                return glued ? SplitGlued(collapsed, collapsed) : (collapsed, null);
+            }
+
+            var unchanged = text.Length == original?.Length ? original : null;
+            return glued ? SplitGlued(text, unchanged) : (unchanged ?? text.ToString(), null);
         }
 
         var rest = text[..cut].Trim();
@@ -53,36 +77,25 @@ internal static class PersonTitles
         return (rest.IsEmpty ? null : Collapse(rest), titles);
     }
 
+    /// <summary>A title glued to the last word of <paramref name="given"/>; <paramref name="givenText"/> is the same as a string, if made.</summary>
+    private static (string? GivenNames, string? Title) SplitGlued(ReadOnlySpan<char> given, string? givenText)
+    {
+        var last = given[(given.LastIndexOf(' ') + 1)..];
+        foreach (var title in Glued)
+        {
+            if (last.EndsWith(title, StringComparison.OrdinalIgnoreCase) && Letters(last[..^title.Length]) >= 2)
+            {
+                return (given[..^title.Length].ToString(), title);
+            }
+        }
+
+        return (givenText ?? given.ToString(), null);
+    }
+
     private static bool NeedsCollapse(ReadOnlySpan<char> text) => text.Contains("  ", StringComparison.Ordinal);
 
     private static string Collapse(ReadOnlySpan<char> text) =>
         string.Join(' ', text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    /// <summary>
-    /// Also removes a title glued to the last word (<c>JOHNMR</c> → <c>JOHN</c>, <c>MR</c>) when at least two
-    /// letters remain (<c>AMR</c> stays).
-    /// </summary>
-    public static (string? GivenNames, string? Title) SplitAirimp(string? givenAndTitle)
-    {
-        var (given, title) = Split(givenAndTitle);
-        if (title is not null || given is null)
-        {
-            return (given, title);
-        }
-
-        var lastSpace = given.LastIndexOf(' ');
-        var last = given[(lastSpace + 1)..];
-        foreach (var glued in Glued)
-        {
-            if (last.EndsWith(glued, StringComparison.OrdinalIgnoreCase)
-                && Letters(last.AsSpan(0, last.Length - glued.Length)) >= 2)
-            {
-                return (given[..^glued.Length], glued);
-            }
-        }
-
-        return (given, null);
-    }
 
     private static int Letters(ReadOnlySpan<char> text)
     {

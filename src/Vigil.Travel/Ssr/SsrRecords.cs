@@ -7,7 +7,8 @@ namespace Vigil.Travel.Ssr;
 internal sealed record SsrFinding(string Code, string Message);
 
 /// <summary>A DOCS travel document. Countries are alpha-3; gender is M, F, U or X with infants flagged apart.</summary>
-internal sealed record DocsInfo(
+/// <remarks>A struct: every DOCS is read into one and then copied onto a traveler, so nothing needs to outlive the read.</remarks>
+internal readonly record struct DocsInfo(
     string? DocumentType,
     string? IssuingCountry,
     string? Number,
