@@ -11,12 +11,13 @@ public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePho
     public UnitKind Kind => Unit.Kind;
 }
 
-/// <summary>A parsed name ready to be compared: its units (links included, with no weight) and its genealogical links.</summary>
-public sealed record PreparedName(ParsedName Parsed, IReadOnlyList<PreparedUnit> Units)
+/// <summary>
+/// A parsed name ready to be compared: its units (links included, with no weight) and its genealogical links. The
+/// index keeps millions of these, so they hold nothing but references to shared units.
+/// </summary>
+public sealed record PreparedName(IReadOnlyList<PreparedUnit> Units, IReadOnlyList<(int Son, int Father)> Links)
 {
-    public IReadOnlyList<(int Son, int Father)> Links => Parsed.Links;
-
-    public override string ToString() => Parsed.ToString();
+    public override string ToString() => string.Join(' ', Units.Select(u => u.Text));
 }
 
 /// <summary>
@@ -41,7 +42,7 @@ public sealed class NamePreparer(TokenWeights weights)
             units[i] = PrepareUnit(parsed.Units[i]);
         }
 
-        return new PreparedName(parsed, units);
+        return new PreparedName(units, parsed.Links.Count == 0 ? [] : parsed.Links.ToArray());
     }
 
     public PreparedUnit PrepareUnit(NameUnit unit)

@@ -134,7 +134,14 @@ public sealed class WatchListIndex
                     }
                 }
 
-                names.Add(new IndexedName(p, prepared, unitIds, name));
+                // The name keeps the vocabulary's unit instances, not its own copies.
+                var shared = new PreparedUnit[unitIds.Length];
+                for (var u = 0; u < unitIds.Length; u++)
+                {
+                    shared[u] = vocabulary[unitIds[u]];
+                }
+
+                names.Add(new IndexedName(p, new PreparedName(shared, prepared.Links), unitIds, name));
             }
 
             foreach (var document in person.Documents)
