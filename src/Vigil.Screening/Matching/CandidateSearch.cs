@@ -16,6 +16,9 @@ public sealed partial class WatchListMatcher
         private readonly Dictionary<int, (int Name, double NameScore, double Score)> bestByPerson = [];
         private readonly WatchListIndex index = matcher.Index;
 
+        /// <summary>A similarity this high says the lists hold the query's own name, spelled alike.</summary>
+        private const double SameNameSpelling = 0.95;
+
         /// <summary>How many candidates that cannot alert are scored at most to fill the top results.</summary>
         private const int WeakCandidateBudget = 16;
 
@@ -202,8 +205,8 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            // Units not searched (the lightest) may still match in a candidate: the bound counts them as matched
-            // perfectly, with the heaviest list unit they could pair with.
+            // Units not searched (the lightest, and those no key found) may still match in a candidate: the bound
+            // counts them as matched perfectly, with the heaviest list unit they could pair with.
             double unsearchedMatched = 0;
             var isSearched = new bool[width];
             foreach (var i in searched)
@@ -218,6 +221,7 @@ public sealed partial class WatchListMatcher
                     unsearchedMatched += (Query.Units[i].Weight + 1) / 2;
                 }
             }
+
 
             var bounded = new List<(int, double)>(slots.Count);
             foreach (var (nameIndex, slot) in slots)
@@ -314,38 +318,70 @@ public sealed partial class WatchListMatcher
 
         /// <summary>
         /// The query units whose similar names are looked up: all but the lightest ones that, even matched perfectly
-        /// and with every other query unit merely omitted, would leave a name below the report floor.
+        /// and with every other query unit merely omitted, could not lift a name to an alert. A name sharing only
+        /// "Muhammad Hassan" with a traveler called Muhammad Hassan al-Tikriti is not worth finding; on a list of a
+        /// million people it is thousands of names.
         /// </summary>
         private List<int> UnitsThatCanCarryAMatch()
         {
-            var floor = MatchingOptions.ReportFloor - MostAttributesAdd;
+            var floor = matcher.Options.LowestThreshold - MostAttributesAdd;
             var units = new List<int>();
-            double total = 0;
+            var searchedAnyway = new List<int>();
+            double total = 0, unfound = 0;
             for (var i = 0; i < Query.Units.Count; i++)
             {
-                if (Query.Units[i].Kind != UnitKind.Link)
+                if (Query.Units[i].Kind == UnitKind.Link)
                 {
-                    units.Add(i);
-                    total += Query.Units[i].Weight;
+                    continue;
                 }
+
+                if (IsUnfound(i))
+                {
+                    unfound += Query.Units[i].Weight;
+                    searchedAnyway.Add(i);
+                    continue;
+                }
+
+                units.Add(i);
+                total += Query.Units[i].Weight;
             }
 
             units.Sort((a, b) => Query.Units[a].Weight.CompareTo(Query.Units[b].Weight));
             double light = 0;
             var skip = 0;
-            while (skip < units.Count - 1)
+            while (skip < units.Count - (searchedAnyway.Count > 0 ? 0 : 1))
             {
-                var withNext = light + Query.Units[units[skip]].Weight;
-                if (withNext / (withNext + (NameScorer.QueryOnly * (total - withNext))) >= floor)
+                var withNext = light + Query.Units[units[skip]].Weight + unfound;
+                if (withNext / (withNext + (NameScorer.QueryOnly * (total + unfound - withNext))) >= floor)
                 {
                     break;
                 }
 
-                light = withNext;
+                light += Query.Units[units[skip]].Weight;
                 skip++;
             }
 
-            return units.GetRange(skip, units.Count - skip);
+            var searched = units.GetRange(skip, units.Count - skip);
+            searched.AddRange(searchedAnyway);
+            return searched;
+        }
+
+        /// <summary>
+        /// A unit for which the key lookup found no listed spelling of the same name — a slip in a short name, or a
+        /// name the lists lack. It may still match a unit of a candidate when compared directly, so the search
+        /// counts it as possibly matched rather than let it decide which other units are worth searching.
+        /// </summary>
+        private bool IsUnfound(int unit)
+        {
+            foreach (var similarity in similarByUnit[unit].Values)
+            {
+                if (similarity >= SameNameSpelling)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }
