@@ -5,6 +5,7 @@ var root = new RootCommand("Vigil: passenger screening for border and counter-te
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ScreenCommand.Create());
 root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(NamesCommand.Create());
 root.Subcommands.Add(ListsCommand.Create());

@@ -1,0 +1,26 @@
+using Vigil.Screening.Watchlists;
+
+namespace Vigil.Cli.Input;
+
+/// <summary>
+/// The UN Security Council Consolidated List compiled into <c>vigil</c> (src/Vigil.Cli/Data, dated 2026-02-27), so that
+/// screening works on a fresh machine when no list is named.
+/// </summary>
+internal static class EmbeddedList
+{
+    private const string ResourceName = "Vigil.Cli.Data.un-consolidated.xml";
+
+    /// <summary>What the list is called in output: it is a snapshot, not a live download.</summary>
+    public const string Description = "UN Security Council Consolidated List of 2026-02-27 (bundled)";
+
+    private static readonly Lazy<WatchList> List = new(Load);
+
+    public static WatchList Read() => List.Value;
+
+    private static WatchList Load()
+    {
+        using var stream = typeof(EmbeddedList).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"{ResourceName} is missing from the vigil assembly.");
+        return UnConsolidatedListReader.Read(stream, "un") with { SourcePath = Description };
+    }
+}
