@@ -19,6 +19,9 @@ public static class UnitSimilarity
     /// <summary>Two different names a single slip apart (Hamad, Ahmad) may still be a slip: the table does not overrule it.</summary>
     private const double OneSlip = 0.8;
 
+    /// <summary>One slip in a compound of ten letters or more.</summary>
+    private const double OneSlipInLongName = 0.9;
+
     public static double Of(PreparedUnit query, PreparedUnit listed)
     {
         if (query.Kind == UnitKind.Link || listed.Kind == UnitKind.Link)
@@ -45,7 +48,16 @@ public static class UnitSimilarity
         }
 
         double similarity;
-        if (query.Unit.HasArticle && listed.Unit.HasArticle)
+        if (SharedCompoundOpener(query.Phonetic, listed.Phonetic) is var opener and > 0)
+        {
+            // Abd al-Rahman and Abd al-Manam share "servant of the"; the name of God after it is the name. A slip
+            // anywhere in the written compound (Abdufl Rahim) still counts as the slip it is.
+            var whole = SpellingDistance.PlainSimilarity(query.Text, listed.Text, LowestFloor);
+            similarity = Math.Max(
+                Math.Max(Compare(query.Phonetic[opener..], listed.Phonetic[opener..]), SpellingDistance.PlainSimilarity(query.Phonetic[opener..], listed.Phonetic[opener..], LowestFloor)),
+                whole >= OneSlipInLongName ? whole : 0);
+        }
+        else if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
             // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
             similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, LowestFloor));
@@ -67,6 +79,21 @@ public static class UnitSimilarity
         // One slip in a four-letter name is still the name; in shorter names one letter makes another name.
         var floor = Math.Min(Floor, 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)));
         return similarity >= floor ? similarity : 0;
+    }
+
+    /// <summary>The length of an "abdal" or "abu" both phonetic forms open with, when a name of at least three letters follows in both.</summary>
+    private static int SharedCompoundOpener(string a, string b)
+    {
+        foreach (var opener in (ReadOnlySpan<string>)["abdal", "abu"])
+        {
+            if (a.Length >= opener.Length + 3 && b.Length >= opener.Length + 3
+                && a.StartsWith(opener, StringComparison.Ordinal) && b.StartsWith(opener, StringComparison.Ordinal))
+            {
+                return opener.Length;
+            }
+        }
+
+        return 0;
     }
 
     private static double Compare(string a, string b) =>

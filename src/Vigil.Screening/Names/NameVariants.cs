@@ -73,12 +73,16 @@ public static class NameVariants
                 names.Add(latin, arabic = []);
             }
 
-            arabic.Add(NormalizeArabic(spelling.Arabic));
+            arabic.Add(WithoutArticle(NormalizeArabic(spelling.Arabic)));
             seen[latin] = seen.GetValueOrDefault(latin) + spelling.Count;
         }
 
         return names.ToFrozenDictionary(n => n.Key, n => new Entry(n.Value.ToArray(), seen[n.Key]), StringComparer.Ordinal);
     }
+
+    /// <summary>The table sometimes spells a name with its article (الحسين for Husayn): the name is what follows.</summary>
+    private static string WithoutArticle(string arabic) =>
+        arabic.Length > 4 && arabic.StartsWith("\u0627\u0644", StringComparison.Ordinal) ? arabic[2..] : arabic;
 
     /// <summary>Letters Arabic and Persian writers interchange in names: hamza-carrying alefs, teh marbuta, final yeh, kaf.</summary>
     private static string NormalizeArabic(string arabic) => string.Create(arabic.Length, arabic, (span, source) =>
