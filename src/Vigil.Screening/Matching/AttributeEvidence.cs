@@ -17,6 +17,7 @@ public static class AttributeEvidence
     internal const double YearAgrees = 0.05;
     internal const double RangeAgrees = 0.04;
     internal const double YearOffByOne = -0.06;
+    internal const double DayDiffers = -0.10;
     internal const double DateContradicts = -0.30;
     internal const double NationalityAgrees = 0.03;
     internal const double NationalityDiffers = -0.08;
@@ -181,8 +182,8 @@ public static class AttributeEvidence
                 return (ExactDateAgrees, "same date");
             }
 
-            // 1 January stands for "unknown day" in many registries.
-            return date.Month == 1 && date.Day == 1 ? (YearAgrees, "same year, listed day is a placeholder") : (0, "same year, different day");
+            // 1 January stands for "unknown day" in many registries; two other full dates that differ are two births.
+            return date.Month == 1 && date.Day == 1 ? (YearAgrees, "same year, listed day is a placeholder") : (DayDiffers, "same year, different day");
         }
 
         if (dob.IsFullDate && date.Precision == BirthDatePrecision.Month)

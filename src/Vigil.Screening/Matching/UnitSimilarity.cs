@@ -19,9 +19,6 @@ public static class UnitSimilarity
     /// <summary>Two different names a single slip apart (Hamad, Ahmad) may still be a slip: the table does not overrule it.</summary>
     private const double OneSlip = 0.8;
 
-    /// <summary>One slip in a compound of ten letters or more.</summary>
-    private const double OneSlipInLongName = 0.9;
-
     public static double Of(PreparedUnit query, PreparedUnit listed)
     {
         if (query.Kind == UnitKind.Link || listed.Kind == UnitKind.Link)
@@ -55,7 +52,7 @@ public static class UnitSimilarity
             var whole = SpellingDistance.PlainSimilarity(query.Text, listed.Text, LowestFloor);
             similarity = Math.Max(
                 Math.Max(Compare(query.Phonetic[opener..], listed.Phonetic[opener..]), SpellingDistance.PlainSimilarity(query.Phonetic[opener..], listed.Phonetic[opener..], LowestFloor)),
-                whole >= OneSlipInLongName ? whole : 0);
+                whole >= 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)) - 1e-9 ? whole : 0);
         }
         else if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
@@ -81,12 +78,12 @@ public static class UnitSimilarity
         return similarity >= floor ? similarity : 0;
     }
 
-    /// <summary>The length of an "abdal" or "abu" both phonetic forms open with, when a name of at least three letters follows in both.</summary>
+    /// <summary>The length of an "abdal" or "abu" both phonetic forms open with, when a name follows in both.</summary>
     private static int SharedCompoundOpener(string a, string b)
     {
         foreach (var opener in (ReadOnlySpan<string>)["abdal", "abu"])
         {
-            if (a.Length >= opener.Length + 3 && b.Length >= opener.Length + 3
+            if (a.Length > opener.Length && b.Length > opener.Length
                 && a.StartsWith(opener, StringComparison.Ordinal) && b.StartsWith(opener, StringComparison.Ordinal))
             {
                 return opener.Length;

@@ -38,15 +38,20 @@ public static class NameVariants
             return VariantRelation.Unknown;
         }
 
+        // The table also pairs a name with part of another (Abed, Abdallah): spellings of one name are of like length.
+        var likeLength = Math.Max(first.Length, second.Length) <= 1.5 * Math.Min(first.Length, second.Length);
         foreach (var name in a.ArabicNames)
         {
-            if (Array.IndexOf(b.ArabicNames, name) >= 0)
+            if (likeLength && Array.IndexOf(b.ArabicNames, name) >= 0)
             {
                 return VariantRelation.SameName;
             }
         }
 
-        return a.Seen >= SeenForDifferent && b.Seen >= SeenForDifferent ? VariantRelation.DifferentNames : VariantRelation.Unknown;
+        // Words of three letters or fewer are too often something else in the table (wa, "and"; al, the article).
+        return a.Seen >= SeenForDifferent && b.Seen >= SeenForDifferent && Math.Min(first.Length, second.Length) > 3
+            ? VariantRelation.DifferentNames
+            : VariantRelation.Unknown;
     }
 
     private sealed record Entry(string[] ArabicNames, int Seen);

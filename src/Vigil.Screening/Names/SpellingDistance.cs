@@ -4,8 +4,8 @@ namespace Vigil.Screening.Names;
 /// Edit distance between two phonetic forms, weighted by how romanisations and typists really differ: vowels are
 /// cheap to change, add or drop (Arabic script rarely writes short vowels), an "h" is cheap to add or drop, the
 /// consonants romanisations swap (s/t/x, d/z, k/g/j, b/p, f/v/w) are cheap to substitute, and swapping two
-/// neighbouring letters (the commonest typing slip) costs less than two substitutions. A vowel added at either end
-/// costs more, because it often makes another name (Ahmad / Ahmadi, Terry / Atari). Costs are kept in tenths as integers.
+/// neighbouring letters (the commonest typing slip) costs less than two substitutions. A vowel added at either end,
+/// or an h at the start, costs more, because it often makes another name (Ahmad / Ahmadi, Terry / Atari, Hamid / Amid). Costs are kept in tenths as integers.
 /// </summary>
 public static class SpellingDistance
 {
@@ -124,7 +124,7 @@ public static class SpellingDistance
         return KindOf(word[index]) switch
         {
             Vowel => (index == word.Length - 1 || index == 0) && word.Length > 1 ? EdgeVowelIndel : VowelIndel,
-            Breath => HIndel,
+            Breath => index == 0 && word.Length > 1 ? EdgeVowelIndel : HIndel,
             _ => Unit,
         };
     }
