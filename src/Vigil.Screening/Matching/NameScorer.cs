@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -48,12 +49,23 @@ public static class NameScorer
         return Score(query, listed, similarities);
     }
 
+    internal static double Replaceable(PreparedUnit unit) =>
+        unit.Kind == UnitKind.Word ? Math.Max(unit.Weight, ReplacedNameWeight) : unit.Weight;
+
     /// <summary>Scores with unit similarities already known (the index computes them once per distinct list unit).</summary>
     public static NameScore Score(PreparedName query, PreparedName listed, double[,] similarities)
     {
         var search = new AlignmentSearch(query, listed, similarities);
         search.Run();
         return search.Result();
+    }
+
+    /// <summary>The score alone, without building the explanation: for ranking many candidates.</summary>
+    public static double ScoreOnly(PreparedName query, PreparedName listed, double[,] similarities)
+    {
+        var search = new AlignmentSearch(query, listed, similarities);
+        search.Run();
+        return search.FinalScore();
     }
 
     /// <summary>One aligned pair: one query unit (or two adjacent ones) with one list unit (or two adjacent ones).</summary>
@@ -68,6 +80,7 @@ public static class NameScorer
         private readonly int[] assignment;
         private readonly int[] best;
         private readonly bool[] used;
+        private readonly Pair[] pairBuffer;
         private double bestScore = -1;
         private int visited;
 
@@ -76,8 +89,8 @@ public static class NameScorer
             this.query = query;
             this.listed = listed;
             this.similarities = similarities;
-            order = Enumerable.Range(0, query.Units.Count).Where(i => query.Units[i].Kind != UnitKind.Link)
-                .OrderByDescending(i => query.Units[i].Weight).ToArray();
+            order = OrderByWeight(query);
+            pairBuffer = new Pair[query.Units.Count];
             assignment = new int[query.Units.Count];
             best = new int[query.Units.Count];
             used = new bool[listed.Units.Count];
@@ -87,12 +100,43 @@ public static class NameScorer
 
         public void Run() => Visit(0);
 
+        /// <summary>Query units heaviest first, links left out: the search settles the decisive units first.</summary>
+        private static int[] OrderByWeight(PreparedName query)
+        {
+            var count = 0;
+            foreach (var unit in query.Units)
+            {
+                count += unit.Kind == UnitKind.Link ? 0 : 1;
+            }
+
+            var order = new int[count];
+            var n = 0;
+            for (var i = 0; i < query.Units.Count; i++)
+            {
+                if (query.Units[i].Kind == UnitKind.Link)
+                {
+                    continue;
+                }
+
+                var k = n++;
+                while (k > 0 && query.Units[order[k - 1]].Weight < query.Units[i].Weight)
+                {
+                    order[k] = order[k - 1];
+                    k--;
+                }
+
+                order[k] = i;
+            }
+
+            return order;
+        }
+
         private void Visit(int depth)
         {
             if (depth == order.Length)
             {
                 visited++;
-                var score = Evaluate(PairsOf(assignment));
+                var score = Evaluate(PairsOf(assignment, pairBuffer));
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -123,21 +167,21 @@ public static class NameScorer
             }
         }
 
-        private List<Pair> PairsOf(int[] aligned)
+        private ReadOnlySpan<Pair> PairsOf(int[] aligned, Pair[] buffer)
         {
-            var pairs = new List<Pair>(aligned.Length);
+            var count = 0;
             for (var i = 0; i < aligned.Length; i++)
             {
                 if (aligned[i] >= 0)
                 {
-                    pairs.Add(new Pair(i, -1, aligned[i], -1, similarities[i, aligned[i]]));
+                    buffer[count++] = new Pair(i, -1, aligned[i], -1, similarities[i, aligned[i]]);
                 }
             }
 
-            return pairs;
+            return buffer.AsSpan(0, count);
         }
 
-        private double Evaluate(List<Pair> pairs)
+        private double Evaluate(ReadOnlySpan<Pair> pairs)
         {
             Span<bool> queryUsed = stackalloc bool[query.Units.Count];
             Span<bool> listedUsed = stackalloc bool[listed.Units.Count];
@@ -193,8 +237,7 @@ public static class NameScorer
             return matched / (matchedWeight + (conflictCost * conflict) + (QueryOnly * queryOmitted) + (ListedOnly * listedOmitted));
         }
 
-        private static double Replaceable(PreparedUnit unit) =>
-            unit.Kind == UnitKind.Word ? Math.Max(unit.Weight, ReplacedNameWeight) : unit.Weight;
+
 
         private bool EndLeftUnmatched(ReadOnlySpan<bool> listedUsed)
         {
@@ -211,6 +254,19 @@ public static class NameScorer
             return (first >= 0 && !listedUsed[first]) || (last >= 0 && !listedUsed[last]);
         }
 
+        public double FinalScore()
+        {
+            if (bestScore <= 0 && !HasWordsOnBothSides())
+            {
+                return 0;
+            }
+
+            var pairs = new List<Pair>(PairsOf(best, pairBuffer).ToArray());
+            JoinLeftovers(pairs);
+            var score = Evaluate(CollectionsMarshal.AsSpan(pairs));
+            return score > 0 && IsChainReversed() ? score * ReversedChainFactor : score;
+        }
+
         public NameScore Result()
         {
             if (bestScore <= 0 && !HasWordsOnBothSides())
@@ -218,9 +274,9 @@ public static class NameScorer
                 return NameScore.None;
             }
 
-            var pairs = PairsOf(best);
+            var pairs = new List<Pair>(PairsOf(best, pairBuffer).ToArray());
             JoinLeftovers(pairs);
-            var score = Evaluate(pairs);
+            var score = Evaluate(CollectionsMarshal.AsSpan(pairs));
             if (score <= 0)
             {
                 return NameScore.None;

@@ -7,10 +7,17 @@ public static class UnitSimilarity
 {
     public const double Floor = 0.78;
 
+    /// <summary>The lowest floor any pair can have (four-letter names allow one slip): below it, distances need not be finished.</summary>
+    private const double LowestFloor = 0.75;
+
     private const double SamePhoneticForm = 0.97;
     private const double TruncatedPrefix = 0.93;
     private const double ArticleOnOneSideOnly = 0.04;
     private const double InitialAgrees = 0.9;
+    private const double KnownVariant = 0.95;
+
+    /// <summary>Two different names a single slip apart (Hamad, Ahmad) may still be a slip: the table does not overrule it.</summary>
+    private const double OneSlip = 0.8;
 
     public static double Of(PreparedUnit query, PreparedUnit listed)
     {
@@ -29,15 +36,23 @@ public static class UnitSimilarity
             return query.Text[0] == listed.Text[0] ? InitialAgrees : 0;
         }
 
+        switch (NameVariants.Relation(query.Unit.Core, listed.Unit.Core))
+        {
+            case VariantRelation.SameName:
+                return Math.Max(KnownVariant, query.Unit.HasArticle == listed.Unit.HasArticle ? 0 : KnownVariant - ArticleOnOneSideOnly);
+            case VariantRelation.DifferentNames when SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core) < OneSlip:
+                return 0;
+        }
+
         double similarity;
         if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
             // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
-            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core));
+            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, LowestFloor));
         }
         else
         {
-            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic), SpellingDistance.PlainSimilarity(query.Text, listed.Text));
+            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic), SpellingDistance.PlainSimilarity(query.Text, listed.Text, LowestFloor));
             if (query.Unit.HasArticle || listed.Unit.HasArticle)
             {
                 similarity = Math.Max(similarity, Compare(query.CorePhonetic, listed.CorePhonetic) - ArticleOnOneSideOnly);
@@ -55,5 +70,5 @@ public static class UnitSimilarity
     }
 
     private static double Compare(string a, string b) =>
-        string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b);
+        string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b, LowestFloor);
 }

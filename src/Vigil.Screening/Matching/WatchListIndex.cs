@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Vigil.Screening.Names;
 using Vigil.Screening.Watchlists;
 
@@ -14,6 +15,11 @@ public sealed class WatchListIndex
     private readonly Dictionary<string, int[]> vocabularyByKey;
     private readonly int[][] namesByUnit;
     private readonly Dictionary<string, int[]> personsByDocument;
+    private readonly Dictionary<string, int> vocabularyIds;
+    private readonly (int Unit, double Similarity)[][] neighbours;
+    private readonly ConcurrentDictionary<NameUnit, (int Unit, double Similarity)[]> recentUnits = new();
+
+    private const int RecentUnitsLimit = 100_000;
 
     private WatchListIndex(
         IReadOnlyList<ListedPerson> persons,
@@ -22,8 +28,10 @@ public sealed class WatchListIndex
         Dictionary<string, int[]> vocabularyByKey,
         int[][] namesByUnit,
         Dictionary<string, int[]> personsByDocument,
+        Dictionary<string, int> vocabularyIds,
         NamePreparer preparer)
     {
+        this.vocabularyIds = vocabularyIds;
         Persons = persons;
         Names = names;
         Vocabulary = vocabulary;
@@ -31,6 +39,7 @@ public sealed class WatchListIndex
         this.namesByUnit = namesByUnit;
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
+        neighbours = ComputeNeighbours();
     }
 
     public IReadOnlyList<ListedPerson> Persons { get; }
@@ -130,12 +139,36 @@ public sealed class WatchListIndex
             keys.ToDictionary(k => k.Key, k => k.Value.ToArray(), StringComparer.Ordinal),
             postings.Select(p => p.ToArray()).ToArray(),
             documents.ToDictionary(d => d.Key, d => d.Value.ToArray(), StringComparer.Ordinal),
+            vocabularyIds,
             preparer);
     }
 
-    /// <summary>Vocabulary units similar to <paramref name="unit"/>, with their similarity.</summary>
+    /// <summary>
+    /// Vocabulary units similar to <paramref name="unit"/>, with their similarity. A unit the lists themselves
+    /// contain (most travelers' names do) was compared with its neighbours when the index was built.
+    /// </summary>
     internal void SimilarUnits(PreparedUnit unit, Dictionary<int, double> similar, HashSet<string> keyBuffer)
     {
+        if (vocabularyIds.TryGetValue(unit.Text, out var known) && Vocabulary[known].Unit == unit.Unit)
+        {
+            foreach (var (id, similarity) in neighbours[known])
+            {
+                similar[id] = similarity;
+            }
+
+            return;
+        }
+
+        if (recentUnits.TryGetValue(unit.Unit, out var recent))
+        {
+            foreach (var (id, similarity) in recent)
+            {
+                similar[id] = similarity;
+            }
+
+            return;
+        }
+
         keyBuffer.Clear();
         CandidateKeys.ForQuery(unit, keyBuffer);
         foreach (var key in keyBuffer)
@@ -147,14 +180,74 @@ public sealed class WatchListIndex
 
             foreach (var id in ids)
             {
-                if (similar.ContainsKey(id))
+                if (!similar.ContainsKey(id))
                 {
-                    continue;
+                    similar[id] = UnitSimilarity.Of(unit, Vocabulary[id]);
                 }
-
-                similar[id] = UnitSimilarity.Of(unit, Vocabulary[id]);
             }
         }
+
+        Remember(unit.Unit, similar);
+    }
+
+    /// <summary>
+    /// Name units not in the lists recur across travelers (common names the lists lack, frequent spellings): their
+    /// neighbours are kept for reuse, up to a bound, after which the memory starts afresh.
+    /// </summary>
+    private void Remember(NameUnit unit, Dictionary<int, double> similar)
+    {
+        if (recentUnits.Count >= RecentUnitsLimit)
+        {
+            recentUnits.Clear();
+        }
+
+        var found = new List<(int, double)>();
+        foreach (var (id, similarity) in similar)
+        {
+            if (similarity > 0)
+            {
+                found.Add((id, similarity));
+            }
+        }
+
+        recentUnits.TryAdd(unit, found.ToArray());
+    }
+
+    private (int, double)[][] ComputeNeighbours()
+    {
+        var result = new (int, double)[Vocabulary.Count][];
+        Parallel.For(
+            0,
+            Vocabulary.Count,
+            () => (Similar: new Dictionary<int, double>(), Keys: new HashSet<string>(StringComparer.Ordinal)),
+            (id, _, buffers) =>
+            {
+                var unit = Vocabulary[id];
+                buffers.Similar.Clear();
+                if (unit.Kind != UnitKind.Link)
+                {
+                    buffers.Keys.Clear();
+                    CandidateKeys.ForQuery(unit, buffers.Keys);
+                    foreach (var key in buffers.Keys)
+                    {
+                        if (vocabularyByKey.TryGetValue(key, out var ids))
+                        {
+                            foreach (var other in ids)
+                            {
+                                if (!buffers.Similar.ContainsKey(other))
+                                {
+                                    buffers.Similar[other] = UnitSimilarity.Of(unit, Vocabulary[other]);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                result[id] = buffers.Similar.Where(s => s.Value > 0).Select(s => (s.Key, s.Value)).ToArray();
+                return buffers;
+            },
+            _ => { });
+        return result;
     }
 
     internal int[] NamesHolding(int unitId) => namesByUnit[unitId];
@@ -187,4 +280,8 @@ public sealed class WatchListIndex
 }
 
 /// <summary>One name of one listed person, prepared, with the vocabulary id of each unit.</summary>
-public sealed record IndexedName(int Person, PreparedName Prepared, int[] UnitIds, ListedName Listed);
+public sealed record IndexedName(int Person, PreparedName Prepared, int[] UnitIds, ListedName Listed)
+{
+    /// <summary>The summed weight of the name's units, for bounding scores before scoring.</summary>
+    public double TotalWeight { get; } = Prepared.Units.Sum(u => u.Weight);
+}

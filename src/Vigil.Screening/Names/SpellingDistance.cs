@@ -3,52 +3,65 @@ namespace Vigil.Screening.Names;
 /// <summary>
 /// Edit distance between two phonetic forms, weighted by how romanisations and typists really differ: vowels are
 /// cheap to change, add or drop (Arabic script rarely writes short vowels), an "h" is cheap to add or drop, the
-/// consonants romanisations swap (s/t/x, d/z, k/g/j, b/p, f/v, w/v, y/j) are cheap to substitute, and swapping two
-/// neighbouring letters (the commonest typing slip) costs less than two substitutions.
+/// consonants romanisations swap (s/t/x, d/z, k/g/j, b/p, f/v/w) are cheap to substitute, and swapping two
+/// neighbouring letters (the commonest typing slip) costs less than two substitutions. A vowel added at either end
+/// costs more, because it often makes another name (Ahmad / Ahmadi, Terry / Atari). Costs are kept in tenths as integers.
 /// </summary>
 public static class SpellingDistance
 {
-    private const double VowelSubstitution = 0.3;
-    private const double VowelIndel = 0.4;
+    private const int Unit = 10;
+    private const int VowelSubstitution = 3;
+    private const int VowelIndel = 4;
+    private const int EdgeVowelIndel = 8;
+    private const int HIndel = 5;
+    private const int ConsonantClassSubstitution = 5;
+    private const int Transposition = 8;
 
-    /// <summary>A vowel added at the end often makes another name (Ahmad / Ahmadi, Aziz / Azizi).</summary>
-    private const double FinalVowelIndel = 0.8;
-    private const double HIndel = 0.5;
-    private const double ConsonantClassSubstitution = 0.5;
-    private const double Transposition = 0.8;
+    private const byte Vowel = 1;
+    private const byte Breath = 2;
 
-    /// <summary>1 for the same form, falling with the weighted distance relative to the longer form; never below 0.</summary>
-    public static double Similarity(string a, string b)
-    {
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return a.Length == b.Length ? 1 : 0;
-        }
+    /// <summary>Per ASCII letter: 1 vowel, 2 h/w/y, otherwise 10 + its consonant class (10 = a class of its own).</summary>
+    private static readonly byte[] Kinds = BuildKinds();
 
-        var distance = Distance(a, b);
-        return Math.Max(0, 1 - (distance / Math.Max(a.Length, b.Length)));
-    }
+    /// <summary>
+    /// 1 for the same form, falling with the weighted distance relative to the longer form; never below 0. When a
+    /// <paramref name="floor"/> is given, any similarity below it may be reported as 0 (the work stops early).
+    /// </summary>
+    public static double Similarity(string a, string b, double floor = 0) => Compare(a, b, floor, plain: false);
 
     /// <summary>
     /// Similarity by plain letter edits, every edit costing one: a typing slip is an edit of the written letters,
     /// which phonetic reduction can make look bigger (or smaller) than it was.
     /// </summary>
-    public static double PlainSimilarity(string a, string b)
+    public static double PlainSimilarity(string a, string b, double floor = 0) => Compare(a, b, floor, plain: true);
+
+    /// <summary>The weighted distance in letters (a plain substitution costs 1).</summary>
+    public static double Distance(string a, string b) => Distance(a, b, plain: false, int.MaxValue) / (double)Unit;
+
+    private static double Compare(string a, string b, double floor, bool plain)
     {
         if (a.Length == 0 || b.Length == 0)
         {
             return a.Length == b.Length ? 1 : 0;
         }
 
-        return Math.Max(0, 1 - (Distance(a, b, plain: true) / Math.Max(a.Length, b.Length)));
+        var longer = Math.Max(a.Length, b.Length);
+        var limit = floor > 0 ? (int)Math.Floor((1 - floor) * longer * Unit) : int.MaxValue;
+        var cheapestIndel = plain ? Unit : VowelIndel;
+        if (cheapestIndel * Math.Abs(a.Length - b.Length) > limit)
+        {
+            return 0;
+        }
+
+        var distance = Distance(a, b, plain, limit);
+        return distance > limit ? 0 : Math.Max(0, 1 - (distance / (double)(longer * Unit)));
     }
 
-    public static double Distance(string a, string b) => Distance(a, b, plain: false);
-
-    private static double Distance(string a, string b, bool plain)
+    /// <summary>The distance in tenths, or a value above <paramref name="limit"/> as soon as every path exceeds it.</summary>
+    private static int Distance(string a, string b, bool plain, int limit)
     {
         var columns = b.Length + 1;
-        Span<double> rows = columns <= 128 ? stackalloc double[3 * columns] : new double[3 * columns];
+        Span<int> rows = columns <= 64 ? stackalloc int[3 * columns] : new int[3 * columns];
         var twoBack = rows[..columns];
         var previous = rows.Slice(columns, columns);
         var current = rows.Slice(2 * columns, columns);
@@ -56,25 +69,42 @@ public static class SpellingDistance
         previous[0] = 0;
         for (var j = 1; j <= b.Length; j++)
         {
-            previous[j] = previous[j - 1] + (plain ? 1 : Indel(b, j - 1));
+            previous[j] = previous[j - 1] + Indel(b, j - 1, plain);
         }
 
+        var previousRowMinimum = 0;
         for (var i = 1; i <= a.Length; i++)
         {
-            var deleteA = plain ? 1 : Indel(a, i - 1);
-            current[0] = previous[0] + deleteA;
+            var x = a[i - 1];
+            var deleteX = Indel(a, i - 1, plain);
+            current[0] = previous[0] + deleteX;
+            var rowMinimum = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
-                var best = Math.Min(previous[j] + deleteA, current[j - 1] + (plain ? 1 : Indel(b, j - 1)));
-                best = Math.Min(best, previous[j - 1] + (plain ? (a[i - 1] == b[j - 1] ? 0 : 1) : Substitution(a[i - 1], b[j - 1])));
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2])
+                var y = b[j - 1];
+                var best = previous[j] + deleteX;
+                var insert = current[j - 1] + Indel(b, j - 1, plain);
+                best = insert < best ? insert : best;
+                var substitute = previous[j - 1] + (x == y ? 0 : plain ? Unit : Substitution(x, y));
+                best = substitute < best ? substitute : best;
+                if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y)
                 {
-                    best = Math.Min(best, twoBack[j - 2] + (plain ? 1 : Transposition));
+                    var swap = twoBack[j - 2] + (plain ? Unit : Transposition);
+                    best = swap < best ? swap : best;
                 }
 
                 current[j] = best;
+                rowMinimum = best < rowMinimum ? best : rowMinimum;
             }
 
+            // Costs only grow along a path, so once a whole row (and the one before it, for transpositions) is
+            // over the limit, the end will be too.
+            if (rowMinimum > limit && previousRowMinimum > limit)
+            {
+                return int.MaxValue;
+            }
+
+            previousRowMinimum = rowMinimum;
             var recycled = twoBack;
             twoBack = previous;
             previous = current;
@@ -84,37 +114,58 @@ public static class SpellingDistance
         return previous[b.Length];
     }
 
-    private static double Indel(string word, int index)
+    private static int Indel(string word, int index, bool plain)
     {
-        var c = word[index];
-        return PhoneticForm.IsVowel(c) ? (index == word.Length - 1 && index > 0 ? FinalVowelIndel : VowelIndel)
-            : c is 'h' or 'w' or 'y' ? HIndel
-            : 1;
-    }
-
-    private static double Substitution(char x, char y)
-    {
-        if (x == y)
+        if (plain)
         {
-            return 0;
+            return Unit;
         }
 
-        if (PhoneticForm.IsVowel(x) && PhoneticForm.IsVowel(y))
+        return KindOf(word[index]) switch
+        {
+            Vowel => (index == word.Length - 1 || index == 0) && word.Length > 1 ? EdgeVowelIndel : VowelIndel,
+            Breath => HIndel,
+            _ => Unit,
+        };
+    }
+
+    private static int Substitution(char x, char y)
+    {
+        var kindX = KindOf(x);
+        var kindY = KindOf(y);
+        if (kindX == Vowel && kindY == Vowel)
         {
             return VowelSubstitution;
         }
 
-        return ClassOf(x) != 0 && ClassOf(x) == ClassOf(y) ? ConsonantClassSubstitution : 1;
+        return kindX == kindY && kindX > 10 ? ConsonantClassSubstitution : Unit;
     }
 
-    private static int ClassOf(char c) => c switch
+    private static byte KindOf(char c) => c < 128 ? Kinds[c] : (byte)10;
+
+    private static byte[] BuildKinds()
     {
-        's' or 't' or PhoneticForm.Sh => 1,
-        'd' or 'z' => 2,
-        'k' or 'g' or 'j' => 3,
-        'b' or 'p' => 4,
-        'f' or 'v' or 'w' => 5,
-        'y' => 6,
-        _ => 0,
-    };
+        var kinds = new byte[128];
+        Array.Fill(kinds, (byte)10);
+        foreach (var c in "aeiou")
+        {
+            kinds[c] = Vowel;
+        }
+
+        foreach (var c in "hwy")
+        {
+            kinds[c] = Breath;
+        }
+
+        string[] classes = ["st" + PhoneticForm.Sh, "dz", "kgj", "bp", "fv"];
+        for (var i = 0; i < classes.Length; i++)
+        {
+            foreach (var c in classes[i])
+            {
+                kinds[c] = (byte)(11 + i);
+            }
+        }
+
+        return kinds;
+    }
 }
