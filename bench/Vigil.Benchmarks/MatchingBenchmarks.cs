@@ -11,6 +11,10 @@ namespace Vigil.Benchmarks;
 /// one operation is one query, so Mean is the time per query (<c>OperationsPerInvoke</c> = queries per invocation).
 /// Queries: all 1,500 dev positives and the first 3,500 dev negatives. Baseline from the same run: an all-pairs
 /// Jaro-Winkler + token-sort scan of every listed name, on 50 queries spread evenly over the same mix.
+/// The index remembers the neighbours of query units the lists lack, so a query mix run again over the same index
+/// is cheaper than its first pass: <see cref="ScreenQueryMix"/> gets a fresh index for every iteration (each
+/// invocation is the mix's first pass, like a service's first 5,000 travelers), <see cref="ScreenQueryMixAgain"/>
+/// keeps one index (every unit seen before: the steady state for names that recur).
 /// </summary>
 [Config(typeof(Configuration))]
 [MemoryDiagnoser]
@@ -18,6 +22,7 @@ public class MatchingBenchmarks
 {
     private const int BaselineQueries = 50;
 
+    private List<Vigil.Screening.Watchlists.ListedPerson> _persons = [];
     private WatchListMatcher _matcher = null!;
     private ScreeningQuery[] _queries = [];
     private string[] _baselineNames = [];
@@ -26,7 +31,7 @@ public class MatchingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var persons = MatchingInputs.UnAndOfac();
+        var persons = _persons = MatchingInputs.UnAndOfac();
         _matcher = new WatchListMatcher(WatchListIndex.Build(persons));
         var mix = MatchingInputs.QueryMix();
         _queries = [.. mix.Select(q => q.Query)];
@@ -36,9 +41,19 @@ public class MatchingBenchmarks
             + $"{_bruteForce.NameCount:N0} names scanned by the baseline; {_queries.Length:N0} queries, {_baselineNames.Length} for the baseline");
     }
 
-    /// <summary>The watch-list matcher on every query of the mix, top 5 per query.</summary>
+    /// <summary>A fresh index before each iteration of <see cref="ScreenQueryMix"/>, so that no query unit is remembered from an earlier pass.</summary>
+    [IterationSetup(Target = nameof(ScreenQueryMix))]
+    public void FreshIndex() => _matcher = new WatchListMatcher(WatchListIndex.Build(_persons));
+
+    /// <summary>The watch-list matcher on every query of the mix, top 5 per query, first pass over a fresh index.</summary>
     [Benchmark(OperationsPerInvoke = MatchingInputs.QueryMixCount)]
-    public int ScreenQueryMix()
+    public int ScreenQueryMix() => ScreenAll();
+
+    /// <summary>The same on an index that has seen the mix before (BenchmarkDotNet's repeated invocations).</summary>
+    [Benchmark(OperationsPerInvoke = MatchingInputs.QueryMixCount)]
+    public int ScreenQueryMixAgain() => ScreenAll();
+
+    private int ScreenAll()
     {
         var matches = 0;
         foreach (var query in _queries)

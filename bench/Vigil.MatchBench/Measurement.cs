@@ -10,9 +10,13 @@ internal sealed class LatencyDistribution
 
     public LatencyDistribution(IEnumerable<double> microseconds)
     {
-        sorted = [.. microseconds];
+        Samples = [.. microseconds];
+        sorted = [.. Samples];
         Array.Sort(sorted);
     }
+
+    /// <summary>The latencies in the order measured.</summary>
+    public IReadOnlyList<double> Samples { get; }
 
     public int Count => sorted.Length;
 

@@ -142,6 +142,13 @@ internal static class Program
         var latency = LatencyDistribution.Measure(queries, q => results[position++] = matcher.Screen(q.Query));
         var peakAfterQueries = ProcessMemory.PeakWorkingSet();
         Console.WriteLine($"Matcher  {latency}");
+        var preparation = LatencyDistribution.Measure(queries, q => index.Preparer.Prepare(q.Query.Name));
+        Console.WriteLine($"  of which name preparation alone (Preparer.Prepare, run again): median {LatencyDistribution.Format(preparation.Median)}, mean {LatencyDistribution.Format(preparation.Mean)}");
+        foreach (var (query, microseconds) in queries.Zip(latency.Samples).OrderByDescending(p => p.Second).Take(5))
+        {
+            Console.WriteLine($"  slow: {LatencyDistribution.Format(microseconds)}  {query.Id} \"{query.Query.Name}\"");
+        }
+
         Console.WriteLine($"Peak working set (build + queries): {ProcessMemory.Format(peakAfterQueries)}");
         PrintSanity(queries, results);
 
