@@ -2,29 +2,27 @@ namespace Vigil.Screening.Matching;
 
 /// <summary>
 /// The keys under which a name unit is filed for finding candidates. The consonant skeleton absorbs vowel and
-/// romanisation differences; its one-letter deletions make the lookup safe for one typing slip (a substituted,
-/// added, dropped or swapped letter leaves two skeletons that share a deletion) — from four consonants up on the
-/// list side and three on the query side, as shorter deletions would be shared by thousands of names. A slip in a
-/// name of three consonants or fewer is still found when another unit of the name finds the candidate. Truncated MRZ units are found by
-/// the first letters of the skeleton.
+/// romanisation differences; the keys around it make the lookup safe for one typing slip (a substituted, added,
+/// dropped or swapped consonant). Skeletons of four consonants or more are filed under each one-letter deletion
+/// (two skeletons one slip apart share a deletion). Three-consonant skeletons are filed under each position
+/// replaced by a wildcard ("s*k"), which a query meets with the same wildcards or, from two consonants, with a
+/// wildcard inserted; their deletions would be two-letter keys shared by thousands of names. A query of three
+/// consonants also looks up its deletions, which are listed two-consonant skeletons. Truncated MRZ units are
+/// found by the first letters of the skeleton.
 /// </summary>
 internal static class CandidateKeys
 {
     private const int PrefixLength = 3;
 
-    /// <summary>List units file deletions from four consonants up; their deletions of three would be shared by thousands.</summary>
-    private const int ListedDeletionsFrom = 3;
-
-    /// <summary>Query units look up deletions from three consonants up, which finds a slip that added a consonant to a short name.</summary>
-    private const int QueryDeletionsFrom = 3;
+    private const char Wildcard = '*';
 
     public static void ForListed(PreparedUnit unit, HashSet<string> keys)
     {
-        AddSkeletonAndDeletions(unit.Skeleton, keys, ListedDeletionsFrom);
+        AddListed(unit.Skeleton, keys);
         AddNameAfterPrefix(unit, keys);
         if (unit.Unit.HasArticle)
         {
-            AddSkeletonAndDeletions(Names.PhoneticForm.Skeleton(unit.Phonetic), keys, ListedDeletionsFrom);
+            AddListed(Names.PhoneticForm.Skeleton(unit.Phonetic), keys);
         }
 
         if (unit.Skeleton.Length >= PrefixLength)
@@ -35,11 +33,12 @@ internal static class CandidateKeys
 
     public static void ForQuery(PreparedUnit unit, HashSet<string> keys)
     {
-        AddSkeletonAndDeletions(unit.Skeleton, keys, QueryDeletionsFrom);
+        AddQuery(unit.Skeleton, keys);
         if (unit.Unit.HasArticle)
         {
-            AddSkeletonAndDeletions(Names.PhoneticForm.Skeleton(unit.Phonetic), keys, QueryDeletionsFrom);
+            AddQuery(Names.PhoneticForm.Skeleton(unit.Phonetic), keys);
         }
+
         AddNameAfterPrefix(unit, keys);
         if (unit.Unit.IsTruncated && unit.Skeleton.Length >= PrefixLength)
         {
@@ -65,14 +64,51 @@ internal static class CandidateKeys
 
     private static string PrefixKey(string skeleton) => "^" + skeleton[..PrefixLength];
 
-    private static void AddSkeletonAndDeletions(string skeleton, HashSet<string> keys, int deletionsFrom)
+    private static void AddListed(string skeleton, HashSet<string> keys)
     {
         keys.Add(skeleton);
-        if (skeleton.Length < deletionsFrom)
+        if (skeleton.Length == 3)
         {
-            return;
+            AddWildcardSubstitutions(skeleton, keys);
         }
+        else if (skeleton.Length >= 4)
+        {
+            AddDeletions(skeleton, keys);
+        }
+    }
 
+    private static void AddQuery(string skeleton, HashSet<string> keys)
+    {
+        keys.Add(skeleton);
+        switch (skeleton.Length)
+        {
+            case 2:
+                for (var i = 0; i <= skeleton.Length; i++)
+                {
+                    keys.Add(string.Concat(skeleton.AsSpan(0, i), [Wildcard], skeleton.AsSpan(i)));
+                }
+
+                break;
+            case 3:
+                AddWildcardSubstitutions(skeleton, keys);
+                AddDeletions(skeleton, keys);
+                break;
+            case > 3:
+                AddDeletions(skeleton, keys);
+                break;
+        }
+    }
+
+    private static void AddWildcardSubstitutions(string skeleton, HashSet<string> keys)
+    {
+        for (var i = 0; i < skeleton.Length; i++)
+        {
+            keys.Add(string.Concat(skeleton.AsSpan(0, i), [Wildcard], skeleton.AsSpan(i + 1)));
+        }
+    }
+
+    private static void AddDeletions(string skeleton, HashSet<string> keys)
+    {
         for (var i = 0; i < skeleton.Length; i++)
         {
             keys.Add(string.Concat(skeleton.AsSpan(0, i), skeleton.AsSpan(i + 1)));

@@ -29,6 +29,7 @@ public sealed class NamePreparer(TokenWeights weights)
     private const int RememberedUnits = 100_000;
 
     private readonly ConcurrentDictionary<NameUnit, PreparedUnit> prepared = new();
+    private int additions;
 
     public TokenWeights Weights { get; } = weights;
 
@@ -52,9 +53,11 @@ public sealed class NamePreparer(TokenWeights weights)
             return known;
         }
 
-        if (prepared.Count >= RememberedUnits)
+        // ConcurrentDictionary.Count takes every lock; an approximate count of additions is enough for a bound.
+        if (Interlocked.Increment(ref additions) > RememberedUnits)
         {
             prepared.Clear();
+            Interlocked.Exchange(ref additions, 0);
         }
 
         return prepared.GetOrAdd(unit, PrepareNew);

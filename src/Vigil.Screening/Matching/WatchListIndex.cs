@@ -27,6 +27,7 @@ public sealed class WatchListIndex
     private readonly ConcurrentDictionary<NameUnit, (int Unit, double Similarity)[]> recentUnits = new();
 
     private const int RecentUnitsLimit = 100_000;
+    private int recentAdditions;
 
     private WatchListIndex(
         IReadOnlyList<ListedPerson> persons,
@@ -259,9 +260,11 @@ public sealed class WatchListIndex
             similar[id] = similarity;
         }
 
-        if (recentUnits.Count >= RecentUnitsLimit)
+        // ConcurrentDictionary.Count takes every lock; an approximate count of additions is enough for a bound.
+        if (Interlocked.Increment(ref recentAdditions) > RecentUnitsLimit)
         {
             recentUnits.Clear();
+            Interlocked.Exchange(ref recentAdditions, 0);
         }
 
         recentUnits.TryAdd(unit.Unit, computed);
