@@ -48,6 +48,7 @@ public sealed class WatchListIndex
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
+        ComputeNeighbours();
         aliasVariants = AliasVariants.Learn(names, vocabulary);
         LongestName = names.Count == 0 ? 1 : names.Max(n => n.UnitIds.Length);
         firstNameOfPerson = new int[persons.Count];
@@ -227,14 +228,7 @@ public sealed class WatchListIndex
     {
         if (vocabularyIds.TryGetValue(unit.Unit, out var known))
         {
-            // Computed on first use and kept: the index builds fast, and memory follows the names travelers carry.
-            // Two threads may compute the same entry at once; both results are equal, either may be kept.
-            var found = Volatile.Read(ref neighbours[known]);
-            if (found is null)
-            {
-                found = NeighboursOf(Vocabulary[known], keyBuffer);
-                Volatile.Write(ref neighbours[known], found);
-            }
+            var found = neighbours[known] ?? [];
 
             foreach (var (id, similarity) in found)
             {
@@ -270,6 +264,26 @@ public sealed class WatchListIndex
         recentUnits.TryAdd(unit.Unit, computed);
     }
 
+
+    /// <summary>
+    /// Compares every list unit with its key neighbours once, on all cores, so that a traveler whose name the lists
+    /// contain pays no comparison at screening time.
+    /// </summary>
+    private void ComputeNeighbours() =>
+        Parallel.For(
+            0,
+            Vocabulary.Count,
+            () => new HashSet<string>(StringComparer.Ordinal),
+            (id, _, keyBuffer) =>
+            {
+                if (Vocabulary[id].Kind != UnitKind.Link)
+                {
+                    neighbours[id] = NeighboursOf(Vocabulary[id], keyBuffer);
+                }
+
+                return keyBuffer;
+            },
+            _ => { });
 
     private (int, double)[] NeighboursOf(PreparedUnit unit, HashSet<string> keyBuffer)
     {
