@@ -27,6 +27,9 @@ public sealed class WatchListIndex
     private readonly ConcurrentDictionary<NameUnit, (int Unit, double Similarity)[]> recentUnits = new();
 
     private const int RecentUnitsLimit = 100_000;
+
+    /// <summary>Up to this many distinct units (the UN and OFAC lists hold 20,000) neighbours are computed at build.</summary>
+    private const int NeighboursComputedUpTo = 100_000;
     private int recentAdditions;
 
     private WatchListIndex(
@@ -48,7 +51,10 @@ public sealed class WatchListIndex
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
-        ComputeNeighbours();
+        if (vocabulary.Count <= NeighboursComputedUpTo)
+        {
+            ComputeNeighbours();
+        }
         aliasVariants = AliasVariants.Learn(names, vocabulary);
         LongestName = names.Count == 0 ? 1 : names.Max(n => n.UnitIds.Length);
         firstNameOfPerson = new int[persons.Count];
@@ -228,7 +234,15 @@ public sealed class WatchListIndex
     {
         if (vocabularyIds.TryGetValue(unit.Unit, out var known))
         {
-            var found = neighbours[known] ?? [];
+            // Large vocabularies compute a unit's neighbours on first use and keep them: computing them all took
+            // longer than 15 minutes for a million identities. Two threads may compute the same entry at once;
+            // both results are equal, either may be kept.
+            var found = Volatile.Read(ref neighbours[known]);
+            if (found is null)
+            {
+                found = NeighboursOf(Vocabulary[known], keyBuffer);
+                Volatile.Write(ref neighbours[known], found);
+            }
 
             foreach (var (id, similarity) in found)
             {
