@@ -1,3 +1,4 @@
+using System.Numerics;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -59,6 +60,10 @@ public static class UnitSimilarity
             // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
             similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, LowestFloor));
         }
+        else if (!query.Unit.HasArticle && !listed.Unit.HasArticle && !query.Unit.IsTruncated && Unreachable(query, listed))
+        {
+            similarity = 0;
+        }
         else
         {
             similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic), SpellingDistance.PlainSimilarity(query.Text, listed.Text, LowestFloor));
@@ -76,6 +81,24 @@ public static class UnitSimilarity
         // One slip in a four-letter name is still the name; in shorter names one letter makes another name.
         var floor = Math.Min(Floor, 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)));
         return similarity >= floor ? similarity : 0;
+    }
+
+    /// <summary>
+    /// True when neither comparison can reach the lowest floor, judged from the letters alone: every letter one
+    /// unit has and the other lacks needs an edit of the written letters, and every consonant class one phonetic
+    /// form has and the other lacks needs a consonant edit (a whole point) — most key neighbours fail here, without
+    /// an edit distance.
+    /// </summary>
+    private static bool Unreachable(PreparedUnit query, PreparedUnit listed)
+    {
+        var letterEdits = Math.Max(BitOperations.PopCount(query.Letters & ~listed.Letters), BitOperations.PopCount(listed.Letters & ~query.Letters));
+        if (letterEdits <= (1 - LowestFloor) * Math.Max(query.Text.Length, listed.Text.Length))
+        {
+            return false;
+        }
+
+        var consonantEdits = Math.Max(BitOperations.PopCount(query.Consonants & ~listed.Consonants), BitOperations.PopCount(listed.Consonants & ~query.Consonants));
+        return consonantEdits > (1 - LowestFloor) * Math.Max(query.Phonetic.Length, listed.Phonetic.Length);
     }
 
     /// <summary>The length of an "abdal" or "abu" both phonetic forms open with, when a name follows in both.</summary>
