@@ -261,9 +261,19 @@ public static class NameScorer
                 return 0;
             }
 
-            var pairs = new List<Pair>(PairsOf(best, pairBuffer).ToArray());
-            JoinLeftovers(pairs);
-            var score = Evaluate(CollectionsMarshal.AsSpan(pairs));
+            var aligned = PairsOf(best, pairBuffer);
+            double score;
+            if (MayJoinLeftovers())
+            {
+                var pairs = new List<Pair>(aligned.ToArray());
+                JoinLeftovers(pairs);
+                score = Evaluate(CollectionsMarshal.AsSpan(pairs));
+            }
+            else
+            {
+                score = Evaluate(aligned);
+            }
+
             return score > 0 && IsChainReversed() ? score * ReversedChainFactor : score;
         }
 
@@ -299,6 +309,31 @@ public static class NameScorer
             }
 
             return new NameScore(score, aligned, Unused(query, queryUsed), Unused(listed, listedUsed), chainReversed);
+        }
+
+        /// <summary>A join needs two leftovers on one side and one on the other.</summary>
+        private bool MayJoinLeftovers()
+        {
+            Span<bool> listedUsed = stackalloc bool[listed.Units.Count];
+            int queryLeft = 0, listedLeft = 0;
+            for (var i = 0; i < best.Length; i++)
+            {
+                if (best[i] >= 0)
+                {
+                    listedUsed[best[i]] = true;
+                }
+                else if (query.Units[i].Kind is not (UnitKind.Link or UnitKind.Initial))
+                {
+                    queryLeft++;
+                }
+            }
+
+            for (var j = 0; j < listedUsed.Length; j++)
+            {
+                listedLeft += !listedUsed[j] && listed.Units[j].Kind is not (UnitKind.Link or UnitKind.Initial) ? 1 : 0;
+            }
+
+            return (queryLeft >= 1 && listedLeft >= 2) || (queryLeft >= 2 && listedLeft >= 1);
         }
 
         private bool HasWordsOnBothSides() =>
