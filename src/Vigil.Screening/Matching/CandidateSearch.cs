@@ -82,20 +82,37 @@ public sealed partial class WatchListMatcher
             ScoreDocumentHolders(similarities);
             var candidates = Bounded();
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
-            var alertable = matcher.Options.LowestThreshold - MostAttributesAdd;
+            var attributesOf = new Dictionary<int, double>();
             var weakScored = 0;
             foreach (var (nameIndex, bound) in candidates)
             {
+                // Candidates come best bound first: once no attribute could lift one into the results, none can.
                 if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd))
                 {
                     break;
                 }
 
+                // The person's own attributes are known before the name is scored: a date of birth that contradicts
+                // the traveler's rules a candidate out as surely as a poor name.
+                var person = index.Names[nameIndex].Person;
+                if (!attributesOf.TryGetValue(person, out var attributes))
+                {
+                    attributes = AttributeEvidence.Contribution(screening, index.Persons[person]);
+                    attributesOf.Add(person, attributes);
+                }
+
+                var best = bound + attributes;
+                if (best < MatchingOptions.ReportFloor || best <= KthBest())
+                {
+                    continue;
+                }
+
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
-                if (bound < alertable && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                if (best < matcher.Options.ThresholdFor(index.Persons[person].List)
+                    && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
-                    break;
+                    continue;
                 }
 
                 ScoreName(nameIndex, similarities, reportable);
