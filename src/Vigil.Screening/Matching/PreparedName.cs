@@ -12,6 +12,9 @@ public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePho
     /// <summary>The consonant classes of the phonetic form (as merged in the skeleton), one bit each.</summary>
     public uint Consonants { get; } = LetterMask(Skeleton);
 
+    /// <summary>What the variant dictionary knows of the unit's name (without its article), looked up once.</summary>
+    public NameVariants.VariantEntry? Variants { get; } = NameVariants.Of(Unit.Core);
+
     public string Text => Unit.Text;
 
     private static uint LetterMask(string text)

@@ -37,7 +37,7 @@ public static class UnitSimilarity
             return query.Text[0] == listed.Text[0] ? InitialAgrees : 0;
         }
 
-        switch (NameVariants.Relation(query.Unit.Core, listed.Unit.Core))
+        switch (NameVariants.Relation(query.Variants, listed.Variants))
         {
             case VariantRelation.SameName:
                 return Math.Max(KnownVariant, query.Unit.HasArticle == listed.Unit.HasArticle ? 0 : KnownVariant - ArticleOnOneSideOnly);

@@ -27,19 +27,23 @@ public static class NameVariants
     private const int SeenForSame = 2;
     private const int SeenForDifferent = 3;
 
-    private static readonly Lazy<FrozenDictionary<string, Entry>> Table = new(Build);
+    private static readonly Lazy<FrozenDictionary<string, VariantEntry>> Table = new(Build);
 
-    public static VariantRelation Relation(string first, string second)
+    public static VariantRelation Relation(string first, string second) =>
+        string.Equals(first, second, StringComparison.Ordinal) ? VariantRelation.Unknown : Relation(Of(first), Of(second));
+
+    /// <summary>What the table knows of one spelling, or null: looked up once per unit, compared many times.</summary>
+    public static VariantEntry? Of(string spelling) => Table.Value.GetValueOrDefault(spelling);
+
+    public static VariantRelation Relation(VariantEntry? a, VariantEntry? b)
     {
-        if (string.Equals(first, second, StringComparison.Ordinal)
-            || !Table.Value.TryGetValue(first, out var a)
-            || !Table.Value.TryGetValue(second, out var b))
+        if (a is null || b is null || ReferenceEquals(a, b))
         {
             return VariantRelation.Unknown;
         }
 
         // The table also pairs a name with part of another (Abed, Abdallah): spellings of one name are of like length.
-        var likeLength = Math.Max(first.Length, second.Length) <= 1.5 * Math.Min(first.Length, second.Length);
+        var likeLength = Math.Max(a.Length, b.Length) <= 1.5 * Math.Min(a.Length, b.Length);
         foreach (var name in a.ArabicNames)
         {
             if (likeLength && Array.IndexOf(b.ArabicNames, name) >= 0)
@@ -49,14 +53,22 @@ public static class NameVariants
         }
 
         // Words of three letters or fewer are too often something else in the table (wa, "and"; al, the article).
-        return a.Seen >= SeenForDifferent && b.Seen >= SeenForDifferent && Math.Min(first.Length, second.Length) > 3
+        return a.Seen >= SeenForDifferent && b.Seen >= SeenForDifferent && Math.Min(a.Length, b.Length) > 3
             ? VariantRelation.DifferentNames
             : VariantRelation.Unknown;
     }
 
-    private sealed record Entry(string[] ArabicNames, int Seen);
+    /// <summary>One Latin spelling in the table: the Arabic names it writes, how often it was seen, its length.</summary>
+    public sealed class VariantEntry(string[] arabicNames, int seen, int length)
+    {
+        internal string[] ArabicNames { get; } = arabicNames;
 
-    private static FrozenDictionary<string, Entry> Build()
+        internal int Seen { get; } = seen;
+
+        internal int Length { get; } = length;
+    }
+
+    private static FrozenDictionary<string, VariantEntry> Build()
     {
         var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -82,7 +94,7 @@ public static class NameVariants
             seen[latin] = seen.GetValueOrDefault(latin) + spelling.Count;
         }
 
-        return names.ToFrozenDictionary(n => n.Key, n => new Entry(n.Value.ToArray(), seen[n.Key]), StringComparer.Ordinal);
+        return names.ToFrozenDictionary(n => n.Key, n => new VariantEntry(n.Value.ToArray(), seen[n.Key], n.Key.Length), StringComparer.Ordinal);
     }
 
     /// <summary>The table sometimes spells a name with its article (الحسين for Husayn): the name is what follows.</summary>
