@@ -1,3 +1,4 @@
+using Vigil.Cli.Input;
 using Vigil.Screening.Matching;
 using Vigil.Screening.Watchlists;
 
@@ -65,37 +66,16 @@ internal static class MatchingInputs
 
     public static List<EvalQuery> ReadQueries(string path)
     {
-        var rows = CsvFile.Read(path);
-        var header = rows[0];
-        int Column(string name)
+        var table = CsvTable.Read(path);
+        var queries = QueryCsv.From(table, path);
+        var result = new List<EvalQuery>(queries.Count);
+        for (var r = 0; r < queries.Count; r++)
         {
-            var index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
-            return index >= 0 ? index : throw new InvalidDataException($"{path}: no column '{name}'.");
+            var expected = table.Field(table.Rows[r].Fields, "expected_list_id").Trim();
+            result.Add(new EvalQuery(queries[r].Id, queries[r].Query, expected.Length == 0 ? null : expected));
         }
 
-        int id = Column("id"), name = Column("name"), dob = Column("dob"), nationality = Column("nationality");
-        int gender = Column("gender"), document = Column("document"), expected = Column("expected_list_id");
-        string Field(string[] row, int column) => column < row.Length ? row[column].Trim() : "";
-
-        var queries = new List<EvalQuery>(rows.Count - 1);
-        foreach (var row in rows.Skip(1))
-        {
-            var query = new ScreeningQuery(Field(row, name))
-            {
-                DateOfBirth = QueryBirthDate.Parse(Field(row, dob)),
-                Nationality = NullIfEmpty(Field(row, nationality)),
-                Gender = Field(row, gender).ToUpperInvariant() switch
-                {
-                    "M" or "MALE" => Gender.Male,
-                    "F" or "FEMALE" => Gender.Female,
-                    _ => Gender.Unknown,
-                },
-                DocumentNumber = NullIfEmpty(Field(row, document)),
-            };
-            queries.Add(new EvalQuery(Field(row, id), query, NullIfEmpty(Field(row, expected))));
-        }
-
-        return queries;
+        return result;
     }
 
     /// <summary>A path under the shared data folder: <c>VIGIL_SHARED</c>, or <c>../shared</c> beside the folder holding Vigil.slnx.</summary>
@@ -118,5 +98,4 @@ internal static class MatchingInputs
         return Path.GetFullPath(Path.Combine([shared, .. parts]));
     }
 
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

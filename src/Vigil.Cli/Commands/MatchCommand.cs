@@ -73,20 +73,7 @@ internal static class MatchCommand
         writer.WriteStartObject();
         writer.WriteString("id", id);
         writer.WriteBoolean("alert", matches.Any(m => m.Alert));
-        writer.WriteStartArray("matches");
-        foreach (var match in matches)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("list", match.List);
-            writer.WriteString("listId", match.ListId);
-            writer.WriteNumber("score", Math.Round(match.Score, 4));
-            writer.WriteBoolean("alert", match.Alert);
-            writer.WriteString("name", match.MatchedName);
-            writer.WriteString("explanation", match.Explanation.ToString());
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        Output.MatchJson.WriteMatches(writer, matches);
         writer.WriteEndObject();
     }
 }

@@ -257,20 +257,7 @@ internal static class ScreenCommand
         writer.WriteString("recordLocator", t.RecordLocator);
         writer.WriteString("flight", t.Flight);
         writer.WriteBoolean("alert", screened.Alert);
-        writer.WriteStartArray("matches");
-        foreach (var match in screened.Matches)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("list", match.List);
-            writer.WriteString("listId", match.ListId);
-            writer.WriteNumber("score", Math.Round(match.Score, 4));
-            writer.WriteBoolean("alert", match.Alert);
-            writer.WriteString("name", match.MatchedName);
-            writer.WriteString("explanation", match.Explanation.ToString());
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        Output.MatchJson.WriteMatches(writer, screened.Matches);
         writer.WriteEndObject();
     }
 }

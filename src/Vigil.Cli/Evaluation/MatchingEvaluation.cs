@@ -38,7 +38,7 @@ internal static class MatchingEvaluation
         foreach (var file in queryFiles)
         {
             var table = CsvTable.Read(file);
-            var queries = QueryCsv.Read(file);
+            var queries = QueryCsv.From(table, file);
             for (var r = 0; r < queries.Count; r++)
             {
                 var (id, query) = queries[r];

@@ -7,9 +7,11 @@ namespace Vigil.Cli.Input;
 /// <summary>Reads screening queries from CSV: <c>id,name,dob,nationality,gender,document</c>, extra columns ignored.</summary>
 internal static class QueryCsv
 {
-    public static IReadOnlyList<(string Id, ScreeningQuery Query)> Read(string path)
+    public static IReadOnlyList<(string Id, ScreeningQuery Query)> Read(string path) => From(CsvTable.Read(path), path);
+
+    /// <summary>The queries of a table already read, one per row in row order.</summary>
+    public static IReadOnlyList<(string Id, ScreeningQuery Query)> From(CsvTable table, string path)
     {
-        var table = CsvTable.Read(path);
         if (!table.Has("name"))
         {
             throw new FormatException($"{path}: line 1: the header has no \"name\" column.");

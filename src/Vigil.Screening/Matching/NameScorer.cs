@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -254,53 +253,19 @@ public static class NameScorer
             return (first >= 0 && !listedUsed[first]) || (last >= 0 && !listedUsed[last]);
         }
 
-        public double FinalScore()
-        {
-            if (bestScore <= 0 && !HasWordsOnBothSides())
-            {
-                return 0;
-            }
-
-            var aligned = PairsOf(best, pairBuffer);
-            double score;
-            if (MayJoinLeftovers())
-            {
-                var pairs = new List<Pair>(aligned.ToArray());
-                JoinLeftovers(pairs);
-                score = Evaluate(CollectionsMarshal.AsSpan(pairs));
-            }
-            else
-            {
-                score = Evaluate(aligned);
-            }
-
-            return score > 0 && IsChainReversed() ? score * ReversedChainFactor : score;
-        }
+        public double FinalScore() => Settle(keepPairs: false, out _, out _).Score;
 
         public NameScore Result()
         {
-            if (bestScore <= 0 && !HasWordsOnBothSides())
+            var (score, chainReversed) = Settle(keepPairs: true, out var pairs, out var found);
+            if (!found || score <= 0)
             {
                 return NameScore.None;
-            }
-
-            var pairs = new List<Pair>(PairsOf(best, pairBuffer).ToArray());
-            JoinLeftovers(pairs);
-            var score = Evaluate(CollectionsMarshal.AsSpan(pairs));
-            if (score <= 0)
-            {
-                return NameScore.None;
-            }
-
-            var chainReversed = IsChainReversed();
-            if (chainReversed)
-            {
-                score *= ReversedChainFactor;
             }
 
             var queryUsed = new bool[query.Units.Count];
             var listedUsed = new bool[listed.Units.Count];
-            var aligned = new List<AlignedUnits>(pairs.Count);
+            var aligned = new List<AlignedUnits>(pairs.Length);
             foreach (var pair in pairs)
             {
                 aligned.Add(new AlignedUnits(TextOf(query, pair.Query, pair.QueryNext), TextOf(listed, pair.Listed, pair.ListedNext), Math.Round(pair.Similarity, 3)));
@@ -309,6 +274,39 @@ public static class NameScorer
             }
 
             return new NameScore(score, aligned, Unused(query, queryUsed), Unused(listed, listedUsed), chainReversed);
+        }
+
+        /// <summary>
+        /// The final score of the best alignment: leftovers joined where possible, a reversed chain halving it.
+        /// <paramref name="found"/> is false when there was nothing to align. The pairs are copied out only when
+        /// asked for: ranking candidates needs the score alone.
+        /// </summary>
+        private (double Score, bool ChainReversed) Settle(bool keepPairs, out Pair[] pairs, out bool found)
+        {
+            pairs = [];
+            found = bestScore > 0 || HasWordsOnBothSides();
+            if (!found)
+            {
+                return (0, false);
+            }
+
+            var aligned = PairsOf(best, pairBuffer);
+            double score;
+            if (MayJoinLeftovers())
+            {
+                var joined = new List<Pair>(aligned.ToArray());
+                JoinLeftovers(joined);
+                pairs = joined.ToArray();
+                score = Evaluate(pairs);
+            }
+            else
+            {
+                score = Evaluate(aligned);
+                pairs = keepPairs ? aligned.ToArray() : [];
+            }
+
+            var chainReversed = score > 0 && IsChainReversed();
+            return (chainReversed ? score * ReversedChainFactor : score, chainReversed);
         }
 
         /// <summary>A join needs two leftovers on one side and one on the other.</summary>
