@@ -182,11 +182,26 @@ public sealed partial class WatchListMatcher
         /// </summary>
         private List<(int Name, double Bound)> Bounded()
         {
+            var scratch = BoundScratch.For(index);
+            try
+            {
+                return Bounded(scratch);
+            }
+            finally
+            {
+                scratch.Release();
+            }
+        }
+
+        private List<(int Name, double Bound)> Bounded(BoundScratch scratch)
+        {
             const int Fields = 3;
             var searched = UnitsThatCanCarryAMatch();
-            var slots = new Dictionary<int, int>();
-            var best = new List<double>();
             var width = Query.Units.Count;
+            var stride = width * Fields;
+            var candidates = scratch.Candidates;
+            var slotOfName = scratch.SlotOfName;
+            var best = scratch.Best;
             foreach (var i in searched)
             {
                 foreach (var (unitId, similarity) in similarByUnit[i])
@@ -201,17 +216,17 @@ public sealed partial class WatchListMatcher
                     var contribution = similarity * pairWeight;
                     foreach (var nameIndex in index.NamesHolding(unitId))
                     {
-                        if (!slots.TryGetValue(nameIndex, out var slot))
+                        var slot = slotOfName[nameIndex];
+                        if (slot < 0)
                         {
-                            slot = slots.Count;
-                            slots.Add(nameIndex, slot);
-                            for (var k = 0; k < width * Fields; k++)
-                            {
-                                best.Add(0);
-                            }
+                            slot = candidates.Count;
+                            slotOfName[nameIndex] = slot;
+                            candidates.Add(nameIndex);
+                            best = scratch.Reserve((slot + 1) * stride);
+                            Array.Clear(best, slot * stride, stride);
                         }
 
-                        var at = (slot * width * Fields) + (i * Fields);
+                        var at = (slot * stride) + (i * Fields);
                         if (contribution > best[at])
                         {
                             best[at] = contribution;
@@ -225,7 +240,7 @@ public sealed partial class WatchListMatcher
             // Units not searched (the lightest, and those no key found) may still match in a candidate: the bound
             // counts them as matched perfectly, with the heaviest list unit they could pair with.
             double unsearchedMatched = 0;
-            var isSearched = new bool[width];
+            Span<bool> isSearched = stackalloc bool[width];
             foreach (var i in searched)
             {
                 isSearched[i] = true;
@@ -239,10 +254,10 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-
-            var bounded = new List<(int, double)>(slots.Count);
-            foreach (var (nameIndex, slot) in slots)
+            var bounded = new List<(int, double)>(candidates.Count);
+            for (var slot = 0; slot < candidates.Count; slot++)
             {
+                var nameIndex = candidates[slot];
                 var name = index.Names[nameIndex];
                 if (!matcher.Screens(index.Persons[name.Person]))
                 {
@@ -257,7 +272,7 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
-                    var at = (slot * width * Fields) + (i * Fields);
+                    var at = (slot * stride) + (i * Fields);
                     if (best[at] > 0)
                     {
                         matched += best[at];
