@@ -8,9 +8,11 @@ public sealed partial class WatchListMatcher
     /// <summary>
     /// The working state of one query. Candidate names are those holding a unit similar to one of the query's
     /// heavier units; each gets an upper bound on its score from those similarities alone, and candidates are
-    /// scored in falling order of that bound until no remaining one could enter the top results.
+    /// scored in falling order of that bound until no remaining one could enter the top results. With
+    /// <paramref name="alertsOnly"/> the results are every alert and nothing else, so candidates that cannot reach
+    /// their list's threshold are never scored.
     /// </summary>
-    private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top)
+    private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top, bool alertsOnly = false)
     {
         private readonly Dictionary<int, double>[] similarByUnit = new Dictionary<int, double>[query.Units.Count];
         private readonly Dictionary<int, (int Name, double NameScore, double Score)> bestByPerson = [];
@@ -82,12 +84,13 @@ public sealed partial class WatchListMatcher
             ScoreDocumentHolders(similarities);
             var candidates = Bounded();
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
+            var alertable = matcher.Options.LowestThreshold - MostAttributesAdd;
             var attributesOf = new Dictionary<int, double>();
             var weakScored = 0;
             foreach (var (nameIndex, bound) in candidates)
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can.
-                if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd))
+                if (bound < (alertsOnly ? alertable : Math.Max(reportable, KthBest() - MostAttributesAdd)))
                 {
                     break;
                 }
@@ -110,7 +113,7 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 if (best < matcher.Options.ThresholdFor(index.Persons[person].List)
-                    && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                    && (alertsOnly || bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;
                 }
@@ -124,7 +127,7 @@ public sealed partial class WatchListMatcher
             var ranked = new List<(int Person, int Name, double Score)>(bestByPerson.Count);
             foreach (var (person, (name, _, score)) in bestByPerson)
             {
-                if (score >= MatchingOptions.ReportFloor)
+                if (score >= (alertsOnly ? matcher.Options.ThresholdFor(index.Persons[person].List) : MatchingOptions.ReportFloor))
                 {
                     ranked.Add((person, name, score));
                 }
