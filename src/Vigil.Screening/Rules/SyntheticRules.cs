@@ -97,7 +97,7 @@ internal sealed class SyntheticRules(int seed)
         return new RuleEnvironment { Links = links, AirportCountries = AirportCountries, Today = ParseDay };
     }
 
-    /// <summary><paramref name="count"/> rules of one to five terms under AND, OR and NOT, values drawn from <paramref name="population"/>.</summary>
+    /// <summary><paramref name="count"/> rules of terms under AND, OR and NOT, values drawn from <paramref name="population"/>.</summary>
     public List<RiskRule> Rules(int count, IReadOnlyList<ScreeningSubject> population, RuleEnvironment environment)
     {
         var random = new Random(seed + 13);
@@ -111,7 +111,11 @@ internal sealed class SyntheticRules(int seed)
                 Title = string.Create(CultureInfo.InvariantCulture, $"Generated rule {i + 1}"),
                 Owner = "SYNTHETIC",
                 Severity = (FindingSeverity)random.Next(4),
-                Condition = Condition(random, sample, depth: 0),
+                // Most real criteria are an AND of a few narrow tests; one in four here has a free shape to cover
+                // OR, NOT and single terms at the top as well.
+                Condition = i % 4 == 0
+                    ? Condition(random, sample, depth: 0)
+                    : new AllOf([.. Enumerable.Range(0, 2 + random.Next(3)).Select(_ => Condition(random, sample, depth: 1))]),
             });
         }
 
