@@ -172,7 +172,7 @@ public sealed class RuleCheck : ITravelerCheck, IDisposable
 
             var rules = _set.Compiled.Where(c => c.Rule.InForceOn(today)).ToArray();
             var counters = rules.Select(c => _counters.GetOrAdd((c.Rule.Id, c.Rule.Version), _ => new RuleCounters(c.Rule))).ToArray();
-            active = new ActiveRules(today, _set, rules, counters, _environment with { Today = today });
+            active = new ActiveRules(today, rules, counters, _environment with { Today = today });
             foreach (var counter in counters)
             {
                 counter.JoinedSet(active);

@@ -24,10 +24,14 @@ internal sealed record CompiledNegation(string Path, CompiledNode Child) : Compi
     public override bool Test(SubjectFacts facts) => !Child.Test(facts);
 }
 
-/// <summary>A term or link term with its own delegate, so an explanation can ask each one without re-reading text.</summary>
-internal sealed record CompiledTerm(string Path, RuleCondition Source, RuleField? Field, Func<SubjectFacts, bool> Predicate) : CompiledNode(Path)
+/// <summary>
+/// A term or link term with its own delegate, so an explanation can ask each one without re-reading text. The
+/// delegate is compiled on the first explanation: most rules never fire, and compiling every term up front would
+/// multiply the cost of saving a rule by its number of terms.
+/// </summary>
+internal sealed record CompiledTerm(string Path, RuleCondition Source, RuleField? Field, Lazy<Func<SubjectFacts, bool>> Predicate) : CompiledNode(Path)
 {
-    public override bool Test(SubjectFacts facts) => Predicate(facts);
+    public override bool Test(SubjectFacts facts) => Predicate.Value(facts);
 }
 
 /// <summary>
@@ -73,14 +77,17 @@ internal static class RuleCompiler
                 return (Expression.Not(inner), new CompiledNegation(path, node));
             case LinkTerm link:
                 var linkBody = LinkBody(link, facts);
-                return (linkBody, new CompiledTerm(path, link, null, Expression.Lambda<Func<SubjectFacts, bool>>(linkBody, facts).Compile()));
+                return (linkBody, new CompiledTerm(path, link, null, Later(linkBody, facts)));
             default:
                 var term = (RuleTerm)condition;
                 var field = RuleFields.ByName[term.Field];
                 var termBody = TermBody(term, field, TermOperators.ByName[term.Operator], facts, lists, used);
-                return (termBody, new CompiledTerm(path, term, field, Expression.Lambda<Func<SubjectFacts, bool>>(termBody, facts).Compile()));
+                return (termBody, new CompiledTerm(path, term, field, Later(termBody, facts)));
         }
     }
+
+    private static Lazy<Func<SubjectFacts, bool>> Later(Expression body, ParameterExpression facts) =>
+        new(() => Expression.Lambda<Func<SubjectFacts, bool>>(body, facts).Compile());
 
     private static Expression LinkBody(LinkTerm link, ParameterExpression facts)
     {

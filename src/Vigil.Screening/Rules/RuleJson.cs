@@ -217,7 +217,8 @@ public static class RuleJson
         return new RiskRule
         {
             Id = RequiredText(element, "id", prefix),
-            Version = element.TryGetProperty("version", out var version) && version.TryGetInt32(out var v) ? v : 0,
+            // The repository assigns versions; one sent in is read when it is a number and otherwise ignored.
+            Version = element.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var v) ? v : 0,
             Title = RequiredText(element, "title", prefix),
             Description = OptionalText(element, "description", prefix),
             Category = OptionalText(element, "category", prefix),
@@ -229,7 +230,12 @@ public static class RuleJson
             Owner = RequiredText(element, "owner", prefix),
             EffectiveFrom = OptionalDate(element, "effectiveFrom", prefix),
             EffectiveTo = OptionalDate(element, "effectiveTo", prefix),
-            Enabled = !element.TryGetProperty("enabled", out var enabled) || enabled.ValueKind != JsonValueKind.False,
+            Enabled = !element.TryGetProperty("enabled", out var enabled) || enabled.ValueKind switch
+            {
+                JsonValueKind.True or JsonValueKind.Null => true,
+                JsonValueKind.False => false,
+                _ => throw Problem(prefix + "enabled", "'enabled' takes true or false."),
+            },
             Condition = element.TryGetProperty("condition", out var condition)
                 ? ReadCondition(condition, prefix + "condition")
                 : throw Problem(prefix + "condition", "A rule needs a condition."),

@@ -94,13 +94,11 @@ internal sealed class RuleCounters(RiskRule rule)
 }
 
 /// <summary>The rules in force on one day from one compiled set, with how many subjects they have screened together.</summary>
-internal sealed class ActiveRules(DateOnly day, RuleSet set, CompiledRule[] rules, RuleCounters[] counters, RuleEnvironment environment)
+internal sealed class ActiveRules(DateOnly day, CompiledRule[] rules, RuleCounters[] counters, RuleEnvironment environment)
 {
     public long Subjects;
 
     public DateOnly Day => day;
-
-    public RuleSet Set => set;
 
     public CompiledRule[] Rules => rules;
 

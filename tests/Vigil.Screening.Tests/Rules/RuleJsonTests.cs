@@ -81,6 +81,7 @@ public class RuleJsonTests
     [InlineData("""{"id":"a","title":"t","owner":"o","severity":"urgent","condition":{"all":[]}}""", "severity", "not one of")]
     [InlineData("""{"id":"a","title":"t","owner":"o","effectiveTo":"31.12.2026","condition":{"all":[]}}""", "effectiveTo", "yyyy-MM-dd")]
     [InlineData("""[{"id":"a","title":"t","owner":"o","condition":{"not":{"field":"x","op":"in","days":"7"}}}]""", "[0].condition.not.days", "whole number")]
+    [InlineData("""{"id":"a","title":"t","owner":"o","enabled":"no","condition":{"all":[]}}""", "enabled", "true or false")]
     [InlineData("""{"id":"a", "title": """, "line", "not valid JSON")]
     public void A_malformed_document_is_refused_at_its_path(string json, string path, string expected)
     {
