@@ -74,7 +74,7 @@ internal static class RuleInterpreter
             TermOperator.StartsWith => value.StartsWith(folded[0], StringComparison.Ordinal),
             TermOperator.EndsWith => value.EndsWith(folded[0], StringComparison.Ordinal),
             TermOperator.Contains => value.Contains(folded[0], StringComparison.Ordinal),
-            TermOperator.Matches => Regex.IsMatch(value, term.Values[0], TermOperators.PatternOptions, TermOperators.PatternTimeout),
+            TermOperator.Matches => Regex.IsMatch(value, term.Values[0], TermOperators.PatternOptions),
             _ => false,
         };
         return TermOperators.IsNegative(op)

@@ -26,13 +26,11 @@ internal sealed class SyntheticRules(int seed)
     /// <summary>At least <paramref name="travelers"/> subjects from generated pushes of 100 bookings, with history and earlier hits.</summary>
     public List<ScreeningSubject> Population(int travelers)
     {
-        var generator = new PnrgovGenerator(seed);
         var random = new Random(seed);
         var subjects = new List<ScreeningSubject>(travelers + 400);
         for (var index = 1; subjects.Count < travelers; index++)
         {
-            var push = generator.GenerateFile(index, 100, PushKind.Full).Content;
-            foreach (var subject in TravelSubjects.From(TravelFileReader.Read(push, ParseDay)))
+            foreach (var subject in TravelSubjects.From(Push(index, 100)))
             {
                 subjects.Add(subject with { History = History(random, subject), PriorHits = PriorHits(random) });
             }
@@ -40,6 +38,13 @@ internal sealed class SyntheticRules(int seed)
 
         return subjects;
     }
+
+    /// <summary>Generated full PNRGOV push number <paramref name="index"/>, read by the real parser.</summary>
+    public TravelFile Push(int index, int bookings) => TravelFileReader.Read(new PnrgovGenerator(seed).GenerateFile(index, bookings, PushKind.Full).Content, ParseDay);
+
+    /// <summary>Generated PAXLST passenger list number <paramref name="index"/>, read by the real parser.</summary>
+    public TravelFile PassengerList(int index, int passengers) =>
+        TravelFileReader.Read(new PaxlstGenerator(seed).GenerateFile(index, passengers, PaxlstLayout.Standard, crewList: false).Content, ParseDay);
 
     /// <summary>Value lists the generated rules read, saved as version 1.</summary>
     public ValueListRepository Lists()

@@ -31,10 +31,11 @@ internal static class TermOperators
     /// <summary>Longer patterns are refused: a rule's pattern is a code or a shape, not a program.</summary>
     public const int MaximumPatternLength = 200;
 
-    /// <summary>Linear-time matching, so no pattern can make screening hang; the timeout guards the rest.</summary>
+    /// <summary>
+    /// Linear-time matching, so no pattern can make screening hang. No match timeout on top: on a loaded machine a
+    /// timeout would fail screening for a traveler, while the inputs are field values of a few dozen characters.
+    /// </summary>
     public const RegexOptions PatternOptions = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
-
-    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
 
     public static FrozenDictionary<string, TermOperator> ByName { get; } =
         Enum.GetValues<TermOperator>().ToFrozenDictionary(NameOf, StringComparer.Ordinal);
@@ -64,7 +65,7 @@ internal static class TermOperators
 
     public static bool IsNegative(TermOperator op) => op is TermOperator.NotEquals or TermOperator.NotIn or TermOperator.NotMemberOf;
 
-    public static Regex Pattern(string pattern) => new(pattern, PatternOptions, PatternTimeout);
+    public static Regex Pattern(string pattern) => new(pattern, PatternOptions);
 
     /// <summary>One text compared with one literal (already folded to upper case).</summary>
     public static bool Text(TermOperator op, string? value, string literal) => value is not null && op switch

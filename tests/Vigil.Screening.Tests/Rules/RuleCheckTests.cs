@@ -158,6 +158,19 @@ public class RuleCheckTests
     }
 
     [Fact]
+    public void Statistics_stay_exact_when_travelers_are_screened_in_parallel()
+    {
+        var (rules, check, _) = Setup(new RuleCheckOptions { TimingSampleEvery = 7 });
+        rules.Save(Rule(Dutch), "analyst.a", "test");
+        var belgian = Subject with { Traveler = Traveler with { Nationality = "BEL" } };
+        var findings = 0;
+        Parallel.For(0, 4_000, i => Interlocked.Add(ref findings, check.Check(i % 4 == 0 ? Subject : belgian).Count));
+
+        var stats = Assert.Single(check.Statistics());
+        Assert.Equal((4_000L, 1_000L, 1_000), (stats.Evaluations, stats.Hits, findings));
+    }
+
+    [Fact]
     public void A_new_version_counts_afresh()
     {
         var (rules, check, _) = Setup();
