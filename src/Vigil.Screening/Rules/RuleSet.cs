@@ -55,8 +55,10 @@ public sealed class RuleSet
 /// <summary>What a backtest found for one rule: how many subjects it matched, and the first few matches explained.</summary>
 public sealed record BacktestRuleResult(string RuleId, int Version, int Matches, double HitRate, IReadOnlyList<BacktestMatch> Examples);
 
+/// <summary>One traveler a backtested rule matched, with the explanation a hit would have stored.</summary>
 public sealed record BacktestMatch(ScreeningSubject Subject, RuleMatch Match);
 
+/// <summary>A backtest's outcome: how many subjects were evaluated, each rule's matches, and how long it took.</summary>
 public sealed record BacktestReport(int Subjects, IReadOnlyList<BacktestRuleResult> Rules, TimeSpan Elapsed);
 
 /// <summary>
