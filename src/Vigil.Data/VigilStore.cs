@@ -83,16 +83,7 @@ public sealed partial class VigilStore
                 return new RawMessageReceipt(id, hash, true);
             }
 
-            var message = new StoredMessage
-            {
-                ContentHash = hash,
-                Content = new StoredContent { Hash = hash, Bytes = bytes.ToArray(), Length = bytes.Length },
-                Sender = sender,
-                ReceivedAt = receivedAt.ToUniversalTime(),
-                Status = MessageStatus.Received,
-                StatusChangedAt = Now,
-            };
-            db.Messages.Add(message);
+            var message = AddMessage(db, hash, bytes, sender, receivedAt);
             await db.SaveChangesAsync(cancellationToken);
             return new RawMessageReceipt(message.Id, hash, false);
         });
@@ -477,6 +468,21 @@ public sealed partial class VigilStore
         hit.Explanation = draft.Explanation;
         hit.UpdatedAt = Now;
         return hit;
+    }
+
+    private StoredMessage AddMessage(VigilDbContext db, string hash, ReadOnlyMemory<byte> bytes, string sender, DateTimeOffset receivedAt)
+    {
+        var message = new StoredMessage
+        {
+            ContentHash = hash,
+            Content = new StoredContent { Hash = hash, Bytes = bytes.ToArray(), Length = bytes.Length },
+            Sender = sender,
+            ReceivedAt = receivedAt.ToUniversalTime(),
+            Status = MessageStatus.Received,
+            StatusChangedAt = Now,
+        };
+        db.Messages.Add(message);
+        return message;
     }
 
     private Person NewPerson(string? surname, string? givenNames, DateOnly? dateOfBirth, string? nationality, PersonLink link) => new()

@@ -62,22 +62,10 @@ public sealed class IngestPipeline
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sender);
         var started = Stopwatch.GetTimestamp();
-        var stored = await store.StoreRawMessageAsync(content, sender.Trim(), clock.GetUtcNow(), ct);
-        if (stored.AlreadyStored)
-        {
-            await store.RecordAuditAsync([new AuditDraft(stored.Id, Steps.StoreRaw, AuditOutcome.Skipped, $"the same bytes (SHA-256 {stored.ContentHash}) were received again from {sender}")], ct);
-            Timings.AddReceive(started);
-            return new IngestReceipt(stored.Id, true, stored.ContentHash);
-        }
-
         var reference = EnvelopePeek.InterchangeReference(content.Span);
-        var original = reference is null ? null : await store.ClaimInterchangeAsync(stored.Id, reference, ct);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"{content.Length} bytes from {sender}, SHA-256 {stored.ContentHash}")
-            + (reference is null ? "" : $", interchange {reference}")
-            + (original is null ? "" : $"; sender already sent that interchange as message {original}, so this one is a duplicate");
-        await store.RecordAuditAsync([new AuditDraft(stored.Id, Steps.StoreRaw, AuditOutcome.Succeeded, detail)], ct);
+        var stored = await store.ReceiveAsync(content, sender.Trim(), clock.GetUtcNow(), reference, ct);
         Timings.AddReceive(started);
-        return new IngestReceipt(stored.Id, original is not null, stored.ContentHash, original);
+        return new IngestReceipt(stored.Id, stored.AlreadyStored || stored.DuplicateOf is not null, stored.ContentHash, stored.DuplicateOf);
     }
 
     /// <summary>

@@ -198,7 +198,7 @@ public abstract class IngestTests : IAsyncLifetime
         await pipeline.ProcessPendingAsync(Cancel);
         Assert.Equal(0, (await Store.CountAsync(Cancel)).Hits);
 
-        var national = new WatchList("national", "2026-01-15", "csv", [
+        var national = new WatchList("national", "csv", "2026-01-15", [
             new ListedPerson
             {
                 List = "national",
