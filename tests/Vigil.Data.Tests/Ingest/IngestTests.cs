@@ -284,6 +284,48 @@ public abstract class IngestTests : IAsyncLifetime
         Assert.Equal(pnrPersons.Order(), apiLinks.Select(l => l.PersonId).Order());
     }
 
+    [Fact]
+    public async Task Files_dropped_in_the_folder_are_stored_moved_to_done_and_processed_with_the_subfolder_as_sender()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vigil-drop-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "airline-y"));
+            var first = PaxlstText.List("7001", "XX700", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'));
+            await File.WriteAllBytesAsync(Path.Combine(folder, "a.edi"), first, Cancel);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "airline-y", "b.edi"), PaxlstText.List("7002", "YY700", "CDG", "JFK", Tomorrow, new PaxPerson("ROSSI", "MARIO", new DateOnly(1970, 1, 2))), Cancel);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "c.part"), first, Cancel);
+
+            var pipeline = Pipeline();
+            await using (var watcher = new DropFolderWatcher(pipeline, new DropFolderOptions { Folder = folder, SweepInterval = TimeSpan.FromMilliseconds(200), SettleTime = TimeSpan.Zero }))
+            {
+                await watcher.StartAsync(Cancel);
+                Assert.True(File.Exists(Path.Combine(folder, "done", "a.edi")));
+                Assert.True(File.Exists(Path.Combine(folder, "done", "airline-y", "b.edi")));
+                Assert.False(File.Exists(Path.Combine(folder, "a.edi")));
+                Assert.True(File.Exists(Path.Combine(folder, "c.part")));
+
+                // A copy finished by renaming is taken while watching; its bytes were received before, so it is a duplicate.
+                File.Move(Path.Combine(folder, "c.part"), Path.Combine(folder, "d.edi"));
+                for (var waited = 0; waited < 150 && !File.Exists(Path.Combine(folder, "done", "d.edi")); waited++)
+                {
+                    await Task.Delay(100, Cancel);
+                }
+
+                Assert.True(File.Exists(Path.Combine(folder, "done", "d.edi")), $"d.edi was not taken: {watcher.LastError}");
+            }
+
+            var messages = await Store.ListMessagesAsync(cancellationToken: Cancel);
+            Assert.Equal(["airline-y", "drop-folder"], messages.Select(m => m.Sender).Order());
+            Assert.All(messages, m => Assert.Equal(MessageStatus.Processed, m.Status));
+            Assert.Equal(2, (await Store.CountAsync(Cancel)).Travelers);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     protected IngestPipeline Pipeline(params ITravelerCheck[] checks) => new(Store, checks, clock: Clock);
 
     private async Task<int> LinkedToEarlierPersonsAsync()
