@@ -90,6 +90,38 @@ public sealed partial class VigilStore
         });
     }
 
+    /// <summary>
+    /// Records what parsing found (type, interchange reference — a message whose sender already sent that reference
+    /// becomes its duplicate) and stores every list and push of the message, all in one transaction. Returns the
+    /// message's status and, unless it turned out a duplicate (or was processed already), what each list or push wrote.
+    /// </summary>
+    internal Task<(MessageStatus Status, List<SavedTravel> Saved)> SaveParsedAsync(long id, string detectedType, string? interchangeReference, IReadOnlyList<TravelMessage> messages, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var status = await StageParsedAsync(db, id, detectedType, interchangeReference, cancellationToken);
+            var saved = new List<SavedTravel>(messages.Count);
+            if (status == MessageStatus.Parsed)
+            {
+                foreach (var message in messages)
+                {
+                    var result = message switch
+                    {
+                        PassengerList list => await StageListAsync(db, id, list, ReportingFlight(list), cancellationToken),
+                        BookingPush push => await StagePushAsync(db, id, push, PushedFlight(push), cancellationToken),
+                        _ => throw new ArgumentException($"{message.Type} messages are not stored as travel.", nameof(messages)),
+                    };
+                    // Saved per list or push so that the next one finds its flight and bookings, within the one transaction.
+                    await db.SaveChangesAsync(cancellationToken);
+                    saved.Add(result());
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (status, saved);
+        });
+
     /// <summary>Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first.</summary>
     internal Task<List<long>> ListPendingAsync(long afterId, int limit, CancellationToken cancellationToken) =>
         WithContextAsync(db => db.Messages
