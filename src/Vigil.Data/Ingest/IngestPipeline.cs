@@ -425,7 +425,7 @@ public sealed class IngestPipeline
         };
         var parts = received.Count == 0 ? travel.Part?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "?" : string.Join(", ", received);
         return $"{travel.Type} {travel.CommonAccessReference}: parts {parts} in this message"
-            + (incomplete ? "; others are still to come, and their travelers join the same flight when they arrive" : "; complete");
+            + (incomplete ? "; the other parts travel in other messages, and every part's travelers are stored on the same flight, whichever arrives first" : "; complete");
     }
 
     private static string IdentityDetail(int travelers, IdentityResolution resolution)

@@ -285,6 +285,24 @@ public abstract class IngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_list_sent_in_parts_across_messages_fills_one_flight_and_the_audit_says_which_parts_came()
+    {
+        var pipeline = Pipeline();
+        var (first, second) = (new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'), new PaxPerson("ROSSI", "MARIO", new DateOnly(1970, 1, 2)));
+        var partOne = await pipeline.ReceiveAsync(PaxlstText.Part("8001", "XX800", "CDG", "JFK", Tomorrow, (1, false), first), "airline-x", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+        var partTwo = await pipeline.ReceiveAsync(PaxlstText.Part("8002", "XX800", "CDG", "JFK", Tomorrow, (2, true), second), "airline-x", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+
+        var flight = await Store.GetFlightAsync("XX800/CDG/2026-01-16", Cancel);
+        Assert.NotNull(flight);
+        Assert.Equal(["MARTIN", "ROSSI"], flight.Travelers.Select(t => t.Surname).Order());
+        var firstAudit = Assert.Single(await Store.ListAuditAsync(partOne.MessageId, Cancel), a => a.Step == "reassemble");
+        Assert.Contains("parts 1 in this message; the other parts travel in other messages", firstAudit.Detail, StringComparison.Ordinal);
+        Assert.Contains(await Store.ListAuditAsync(partTwo.MessageId, Cancel), a => a.Step == "reassemble");
+    }
+
+    [Fact]
     public async Task Files_dropped_in_the_folder_are_stored_moved_to_done_and_processed_with_the_subfolder_as_sender()
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-drop-" + Guid.NewGuid().ToString("N"));
