@@ -63,14 +63,15 @@ public abstract class IngestCrashTests : IAsyncLifetime
         for (var run = 0; run < Kills; run++)
         {
             using var process = StartIngest();
-            // Kill once the run is under way: somewhere between its first stored message and the end of processing.
+            // Kill once the run is under way: the first run soon after it stores its first message, the others soon
+            // after they finish one more message, so kills land while receiving and while processing.
             var before = await store.CountAsync(Cancel);
-            while (!process.HasExited && (await store.CountAsync(Cancel)).AllMessages == before.AllMessages && before.AllMessages < messages)
+            while (!process.HasExited && !MadeProgress(run, before, await store.CountAsync(Cancel)))
             {
-                await Task.Delay(100, Cancel);
+                await Task.Delay(20, Cancel);
             }
 
-            await Task.Delay(random.Next(0, 2_500), Cancel);
+            await Task.Delay(random.Next(0, 300), Cancel);
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -110,6 +111,10 @@ public abstract class IngestCrashTests : IAsyncLifetime
         Assert.Equal(travelers, await db.PersonLinks.CountAsync(Cancel));
         Assert.Equal(travelers, await db.PersonLinks.Select(l => l.TravelerId).Distinct().CountAsync(Cancel));
     }
+
+    private static bool MadeProgress(int run, StoreCounts before, StoreCounts now) => run == 0
+        ? now.AllMessages > before.AllMessages
+        : now.MessagesIn(MessageStatus.Processed) > before.MessagesIn(MessageStatus.Processed);
 
     private Process StartIngest()
     {
