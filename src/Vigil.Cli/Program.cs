@@ -11,4 +11,6 @@ root.Subcommands.Add(NamesCommand.Create());
 root.Subcommands.Add(ListsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(MessagesCommand.Create());
 return root.Parse(args).Invoke();
