@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Vigil.Server.Operations;
+
+/// <summary>Ready only when the store answers a query, not merely when a connection opens.</summary>
+internal sealed class StoreReachable(VigilStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = store.CreateContext();
+            var messages = await db.Messages.CountAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"{store.Provider} store answers; {messages} messages stored.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"{store.Provider} store does not answer: {e.Message}", e);
+        }
+    }
+}
+
+/// <summary>Ready only when at least one watch list has a current version to screen against.</summary>
+internal sealed class WatchListsLoaded(VigilStore store, ServerOptions options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.CreateContext();
+        var current = await db.WatchLists.Where(w => w.CurrentVersionId != null).Select(w => w.Code).OrderBy(c => c).ToListAsync(cancellationToken);
+        if (current.Count > 0)
+        {
+            return HealthCheckResult.Healthy($"Screening against {string.Join(", ", current)}.");
+        }
+
+        return options.RequireWatchLists
+            ? HealthCheckResult.Unhealthy("No watch list is loaded; import one (POST /api/watchlists) before travelers are screened.")
+            : HealthCheckResult.Degraded("No watch list is loaded; Vigil:Server:RequireWatchLists is off, so the service reports ready anyway.");
+    }
+}
+
+/// <summary>Writes a health report as JSON: the overall status and each check's status and sentence.</summary>
+internal static class HealthReportWriter
+{
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}

@@ -1,0 +1,42 @@
+namespace Vigil.Server;
+
+/// <summary>
+/// The service's own settings, bound from <c>Vigil:Server</c>: who may call it (<see cref="ApiKeys"/>), how large a
+/// message may be, and whether readiness waits for a watch list.
+/// </summary>
+internal sealed class ServerOptions
+{
+    public const string Section = "Vigil:Server";
+
+    /// <summary>One entry per caller: a sender (an airline's gateway), an analyst, an administrator.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>Bodies above this are refused with 413 before they are stored; the largest real PNR push seen is ~250 KB.</summary>
+    public long MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Readiness needs at least one watch list with a current version: a service that screens against nothing would
+    /// report every traveler clear. Off for a service that only collects data.
+    /// </summary>
+    public bool RequireWatchLists { get; set; } = true;
+
+    public static ServerOptions FromConfiguration(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<ServerOptions>() ?? new ServerOptions();
+}
+
+/// <summary>
+/// One API key. Give the key either in clear (<see cref="Key"/>, hashed as soon as it is read) or, better, as the
+/// lower- or upper-case hex SHA-256 of the key (<see cref="Sha256"/>), so the configuration never holds a usable secret.
+/// </summary>
+internal sealed class ApiKeyOptions
+{
+    /// <summary>Who holds the key; for senders this is the sender recorded on every message they post.</summary>
+    public string? Name { get; set; }
+
+    public string? Key { get; set; }
+
+    public string? Sha256 { get; set; }
+
+    /// <summary><c>sender</c>, <c>analyst</c>, <c>admin</c>.</summary>
+    public List<string> Roles { get; set; } = [];
+}

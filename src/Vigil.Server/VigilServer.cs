@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using Vigil.Server.Endpoints;
+
+namespace Vigil.Server;
+
+/// <summary>
+/// Vigil's HTTP service: message intake for senders, the REST API for analysts (OpenAPI at <c>/openapi/v1.json</c>),
+/// health at <c>/health/live</c> and <c>/health/ready</c>, Prometheus metrics at <c>/metrics</c>, and the workers
+/// that process what arrives. Configuration: <c>Vigil:Store</c> (see <see cref="VigilStoreOptions"/>) and
+/// <c>Vigil:Server</c> (API keys and limits; docs/operations.md).
+/// </summary>
+public static class VigilServer
+{
+    /// <summary>
+    /// Opens the store (applying migrations) and builds the service, ready to run. <paramref name="configure"/> sees
+    /// the builder after the defaults (appsettings.json, <c>VIGIL_</c>-less environment variables, arguments) are read,
+    /// so a caller can add its own configuration or URLs.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        var serverOptions = ServerOptions.FromConfiguration(builder.Configuration);
+        var keys = ApiKeyRing.From(serverOptions.ApiKeys);
+        var store = await VigilStore.OpenAsync(VigilStoreOptions.FromConfiguration(builder.Configuration), cancellationToken: cancellationToken);
+
+        var services = builder.Services;
+        services.AddSingleton(store);
+        services.AddSingleton(serverOptions);
+        services.AddSingleton(keys);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<VigilMetrics>();
+        services.AddSingleton<IngestSignal>();
+        services.AddSingleton<MessageIntake>();
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<StoreReachable>("store", tags: ["ready"])
+            .AddCheck<WatchListsLoaded>("watchlists", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(VigilMetrics.MeterName)
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+
+        app.MapMessages();
+        app.MapTravel();
+        app.MapHits();
+        app.MapWatchLists();
+        return app;
+    }
+}
