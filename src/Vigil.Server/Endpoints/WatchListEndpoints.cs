@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Vigil.Screening.Watchlists;
 
@@ -13,9 +12,6 @@ namespace Vigil.Server.Endpoints;
 internal static partial class WatchListEndpoints
 {
     private const int ShownProblems = 50;
-
-    // Entries are stored as the store writes them: enums by name, nulls left out.
-    private static readonly JsonSerializerOptions EntryJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static void MapWatchLists(this IEndpointRouteBuilder app)
     {
@@ -149,7 +145,7 @@ internal static partial class WatchListEndpoints
             return input.Problem();
         }
 
-        var diff = WatchListDiff.Between(await ReadAsync(db, code, before, cancellationToken), await ReadAsync(db, code, after, cancellationToken));
+        var diff = WatchListDiff.Between(await StoredWatchLists.ReadAsync(db, code, before, cancellationToken), await StoredWatchLists.ReadAsync(db, code, after, cancellationToken));
         return TypedResults.Ok(new WatchListDiffView(code, diff.PreviousVersion, diff.CurrentVersion,
             [.. diff.Added.Select(e => new DiffEntry(e.ListId, e.PrimaryName))],
             [.. diff.Removed.Select(e => new DiffEntry(e.ListId, e.PrimaryName))],
@@ -165,13 +161,6 @@ internal static partial class WatchListEndpoints
         }
 
         return found;
-    }
-
-    private static async Task<WatchList> ReadAsync(VigilDbContext db, string code, WatchListVersion version, CancellationToken cancellationToken)
-    {
-        var contents = await db.WatchListEntries.AsNoTracking().Where(e => e.VersionId == version.Id).OrderBy(e => e.Id).Select(e => e.Content).ToListAsync(cancellationToken);
-        var entries = contents.Select(c => JsonSerializer.Deserialize<ListedPerson>(c, EntryJson)!).ToList();
-        return new WatchList(code, version.Format, version.Version, entries, []);
     }
 
     [GeneratedRegex("^[a-z0-9_-]{1,32}$")]
