@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vigil.Data.Entities;
+using Vigil.Screening.Hits;
 using Vigil.Screening.Matching;
 using Vigil.Screening.Watchlists;
 using Vigil.Travel.Model;
@@ -139,6 +140,44 @@ internal static class Mapping
         row.Documents.RemoveRange(traveler.Documents.Count, row.Documents.Count - traveler.Documents.Count);
     }
 
+    /// <summary>A stored traveler back in the canonical model, for screening them again.</summary>
+    public static Traveler ToTraveler(StoredTraveler row) => new()
+    {
+        Role = Enum.TryParse<TravelerRole>(row.Role, out var role) ? role : TravelerRole.Passenger,
+        Surname = row.Surname,
+        GivenNames = row.GivenNames,
+        Title = row.Title,
+        DateOfBirth = row.DateOfBirth,
+        Gender = row.Gender,
+        Nationality = row.Nationality,
+        ResidenceCountry = row.ResidenceCountry,
+        BirthPlace = row.BirthPlace,
+        Embarkation = row.Embarkation,
+        Debarkation = row.Debarkation,
+        Seat = row.Seat,
+        RecordLocator = row.RecordLocator,
+        UniquePassengerReference = row.UniquePassengerReference,
+        ReferenceNumber = row.ReferenceNumber,
+        Documents = [.. row.Documents.Select(d => new TravelDocument { Type = d.Type, Number = d.Number, IssuingCountry = d.IssuingCountry, IssueDate = d.IssueDate, Expiry = d.Expiry })],
+    };
+
+    /// <summary>A stored flight back in the canonical model, legs in order.</summary>
+    public static Flight ToFlight(StoredFlight row) => new()
+    {
+        Carrier = row.Carrier,
+        Number = row.Number,
+        Stage = row.Stage,
+        FinalDestination = row.FinalDestination,
+        Legs = [.. row.Legs.OrderBy(l => l.Sequence).Select(l => new Leg
+        {
+            Origin = l.Origin,
+            Destination = l.Destination,
+            ScheduledDeparture = l.ScheduledDeparture,
+            ScheduledArrival = l.ScheduledArrival,
+            CrossesBorder = l.CrossesBorder,
+        })],
+    };
+
     public static WatchListEntry Entry(ListedPerson person) => new()
     {
         EntryRef = person.ListId,
@@ -147,7 +186,7 @@ internal static class Mapping
         Content = JsonSerializer.Serialize(person, Json),
     };
 
-    public static string Explanation(MatchExplanation explanation) => JsonSerializer.Serialize(explanation, Json);
+    public static string Explanation(MatchExplanation explanation) => WatchListCheck.ExplanationJson(explanation);
 
     /// <summary>Local times are kept as printed: no zone is invented for them.</summary>
     public static DateTime? Unzoned(DateTime? value) =>

@@ -186,6 +186,8 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("persons");
+            // Identity resolution looks persons up by date of birth before it compares names.
+            e.HasIndex(p => p.DateOfBirth);
             e.HasMany(p => p.Links).WithOne().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -14,7 +14,7 @@ namespace Vigil.Data;
 /// or rule. Each call uses its own short-lived context, so one store serves concurrent callers; a write that loses a
 /// race on a unique key is retried and then finds the winner's row.
 /// </summary>
-public sealed class VigilStore
+public sealed partial class VigilStore
 {
     private const int Attempts = 3;
 
@@ -144,13 +144,7 @@ public sealed class VigilStore
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return WithContextAsync(async db =>
         {
-            var message = await FindMessageAsync(db, id, cancellationToken);
-            message.Status = MessageStatus.Failed;
-            message.ErrorText = reason;
-            message.ErrorSegment = position?.Segment;
-            message.ErrorOffset = position?.Offset;
-            message.ErrorLine = position?.Line;
-            message.StatusChangedAt = Now;
+            Quarantine(await FindMessageAsync(db, id, cancellationToken), reason, position);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         });
@@ -344,16 +338,7 @@ public sealed class VigilStore
             }
             else
             {
-                var person = new Person
-                {
-                    Surname = traveler.Surname,
-                    GivenNames = traveler.GivenNames,
-                    DateOfBirth = traveler.DateOfBirth,
-                    Nationality = traveler.Nationality,
-                    CreatedAt = Now,
-                    Links = [link],
-                };
-                db.Persons.Add(person);
+                db.Persons.Add(NewPerson(traveler.Surname, traveler.GivenNames, traveler.DateOfBirth, traveler.Nationality, link));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -427,28 +412,7 @@ public sealed class VigilStore
                 .FirstOrDefaultAsync(cancellationToken);
             var hit = await db.Hits.FirstOrDefaultAsync(h => h.TravelerId == travelerId && h.SubjectKey == draft.SubjectKey, cancellationToken);
             var created = hit is null;
-            if (hit is null)
-            {
-                hit = new StoredHit
-                {
-                    TravelerId = travelerId,
-                    SubjectKey = draft.SubjectKey,
-                    Explanation = draft.Explanation,
-                    Status = HitStatus.New,
-                    CreatedAt = Now,
-                    History = [new HitStatusChange { From = null, To = HitStatus.New, Actor = "vigil", Reason = "found by screening", At = Now }],
-                };
-                db.Hits.Add(hit);
-            }
-
-            hit.ListCode = draft.ListCode;
-            hit.ListEntryRef = draft.ListEntryRef;
-            hit.RuleId = draft.RuleId;
-            hit.WatchListEntryId = entryId ?? hit.WatchListEntryId;
-            hit.Score = draft.Score;
-            hit.Severity = draft.Severity;
-            hit.Explanation = draft.Explanation;
-            hit.UpdatedAt = Now;
+            hit = ApplyHit(db, hit, travelerId, draft, entryId);
             await db.SaveChangesAsync(cancellationToken);
             return new HitUpsert(hit.Id, created);
         });
@@ -486,6 +450,54 @@ public sealed class VigilStore
         WithContextAsync(db => db.Hits.AsNoTracking().Where(h => h.TravelerId == travelerId).OrderBy(h => h.Id).ToListAsync(cancellationToken));
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>Adds the hit (status New, with that first step in its history) or updates it, keeping its status.</summary>
+    private StoredHit ApplyHit(VigilDbContext db, StoredHit? hit, long travelerId, HitDraft draft, long? entryId)
+    {
+        if (hit is null)
+        {
+            hit = new StoredHit
+            {
+                TravelerId = travelerId,
+                SubjectKey = draft.SubjectKey,
+                Explanation = draft.Explanation,
+                Status = HitStatus.New,
+                CreatedAt = Now,
+                History = [new HitStatusChange { From = null, To = HitStatus.New, Actor = "vigil", Reason = "found by screening", At = Now }],
+            };
+            db.Hits.Add(hit);
+        }
+
+        hit.ListCode = draft.ListCode;
+        hit.ListEntryRef = draft.ListEntryRef;
+        hit.RuleId = draft.RuleId;
+        hit.WatchListEntryId = entryId ?? hit.WatchListEntryId;
+        hit.Score = draft.Score;
+        hit.Severity = draft.Severity;
+        hit.Explanation = draft.Explanation;
+        hit.UpdatedAt = Now;
+        return hit;
+    }
+
+    private Person NewPerson(string? surname, string? givenNames, DateOnly? dateOfBirth, string? nationality, PersonLink link) => new()
+    {
+        Surname = surname,
+        GivenNames = givenNames,
+        DateOfBirth = dateOfBirth,
+        Nationality = nationality,
+        CreatedAt = Now,
+        Links = [link],
+    };
+
+    private void Quarantine(StoredMessage message, string reason, SourcePosition? position)
+    {
+        message.Status = MessageStatus.Failed;
+        message.ErrorText = reason;
+        message.ErrorSegment = position?.Segment;
+        message.ErrorOffset = position?.Offset;
+        message.ErrorLine = position?.Line;
+        message.StatusChangedAt = Now;
+    }
 
     private DateTimeOffset Now => clock.GetUtcNow();
 

@@ -1,31 +1,20 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Vigil.Data.Tests;
 
 /// <summary>The SQLite store in a temporary folder, removed afterwards.</summary>
 public sealed class SqliteStoreTests : StoreTests
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "vigil-store-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteTestDatabase database = new();
 
-    protected override Task<VigilStoreOptions> CreateEmptyDatabaseAsync() => Task.FromResult(VigilStoreOptions.Sqlite(folder));
+    protected override Task<VigilStoreOptions> CreateEmptyDatabaseAsync() => database.CreateAsync();
 
-    protected override Task DropDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => database.DropAsync();
 
     [Fact]
     public async Task The_file_is_in_the_data_folder_and_journals_in_wal_mode()
     {
-        Assert.True(File.Exists(Path.Combine(folder, VigilStoreOptions.SqliteFileName)));
+        Assert.True(File.Exists(Path.Combine(database.Folder, VigilStoreOptions.SqliteFileName)));
         await using var db = Store.CreateContext();
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -40,37 +29,11 @@ public sealed class SqliteStoreTests : StoreTests
 /// </summary>
 public sealed class PostgresStoreTests : StoreTests
 {
-    public const string Variable = "VIGIL_TEST_POSTGRES";
+    public const string Variable = PostgresTestDatabase.Variable;
 
-    private readonly string database = "vigil_test_" + Guid.NewGuid().ToString("N");
-    private string? server;
+    private readonly PostgresTestDatabase database = new();
 
-    protected override async Task<VigilStoreOptions> CreateEmptyDatabaseAsync()
-    {
-        server = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            Assert.Skip($"{Variable} is not set, so there is no PostgreSQL server to test against (.ci/run starts one).");
-        }
+    protected override Task<VigilStoreOptions> CreateEmptyDatabaseAsync() => database.CreateAsync();
 
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        return VigilStoreOptions.PostgreSql(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (server is null)
-        {
-            return;
-        }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task DropDatabaseAsync() => database.DropAsync();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Screening.Hits;
 using Vigil.Screening.Matching;
 using Vigil.Screening.Watchlists;
 using Vigil.Travel;
@@ -10,10 +11,10 @@ namespace Vigil.Cli.Screening;
 internal sealed record TravelerOnFlight(Traveler Traveler, string? Flight, string? RecordLocator)
 {
     /// <summary>Given names then surname, as the matcher reads a plain name.</summary>
-    public string Name => string.Join(' ', new[] { Traveler.GivenNames, Traveler.Surname }.Where(n => !string.IsNullOrWhiteSpace(n)));
+    public string Name => TravelerQuery.Name(Traveler);
 
     /// <summary>The passport when there is one, otherwise the first document.</summary>
-    public TravelDocument? Document => Traveler.Documents.FirstOrDefault(d => d.Type == "P") ?? Traveler.Documents.FirstOrDefault();
+    public TravelDocument? Document => TravelerQuery.Document(Traveler);
 }
 
 /// <summary>A screened traveler: the matches found for them, best first (only alerts unless near misses were asked for).</summary>
@@ -61,17 +62,7 @@ internal static class TravelerScreening
     }
 
     /// <summary>The matcher's view of a traveler: name, date of birth, nationality, gender and document number.</summary>
-    public static ScreeningQuery Query(TravelerOnFlight traveler)
-    {
-        var t = traveler.Traveler;
-        return new ScreeningQuery(traveler.Name)
-        {
-            DateOfBirth = t.DateOfBirth is { } born ? new QueryBirthDate(born.Year, born.Month, born.Day) : null,
-            Nationality = string.IsNullOrWhiteSpace(t.Nationality) ? null : t.Nationality,
-            Gender = t.Gender switch { "M" => Gender.Male, "F" => Gender.Female, _ => Gender.Unknown },
-            DocumentNumber = traveler.Document?.Number,
-        };
-    }
+    public static ScreeningQuery Query(TravelerOnFlight traveler) => TravelerQuery.For(traveler.Traveler);
 
     /// <summary>
     /// Screens one traveler. Only alerting matches are kept unless <paramref name="nearMisses"/> is set, when the best

@@ -32,6 +32,9 @@ public enum LinkReason
 
     /// <summary>An analyst linked them.</summary>
     Analyst,
+
+    /// <summary>No earlier traveler matched by document, record locator or name and date of birth: a new person.</summary>
+    NewPerson,
 }
 
 /// <summary>A traveler belongs to at most one person; the link says why, how strongly and when.</summary>

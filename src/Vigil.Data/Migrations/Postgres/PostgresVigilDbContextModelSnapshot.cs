@@ -212,6 +212,9 @@ namespace Vigil.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_persons");
 
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_persons_date_of_birth");
+
                     b.ToTable("persons", (string)null);
                 });
 

@@ -199,6 +199,9 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_persons");
 
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_persons_date_of_birth");
+
                     b.ToTable("persons", (string)null);
                 });
 

@@ -1,0 +1,480 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data.Entities;
+using Vigil.Data.Identity;
+using Vigil.Edifact;
+using Vigil.Screening.Hits;
+using Vigil.Travel;
+using Vigil.Travel.Model;
+
+namespace Vigil.Data.Ingest;
+
+/// <summary>
+/// Vigil's way from received bytes to hits. <see cref="ReceiveAsync"/> stores the raw bytes durably (hash-addressed)
+/// and nothing else; <see cref="ProcessPendingAsync"/> then takes every stored message that is not processed yet
+/// through detect → parse → reassemble → upsert flights, travelers and bookings → resolve identities → screen through
+/// every active <see cref="ITravelerCheck"/> → store hits, and marks it processed. Each step is idempotent and the
+/// last one commits links, hits, audit and status together, so a process killed at any point resumes by processing
+/// the message again. A message that cannot be read or stored is quarantined with the reason and position, never
+/// dropped, and <see cref="ReplayAsync"/> processes it again after a fix. Every step writes to the audit.
+/// </summary>
+public sealed class IngestPipeline
+{
+    private readonly VigilStore store;
+    private readonly IngestOptions options;
+    private readonly TimeProvider clock;
+    private readonly IdentityResolver identities = new();
+    private readonly SemaphoreSlim processing = new(1, 1);
+    private IReadOnlyList<ITravelerCheck> checks;
+
+    /// <param name="checks">The checks every traveler goes through; <see cref="UseChecks"/> swaps them later.</param>
+    public IngestPipeline(VigilStore store, IEnumerable<ITravelerCheck> checks, IngestOptions? options = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(checks);
+        this.store = store;
+        this.checks = [.. checks];
+        this.options = options ?? new IngestOptions();
+        this.clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>The checks in force now.</summary>
+    public IReadOnlyList<ITravelerCheck> Checks => Volatile.Read(ref checks);
+
+    internal IngestTimings Timings { get; } = new();
+
+    /// <summary>
+    /// Replaces the active checks at once (after a list import, say): a message being screened finishes with the
+    /// checks it started with, the next one uses the new ones.
+    /// </summary>
+    public void UseChecks(IEnumerable<ITravelerCheck> replacement)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        Volatile.Write(ref checks, [.. replacement]);
+    }
+
+    /// <summary>
+    /// Stores the bytes before anything parses them and returns the message's id. The same bytes are stored once; a
+    /// message whose sender already sent its interchange reference is stored but marked a duplicate of the first.
+    /// </summary>
+    public async Task<IngestReceipt> ReceiveAsync(ReadOnlyMemory<byte> content, string sender, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sender);
+        var started = Stopwatch.GetTimestamp();
+        var stored = await store.StoreRawMessageAsync(content, sender.Trim(), clock.GetUtcNow(), ct);
+        if (stored.AlreadyStored)
+        {
+            await store.RecordAuditAsync([new AuditDraft(stored.Id, Steps.StoreRaw, AuditOutcome.Skipped, $"the same bytes (SHA-256 {stored.ContentHash}) were received again from {sender}")], ct);
+            Timings.AddReceive(started);
+            return new IngestReceipt(stored.Id, true, stored.ContentHash);
+        }
+
+        var reference = EnvelopePeek.InterchangeReference(content.Span);
+        var original = reference is null ? null : await store.ClaimInterchangeAsync(stored.Id, reference, ct);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{content.Length} bytes from {sender}, SHA-256 {stored.ContentHash}")
+            + (reference is null ? "" : $", interchange {reference}")
+            + (original is null ? "" : $"; sender already sent that interchange as message {original}, so this one is a duplicate");
+        await store.RecordAuditAsync([new AuditDraft(stored.Id, Steps.StoreRaw, AuditOutcome.Succeeded, detail)], ct);
+        Timings.AddReceive(started);
+        return new IngestReceipt(stored.Id, original is not null, stored.ContentHash, original);
+    }
+
+    /// <summary>
+    /// Processes every message stored but not processed yet, oldest first, including those a crash left half done.
+    /// One pass runs at a time per pipeline. Returns how many messages it finished (processed, found duplicate or
+    /// quarantined).
+    /// </summary>
+    public async Task<int> ProcessPendingAsync(CancellationToken ct)
+    {
+        await processing.WaitAsync(ct);
+        try
+        {
+            var done = 0;
+            var after = 0L;
+            while (true)
+            {
+                var pending = await store.ListPendingAsync(after, options.PendingBatch, ct);
+                if (pending.Count == 0)
+                {
+                    return done;
+                }
+
+                foreach (var id in pending)
+                {
+                    await ProcessAsync(id, ct);
+                    done++;
+                }
+
+                after = pending[^1];
+            }
+        }
+        finally
+        {
+            processing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Takes a quarantined message out of quarantine and processes it again. Returns true when it is now processed (or
+    /// found a duplicate); false when it was not in quarantine, or failed again (it is back in quarantine with the new reason).
+    /// </summary>
+    public async Task<bool> ReplayAsync(long messageId, CancellationToken ct)
+    {
+        await processing.WaitAsync(ct);
+        try
+        {
+            if (!await store.ReleaseForReplayAsync(messageId, ct))
+            {
+                return false;
+            }
+
+            await store.RecordAuditAsync([new AuditDraft(messageId, Steps.Replay, AuditOutcome.Succeeded, "released from quarantine for processing again")], ct);
+            var status = await ProcessAsync(messageId, ct);
+            return status is MessageStatus.Processed or MessageStatus.Duplicate;
+        }
+        finally
+        {
+            processing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Screens again, through the checks in force now, every traveler on a flight with a leg departing or arriving in
+    /// the scope, and stores what they find (one hit per traveler and list entry or rule; an analyst's status stands).
+    /// Returns how many travelers were screened.
+    /// </summary>
+    public async Task<int> RescreenAsync(RescreenScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var (from, to) = scope.Resolve(clock.GetUtcNow(), options.RescreenWindow);
+        var flightIds = await store.ReadAsync(db => db.Flights
+            .Where(f => f.Legs.Any(l => (l.ScheduledDeparture >= from && l.ScheduledDeparture <= to) || (l.ScheduledArrival >= from && l.ScheduledArrival <= to)))
+            .OrderBy(f => f.Id)
+            .Select(f => f.Id)
+            .ToListAsync(ct));
+        var active = Checks;
+        var screened = 0;
+        foreach (var batch in flightIds.Chunk(options.RescreenFlightBatch))
+        {
+            var flights = await store.ReadAsync(db => db.Flights.AsNoTracking().AsSplitQuery()
+                .Include(f => f.Legs)
+                .Include(f => f.Travelers).ThenInclude(t => t.Documents)
+                .Where(f => batch.Contains(f.Id))
+                .ToListAsync(ct));
+            var seeds = new List<SubjectSeed>();
+            foreach (var flight in flights)
+            {
+                var model = Mapping.ToFlight(flight);
+                var travelers = flight.Travelers.Select(t => (Row: t, Model: Mapping.ToTraveler(t))).ToList();
+                foreach (var (row, traveler) in travelers)
+                {
+                    var party = travelers.Where(o => o.Row.Id != row.Id && SameParty(row, o.Row)).Select(o => o.Model).ToList();
+                    seeds.Add(new SubjectSeed(row.Id, flight.Id, traveler, model, null, party));
+                }
+            }
+
+            var personOf = await store.ReadAsync(async db =>
+            {
+                var ids = seeds.Select(s => s.TravelerId).ToList();
+                return await db.PersonLinks.Where(l => ids.Contains(l.TravelerId)).ToDictionaryAsync(l => l.TravelerId, l => l.PersonId, ct);
+            });
+            var subjects = await SubjectsAsync(seeds, personOf, ct);
+            var hits = Screen(subjects, active);
+            await store.SaveHitsAsync(hits, [new AuditDraft(null, Steps.Rescreen, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
+                $"{seeds.Count} travelers on {flights.Count} flights with a leg between {from:yyyy-MM-dd HH:mm} and {to:yyyy-MM-dd HH:mm}, through {Describe(active)}: {hits.Count} findings"))], ct);
+            screened += seeds.Count;
+        }
+
+        return screened;
+    }
+
+    // ---------------------------------------------------------------- one message
+
+    private async Task<MessageStatus> ProcessAsync(long id, CancellationToken ct)
+    {
+        var message = await store.ReadPendingAsync(id, ct) ?? throw new KeyNotFoundException($"No message {id} is stored.");
+        if (message.Status is not (MessageStatus.Received or MessageStatus.Parsed))
+        {
+            return message.Status;
+        }
+
+        string step = Steps.Parse;
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var file = TravelFileReader.Read(message.Content, DateOnly.FromDateTime(message.ReceivedAt.UtcDateTime));
+            var usable = file.Messages.Where(m => m is PassengerList or BookingPush).ToList();
+            Timings.AddParse(started);
+            if (usable.Count == 0)
+            {
+                var (reason, position) = Unreadable(file);
+                await store.QuarantineAsync(id, Steps.Parse, reason, position, ct);
+                return MessageStatus.Failed;
+            }
+
+            var type = string.Join('+', usable.Select(m => m.Type).Distinct());
+            var status = await store.MarkParsedAsync(id, type, usable[0].InterchangeReference, ct);
+            var audit = new List<AuditDraft> { new(id, Steps.Parse, AuditOutcome.Succeeded, ParseDetail(file, usable)) };
+            if (status == MessageStatus.Duplicate)
+            {
+                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Skipped,
+                    $"the sender already sent interchange {usable[0].InterchangeReference}; this duplicate is not processed again"));
+                await store.RecordAuditAsync(audit, ct);
+                return MessageStatus.Duplicate;
+            }
+
+            step = Steps.Upsert;
+            started = Stopwatch.GetTimestamp();
+            var seeds = new List<SubjectSeed>();
+            foreach (var travel in usable)
+            {
+                if (travel.Part is not null || travel is PassengerList { Incomplete: true } or BookingPush { Incomplete: true })
+                {
+                    audit.Add(new AuditDraft(id, Steps.Reassemble, AuditOutcome.Succeeded, PartsDetail(travel)));
+                }
+
+                var saved = await SaveAsync(id, travel, seeds, ct);
+                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Succeeded, saved));
+            }
+
+            Timings.AddUpsert(started);
+
+            step = Steps.Identity;
+            started = Stopwatch.GetTimestamp();
+            var candidates = seeds.Select(s => IdentityCandidate.From(s.TravelerId, s.FlightId, s.Booking is null ? TravelerSource.Api : TravelerSource.Pnr, s.Traveler, s.Booking?.RecordLocator)).ToList();
+            var resolution = await identities.ResolveAsync(store, candidates, ct);
+            audit.Add(new AuditDraft(id, Steps.Identity, AuditOutcome.Succeeded, IdentityDetail(seeds.Count, resolution)));
+            Timings.AddIdentity(started);
+
+            step = Steps.Screen;
+            started = Stopwatch.GetTimestamp();
+            var active = Checks;
+            var subjects = await SubjectsAsync(seeds, resolution.PersonOf, ct);
+            var hits = Screen(subjects, active);
+            audit.Add(new AuditDraft(id, Steps.Screen, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
+                $"{subjects.Count} travelers through {Describe(active)}: {hits.Count} findings")));
+            Timings.AddScreen(started);
+
+            step = Steps.Complete;
+            started = Stopwatch.GetTimestamp();
+            audit.Add(new AuditDraft(id, Steps.Complete, AuditOutcome.Succeeded, "links, hits and status committed together"));
+            await store.CompleteMessageAsync(id, resolution.Links, hits, audit, ct);
+            Timings.AddComplete(started);
+            return MessageStatus.Processed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever went wrong, the message stays in the store: quarantined with the reason, ready for replay.
+            var cause = e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e;
+            var (reason, position) = cause is TravelPlacementException placement
+                ? (placement.Message, placement.Position)
+                : ($"{step} failed: {cause.GetType().Name}: {cause.Message}", (SourcePosition?)null);
+            await store.QuarantineAsync(id, step, reason, position, ct);
+            return MessageStatus.Failed;
+        }
+    }
+
+    /// <summary>Stores one list or push and notes a screening seed for every traveler it placed; returns the audit detail.</summary>
+    private async Task<string> SaveAsync(long messageId, TravelMessage travel, List<SubjectSeed> seeds, CancellationToken ct)
+    {
+        try
+        {
+            switch (travel)
+            {
+                case PassengerList list:
+                {
+                    var saved = await store.SavePassengerListAsync(messageId, list, ct);
+                    var flight = list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights[0];
+                    for (var i = 0; i < list.Travelers.Count; i++)
+                    {
+                        var traveler = list.Travelers[i];
+                        var party = traveler.RecordLocator is { Length: > 0 } locator
+                            ? list.Travelers.Where(o => !ReferenceEquals(o, traveler) && o.RecordLocator == locator).ToList()
+                            : [];
+                        seeds.Add(new SubjectSeed(saved.TravelerIds[i], saved.FlightId, traveler, flight, null, party));
+                    }
+
+                    return string.Create(CultureInfo.InvariantCulture,
+                        $"PAXLST {list.Purpose.Description}: flight {saved.FlightId}, {saved.TravelerIds.Count} travelers");
+                }
+
+                case BookingPush push:
+                {
+                    var saved = await store.SaveBookingPushAsync(messageId, push, ct);
+                    var index = 0;
+                    foreach (var booking in push.Bookings)
+                    {
+                        foreach (var traveler in booking.Travelers)
+                        {
+                            var party = booking.Travelers.Where(o => !ReferenceEquals(o, traveler)).ToList();
+                            seeds.Add(new SubjectSeed(saved.TravelerIds[index++], saved.FlightId, traveler, push.PushedFlight, booking, party));
+                        }
+                    }
+
+                    return string.Create(CultureInfo.InvariantCulture,
+                        $"PNRGOV {push.Kind} push: flight {saved.FlightId}, {push.Bookings.Count} bookings ({saved.BookingVersionsAdded} new versions), {saved.TravelerIds.Count} travelers");
+                }
+
+                default:
+                    throw new InvalidOperationException($"{travel.Type} is not stored by the pipeline.");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            throw new TravelPlacementException($"{travel.Type} at segment {travel.Position.Segment}: {e.Message}", travel.Position);
+        }
+    }
+
+    /// <summary>Adds each traveler's context: the person's earlier trips and hits.</summary>
+    private async Task<List<(long TravelerId, ScreeningSubject Subject)>> SubjectsAsync(List<SubjectSeed> seeds, IReadOnlyDictionary<long, long> personOf, CancellationToken ct)
+    {
+        var persons = seeds.Select(s => personOf.TryGetValue(s.TravelerId, out var p) ? p : 0).Where(p => p != 0).Distinct().ToList();
+        var trips = new Dictionary<long, List<PersonTrip>>();
+        var priorHits = new Dictionary<long, List<PriorHit>>();
+        if (persons.Count > 0)
+        {
+            (trips, priorHits) = await store.ReadAsync(async db =>
+            {
+                var allTrips = await VigilStore.TripsOfAsync(db, persons, ct);
+                var hits = await db.Hits.AsNoTracking()
+                    .Join(db.PersonLinks, h => h.TravelerId, l => l.TravelerId, (h, l) => new { l.PersonId, h.ListCode, h.ListEntryRef, h.RuleId, h.Status })
+                    .Where(x => persons.Contains(x.PersonId))
+                    .ToListAsync(ct);
+                return (
+                    allTrips.GroupBy(t => t.PersonId).ToDictionary(g => g.Key, g => g.ToList()),
+                    hits.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => g.Select(h => h.ListCode is null
+                        ? new PriorHit("rule", h.RuleId ?? "", h.Status.ToString())
+                        : new PriorHit(WatchListCheck.WatchListKind, $"{h.ListCode.ToUpperInvariant()}:{h.ListEntryRef}", h.Status.ToString())).Distinct().ToList()));
+            });
+        }
+
+        var subjects = new List<(long, ScreeningSubject)>(seeds.Count);
+        foreach (var seed in seeds)
+        {
+            var person = personOf.TryGetValue(seed.TravelerId, out var p) ? p : 0;
+            var history = trips.TryGetValue(person, out var found)
+                ? found.Where(t => t.FlightId != seed.FlightId).GroupBy(t => t.FlightId).Select(g => Trip(g.First())).ToList()
+                : [];
+            subjects.Add((seed.TravelerId, new ScreeningSubject(seed.Traveler, seed.Flight, seed.Booking)
+            {
+                History = history,
+                PriorHits = priorHits.GetValueOrDefault(person) ?? [],
+                CoTravelers = seed.CoTravelers,
+            }));
+        }
+
+        return subjects;
+    }
+
+    /// <summary>Every subject through every check; travelers are screened in parallel (checks are thread-safe by contract).</summary>
+    private static List<TravelerHit> Screen(List<(long TravelerId, ScreeningSubject Subject)> subjects, IReadOnlyList<ITravelerCheck> active)
+    {
+        var found = new List<TravelerHit>[subjects.Count];
+        Parallel.For(0, subjects.Count, i =>
+        {
+            var (travelerId, subject) = subjects[i];
+            foreach (var check in active)
+            {
+                foreach (var finding in check.Check(subject))
+                {
+                    (found[i] ??= []).Add(new TravelerHit(travelerId, Draft(finding)));
+                }
+            }
+        });
+
+        // The same subject found twice for one traveler (two checks, or two names of one entry) is one hit: the best.
+        return [.. found.Where(f => f is not null).SelectMany(f => f)
+            .GroupBy(h => (h.TravelerId, h.Draft.SubjectKey))
+            .Select(g => g.MaxBy(h => h.Draft.Score)!)];
+    }
+
+    internal static HitDraft Draft(ScreeningFinding finding)
+    {
+        var severity = (HitSeverity)(int)finding.Severity;
+        var separator = finding.Reference.IndexOf(':', StringComparison.Ordinal);
+        return finding.Kind == WatchListCheck.WatchListKind && separator > 0
+            ? HitDraft.ForListEntry(finding.Reference[..separator].ToLowerInvariant(), finding.Reference[(separator + 1)..], finding.Score, severity, finding.ExplanationJson)
+            : HitDraft.ForRule(finding.Reference, finding.Score, severity, finding.ExplanationJson);
+    }
+
+    private static PastTrip Trip(PersonTrip trip) => new(
+        trip.Carrier,
+        trip.Number,
+        trip.Origin,
+        trip.Destination,
+        // Printed local time; the offset is not known, so it is carried as written.
+        trip.ScheduledDeparture is { } departure ? new DateTimeOffset(DateTime.SpecifyKind(departure, DateTimeKind.Unspecified), TimeSpan.Zero) : null,
+        []);
+
+    private static bool SameParty(StoredTraveler a, StoredTraveler b) =>
+        a.Source == b.Source && (a.BookingId is { } booking ? booking == b.BookingId : a.RecordLocator is { Length: > 0 } locator && locator == b.RecordLocator);
+
+    private static (string Reason, SourcePosition? Position) Unreadable(TravelFile file)
+    {
+        var error = file.Messages.SelectMany(m => m.Errors).Concat(file.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)).FirstOrDefault()
+            ?? file.Messages.SelectMany(m => m.Diagnostics).Concat(file.Diagnostics).FirstOrDefault();
+        var types = file.Messages.Select(m => m.Type).Distinct().ToList();
+        var what = types.Count == 0
+            ? "no PAXLST or PNRGOV message could be read"
+            : $"it holds no PAXLST or PNRGOV message (found: {string.Join(", ", types)})";
+        return error is null
+            ? (what, null)
+            : ($"{what}: {error.Code} at segment {error.Segment}, byte {error.Offset}, line {error.Line}: {error.Message}", new SourcePosition(error.Segment, error.Offset, error.Line));
+    }
+
+    private static string ParseDetail(TravelFile file, List<TravelMessage> usable)
+    {
+        var warnings = file.Diagnostics.Count + usable.Sum(m => m.Diagnostics.Count);
+        var first = file.Diagnostics.Concat(usable.SelectMany(m => m.Diagnostics)).FirstOrDefault();
+        return string.Create(CultureInfo.InvariantCulture, $"{usable.Count} message(s): {string.Join(", ", usable.Select(m => m.Type))}; {warnings} finding(s)")
+            + (first is null ? "" : $", first: {first.Code} at segment {first.Segment}: {first.Message}");
+    }
+
+    private static string PartsDetail(TravelMessage travel)
+    {
+        var (received, incomplete) = travel switch
+        {
+            PassengerList list => (list.PartsReceived, list.Incomplete),
+            BookingPush push => (push.PartsReceived, push.Incomplete),
+            _ => ([], false),
+        };
+        var parts = received.Count == 0 ? travel.Part?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "?" : string.Join(", ", received);
+        return $"{travel.Type} {travel.CommonAccessReference}: parts {parts} in this message"
+            + (incomplete ? "; others are still to come, and their travelers join the same flight when they arrive" : "; complete");
+    }
+
+    private static string IdentityDetail(int travelers, IdentityResolution resolution)
+    {
+        var reasons = resolution.Links.GroupBy(l => l.Reason).Select(g => $"{g.Count()} {g.Key}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{travelers} travelers: {travelers - resolution.Links.Count} already linked")
+            + (resolution.Links.Count == 0 ? "" : $", {string.Join(", ", reasons)}");
+    }
+
+    private static string Describe(IReadOnlyList<ITravelerCheck> active) =>
+        active.Count == 0 ? "no checks" : string.Create(CultureInfo.InvariantCulture, $"{active.Count} check(s) ({string.Join(", ", active.Select(c => c.Kind))})");
+
+    /// <summary>The names the pipeline's steps have in the audit.</summary>
+    internal static class Steps
+    {
+        public const string StoreRaw = "store-raw";
+        public const string Parse = "parse";
+        public const string Reassemble = "reassemble";
+        public const string Upsert = "upsert";
+        public const string Identity = "identity";
+        public const string Screen = "screen";
+        public const string Complete = "complete";
+        public const string Replay = "replay";
+        public const string Rescreen = "rescreen";
+    }
+
+    /// <summary>A traveler placed on a flight, waiting for identity and screening.</summary>
+    private sealed record SubjectSeed(long TravelerId, long FlightId, Traveler Traveler, Flight? Flight, Booking? Booking, IReadOnlyList<Traveler> CoTravelers);
+
+    /// <summary>A list or push that names no flight to place its travelers on: the store's reason, with where the message starts.</summary>
+    private sealed class TravelPlacementException(string message, SourcePosition position) : Exception(message)
+    {
+        public SourcePosition Position { get; } = position;
+    }
+}

@@ -1,0 +1,268 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data.Entities;
+using Vigil.Data.Identity;
+using Vigil.Travel.Model;
+
+namespace Vigil.Data;
+
+/// <summary>The store's side of the ingest pipeline: batched writes, one transaction per step of a message.</summary>
+public sealed partial class VigilStore
+{
+    /// <summary>
+    /// The trips of a person, most recent first: each linked traveler with the flight that carried them and why the
+    /// link was made.
+    /// </summary>
+    public Task<List<PersonTrip>> GetPersonHistoryAsync(long personId, CancellationToken cancellationToken = default) =>
+        WithContextAsync(db => TripsOfAsync(db, [personId], cancellationToken));
+
+    /// <summary>The person a traveler is linked to, if any.</summary>
+    public Task<long?> GetPersonOfAsync(long travelerId, CancellationToken cancellationToken = default) =>
+        WithContextAsync(db => db.PersonLinks.Where(l => l.TravelerId == travelerId).Select(l => (long?)l.PersonId).FirstOrDefaultAsync(cancellationToken));
+
+    /// <summary>Messages newest first, without their bytes; optionally only those in one status.</summary>
+    public Task<List<StoredMessage>> ListMessagesAsync(MessageStatus? status = null, int limit = 100, CancellationToken cancellationToken = default) =>
+        WithContextAsync(db => db.Messages.AsNoTracking()
+            .Where(m => status == null || m.Status == status)
+            .OrderByDescending(m => m.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken));
+
+    /// <summary>How many messages stand in each status, and how many travelers and hits are stored.</summary>
+    public Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default) =>
+        WithContextAsync(async db =>
+        {
+            var statuses = await db.Messages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            return new StoreCounts(
+                statuses.ToDictionary(s => s.Key, s => s.Count),
+                await db.Travelers.CountAsync(cancellationToken),
+                await db.Bookings.CountAsync(cancellationToken),
+                await db.Persons.CountAsync(cancellationToken),
+                await db.Hits.CountAsync(cancellationToken));
+        });
+
+    /// <summary>
+    /// Records the interchange reference read from the envelope at receipt. When an original message from the same
+    /// sender already carries it, this message becomes its duplicate and that message's id is returned.
+    /// </summary>
+    internal Task<long?> ClaimInterchangeAsync(long id, string reference, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            var message = await FindMessageAsync(db, id, cancellationToken);
+            if (message.DuplicateOfId is { } already)
+            {
+                return (long?)already;
+            }
+
+            if (message.InterchangeReference is not null || message.Status != MessageStatus.Received)
+            {
+                return null;
+            }
+
+            var original = await db.Messages
+                .Where(m => m.Sender == message.Sender && m.InterchangeReference == reference && m.DuplicateOfId == null && m.Id != id)
+                .Select(m => (long?)m.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            message.InterchangeReference = reference;
+            if (original is not null)
+            {
+                message.DuplicateOfId = original;
+                message.Status = MessageStatus.Duplicate;
+                message.StatusChangedAt = Now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return original;
+        });
+
+    /// <summary>Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first.</summary>
+    internal Task<List<long>> ListPendingAsync(long afterId, int limit, CancellationToken cancellationToken) =>
+        WithContextAsync(db => db.Messages
+            .Where(m => (m.Status == MessageStatus.Received || m.Status == MessageStatus.Parsed) && m.Id > afterId)
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken));
+
+    /// <summary>A stored message's bytes with when it arrived and where it stands, in one round trip.</summary>
+    internal Task<PendingMessage?> ReadPendingAsync(long id, CancellationToken cancellationToken) =>
+        WithContextAsync(db => db.Messages.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new PendingMessage(m.Id, m.Sender, m.ReceivedAt, m.Status, m.Content!.Bytes))
+            .FirstOrDefaultAsync(cancellationToken));
+
+    /// <summary>Quarantines a message and records the failed step in the audit, in one transaction.</summary>
+    internal Task QuarantineAsync(long id, string step, string reason, SourcePosition? position, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            Quarantine(await FindMessageAsync(db, id, cancellationToken), reason, position);
+            db.Audit.Add(new AuditEntry { MessageId = id, Step = step, Outcome = AuditOutcome.Failed, At = Now, Detail = reason });
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        });
+
+    /// <summary>Appends several audit entries in one transaction.</summary>
+    internal Task RecordAuditAsync(IReadOnlyList<AuditDraft> entries, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            AddAudit(db, entries);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        });
+
+    /// <summary>
+    /// The last step of a message, in one transaction: the identity links planned for its travelers (a traveler
+    /// already linked keeps its link), the hits screening found (one per traveler and subject), the audit of every step,
+    /// and the message marked processed. Running it again after a crash changes nothing but the audit.
+    /// </summary>
+    internal Task CompleteMessageAsync(long messageId, IReadOnlyList<PlannedLink> links, IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            await AddLinksAsync(db, links, cancellationToken);
+            await ApplyHitsAsync(db, hits, cancellationToken);
+            AddAudit(db, audit);
+            var message = await FindMessageAsync(db, messageId, cancellationToken);
+            message.Status = MessageStatus.Processed;
+            message.StatusChangedAt = Now;
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        });
+
+    /// <summary>Stores the hits of a re-screening and its audit in one transaction.</summary>
+    internal Task SaveHitsAsync(IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            await ApplyHitsAsync(db, hits, cancellationToken);
+            AddAudit(db, audit);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        });
+
+    /// <summary>Runs a read-only query on a fresh context, for the pipeline's batched look-ups.</summary>
+    internal Task<T> ReadAsync<T>(Func<VigilDbContext, Task<T>> query) => WithContextAsync(query);
+
+    /// <summary>The trips of the given persons, most recent first.</summary>
+    internal static async Task<List<PersonTrip>> TripsOfAsync(VigilDbContext db, IReadOnlyCollection<long> personIds, CancellationToken cancellationToken) =>
+        [.. (await db.PersonLinks.AsNoTracking()
+            .Where(l => personIds.Contains(l.PersonId))
+            .Join(db.Travelers, l => l.TravelerId, t => t.Id, (l, t) => new { Link = l, Traveler = t })
+            .Join(db.Flights, x => x.Traveler.FlightId, f => f.Id, (x, f) => new PersonTrip(
+                x.Link.PersonId,
+                x.Traveler.Id,
+                x.Traveler.Source,
+                f.Id,
+                f.FlightKey,
+                f.Carrier,
+                f.Number,
+                f.Origin,
+                f.Destination,
+                f.DepartureDate,
+                f.Legs.OrderBy(l => l.Sequence).Select(l => l.ScheduledDeparture).FirstOrDefault(),
+                x.Link.Reason,
+                x.Link.Detail))
+            .ToListAsync(cancellationToken))
+            .OrderByDescending(t => t.ScheduledDeparture ?? t.DepartureDate?.ToDateTime(TimeOnly.MinValue))
+            .ThenByDescending(t => t.TravelerId)];
+
+    private void AddAudit(VigilDbContext db, IReadOnlyList<AuditDraft> entries)
+    {
+        foreach (var entry in entries)
+        {
+            db.Audit.Add(new AuditEntry { MessageId = entry.MessageId, Step = entry.Step, Outcome = entry.Outcome, At = Now, Detail = entry.Detail });
+        }
+    }
+
+    private async Task AddLinksAsync(VigilDbContext db, IReadOnlyList<PlannedLink> links, CancellationToken cancellationToken)
+    {
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        var ids = links.Select(l => l.Traveler.TravelerId).ToList();
+        var linked = (await db.PersonLinks.Where(l => ids.Contains(l.TravelerId)).Select(l => l.TravelerId).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var planned in links)
+        {
+            if (!linked.Add(planned.Traveler.TravelerId))
+            {
+                continue;
+            }
+
+            var link = new PersonLink
+            {
+                TravelerId = planned.Traveler.TravelerId,
+                Reason = planned.Reason,
+                Detail = planned.Detail,
+                Score = planned.Score,
+                LinkedAt = Now,
+            };
+            if (planned.PersonId is { } personId)
+            {
+                link.PersonId = personId;
+                db.PersonLinks.Add(link);
+            }
+            else
+            {
+                var t = planned.Traveler;
+                db.Persons.Add(NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, link));
+            }
+        }
+    }
+
+    private async Task ApplyHitsAsync(VigilDbContext db, IReadOnlyList<TravelerHit> hits, CancellationToken cancellationToken)
+    {
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
+        var travelerIds = hits.Select(h => h.TravelerId).Distinct().ToList();
+        var existing = await db.Hits.Where(h => travelerIds.Contains(h.TravelerId)).ToListAsync(cancellationToken);
+        var byKey = existing.ToDictionary(h => (h.TravelerId, h.SubjectKey));
+        var refs = hits.Where(h => h.Draft.ListCode is not null).Select(h => h.Draft.ListEntryRef!).Distinct().ToList();
+        var entries = refs.Count == 0 ? [] : await db.WatchListEntries
+            .Where(e => refs.Contains(e.EntryRef))
+            .SelectMany(e => db.WatchLists.Where(w => w.CurrentVersionId == e.VersionId), (e, w) => new { w.Code, e.EntryRef, e.Id })
+            .ToListAsync(cancellationToken);
+        var entryIds = entries.GroupBy(e => (e.Code, e.EntryRef)).ToDictionary(g => g.Key, g => g.Min(e => e.Id));
+        foreach (var (travelerId, draft) in hits)
+        {
+            var entryId = draft.ListCode is { } code && entryIds.TryGetValue((code, draft.ListEntryRef!), out var found) ? found : (long?)null;
+            byKey[(travelerId, draft.SubjectKey)] = ApplyHit(db, byKey.GetValueOrDefault((travelerId, draft.SubjectKey)), travelerId, draft, entryId);
+        }
+    }
+}
+
+/// <summary>How far the store has got: messages per status and the rows ingest made.</summary>
+public sealed record StoreCounts(IReadOnlyDictionary<MessageStatus, int> Messages, int Travelers, int Bookings, int Persons, int Hits)
+{
+    public int MessagesIn(MessageStatus status) => Messages.GetValueOrDefault(status);
+
+    public int AllMessages => Messages.Values.Sum();
+}
+
+/// <summary>
+/// One trip of a person: the linked traveler, the flight (its key, route and first local departure as printed) and
+/// why the traveler was linked.
+/// </summary>
+public sealed record PersonTrip(
+    long PersonId,
+    long TravelerId,
+    TravelerSource Source,
+    long FlightId,
+    string FlightKey,
+    string? Carrier,
+    string? Number,
+    string? Origin,
+    string? Destination,
+    DateOnly? DepartureDate,
+    DateTime? ScheduledDeparture,
+    LinkReason Reason,
+    string? Detail);
+
+/// <summary>A message as the pipeline reads it for processing.</summary>
+internal sealed record PendingMessage(long Id, string Sender, DateTimeOffset ReceivedAt, MessageStatus Status, byte[] Content);
+
+/// <summary>An audit entry to append with the step's other writes.</summary>
+internal sealed record AuditDraft(long? MessageId, string Step, AuditOutcome Outcome, string? Detail);
+
+/// <summary>A hit for one traveler, before the store de-duplicates it.</summary>
+internal sealed record TravelerHit(long TravelerId, HitDraft Draft);

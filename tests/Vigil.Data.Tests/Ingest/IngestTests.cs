@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Data.Entities;
+using Vigil.Data.Ingest;
+using Vigil.Screening.Hits;
+using Vigil.Screening.Matching;
+using Vigil.Screening.Watchlists;
+using Vigil.Tests;
+using Vigil.Travel.Synthetic;
+
+namespace Vigil.Data.Tests.Ingest;
+
+/// <summary>
+/// The ingest pipeline end to end on each provider: shared samples and generated traffic in, flights, travelers,
+/// bookings, persons and hits out; quarantine and replay; duplicates; re-screening; identity across flights.
+/// </summary>
+public abstract class IngestTests : IAsyncLifetime
+{
+    private static readonly Lazy<WatchList> UnList = new(() => WatchListReader.Read(SharedData.PathOf("data", "lists", "un", "consolidated.xml")));
+    private static readonly Lazy<WatchListCheck> UnCheck = new(() => new WatchListCheck(new WatchListMatcher(WatchListIndex.Build(UnList.Value.Entries))));
+
+    private static readonly DateTime Tomorrow = new(2026, 1, 16, 9, 30, 0);
+
+    private readonly ITestDatabase database;
+    private VigilStore? store;
+
+    protected IngestTests(ITestDatabase database)
+    {
+        this.database = database;
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private TestClock Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero));
+
+    private VigilStore Store => store ?? throw new InvalidOperationException("The store is opened in InitializeAsync.");
+
+    public async ValueTask InitializeAsync() => store = await VigilStore.OpenAsync(await database.CreateAsync(), Clock, Cancel);
+
+    public async ValueTask DisposeAsync()
+    {
+        await database.DropAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Shared_samples_are_all_processed_or_quarantined_with_a_reason_and_none_is_left_pending()
+    {
+        var pipeline = Pipeline(UnCheck.Value);
+        var files = SharedData.Files(Path.Combine("data", "messages", "paxlst")).Concat(SharedData.Files(Path.Combine("data", "messages", "pnrgov"))).ToList();
+        var duplicatesOnArrival = 0;
+        foreach (var file in files)
+        {
+            // The GTAS samples reuse a handful of interchange references, so each is sent as from its own sender:
+            // from one sender they would rightly be duplicates of each other.
+            duplicatesOnArrival += (await pipeline.ReceiveAsync(await File.ReadAllBytesAsync(file, Cancel), Path.GetFileName(file), Cancel)).Duplicate ? 1 : 0;
+        }
+
+        var finished = await pipeline.ProcessPendingAsync(Cancel);
+
+        var counts = await Store.CountAsync(Cancel);
+        Assert.Equal(files.Count, counts.AllMessages);
+        Assert.Equal(files.Count - duplicatesOnArrival, finished);
+        Assert.Equal(0, counts.MessagesIn(MessageStatus.Received) + counts.MessagesIn(MessageStatus.Parsed));
+        Assert.True(counts.MessagesIn(MessageStatus.Processed) >= files.Count - 3, $"only {counts.MessagesIn(MessageStatus.Processed)} of {files.Count} samples were processed: "
+            + string.Join(" | ", (await Store.ListMessagesAsync(cancellationToken: Cancel)).Where(m => m.Status != MessageStatus.Processed).Select(m => $"{m.Id} {m.Status} {m.ErrorText}")));
+        Assert.True(counts.Travelers > 100);
+        Assert.True(counts.Bookings > 10);
+        Assert.Equal(counts.Travelers, counts.Persons + await LinkedToEarlierPersonsAsync());
+        foreach (var quarantined in await Store.ListQuarantinedAsync(Cancel))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(quarantined.ErrorText));
+        }
+
+        await using var db = Store.CreateContext();
+        var processed = await db.Messages.Where(m => m.Status == MessageStatus.Processed).Select(m => m.Id).FirstAsync(Cancel);
+        var steps = await db.Audit.Where(a => a.MessageId == processed).OrderBy(a => a.Id).Select(a => a.Step).ToListAsync(Cancel);
+        Assert.Equal(["store-raw", "parse", "upsert", "identity", "screen", "complete"], steps.Where(s => s != "reassemble"));
+        Assert.Equal(0, await pipeline.ProcessPendingAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Generated_traffic_lands_once_with_every_traveler_and_booking()
+    {
+        var pipeline = Pipeline(UnCheck.Value);
+        var lists = new PaxlstGenerator(7).Generate(4).ToList();
+        var pushes = new PnrgovGenerator(7).Generate(4, bookings: 30).ToList();
+        foreach (var content in lists.Select(l => l.Content).Concat(pushes.Select(p => p.Content)))
+        {
+            Assert.False((await pipeline.ReceiveAsync(content, "generated", Cancel)).Duplicate);
+        }
+
+        Assert.Equal(8, await pipeline.ProcessPendingAsync(Cancel));
+        // Processing again finds nothing to do: a message is processed exactly once.
+        Assert.Equal(0, await pipeline.ProcessPendingAsync(Cancel));
+
+        var counts = await Store.CountAsync(Cancel);
+        Assert.Equal(8, counts.MessagesIn(MessageStatus.Processed));
+        Assert.Equal(lists.Sum(l => l.Travelers.Count) + pushes.Sum(p => p.Travelers.Count()), counts.Travelers);
+        Assert.Equal(pushes.Sum(p => p.Bookings.Count), counts.Bookings);
+        await using var db = Store.CreateContext();
+        Assert.Equal(counts.Travelers, await db.PersonLinks.CountAsync(Cancel));
+        Assert.Equal(8, await db.Audit.CountAsync(a => a.Step == "complete", Cancel));
+    }
+
+    [Fact]
+    public async Task A_broken_message_is_quarantined_with_its_reason_and_position_and_a_replay_processes_it_once_fixed()
+    {
+        var flaky = new RecordingCheck { FailuresLeft = 1 };
+        var pipeline = Pipeline(flaky);
+        var garbage = await pipeline.ReceiveAsync("UNA:+.? 'UNB+UNOA:4+XX+VIGIL+260115:0800+77'UNZ+0+77'"u8.ToArray(), "airline-x", Cancel);
+        var good = await pipeline.ReceiveAsync(PaxlstText.List("1001", "XX100", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F')), "airline-x", Cancel);
+
+        Assert.Equal(2, await pipeline.ProcessPendingAsync(Cancel));
+
+        var quarantined = await Store.ListQuarantinedAsync(Cancel);
+        Assert.Equal([garbage.MessageId, good.MessageId], quarantined.Select(m => m.Id));
+        var unreadable = quarantined[0];
+        Assert.Contains("no PAXLST or PNRGOV", unreadable.ErrorText, StringComparison.Ordinal);
+        Assert.Contains("no-message", unreadable.ErrorText, StringComparison.Ordinal);
+        Assert.NotNull(unreadable.ErrorOffset);
+        Assert.Contains("check failed on purpose", quarantined[1].ErrorText, StringComparison.Ordinal);
+
+        // The check now works: the replay processes the message; the unreadable one stays in quarantine.
+        Assert.True(await pipeline.ReplayAsync(good.MessageId, Cancel));
+        Assert.False(await pipeline.ReplayAsync(garbage.MessageId, Cancel));
+        Assert.False(await pipeline.ReplayAsync(good.MessageId, Cancel));
+        Assert.Equal(MessageStatus.Processed, (await Store.GetMessageAsync(good.MessageId, Cancel))!.Status);
+        Assert.Equal([garbage.MessageId], (await Store.ListQuarantinedAsync(Cancel)).Select(m => m.Id));
+        var audit = await Store.ListAuditAsync(good.MessageId, Cancel);
+        Assert.Contains(audit, a => a is { Step: "screen", Outcome: AuditOutcome.Failed });
+        Assert.Contains(audit, a => a.Step == "replay");
+        Assert.Equal(1, audit.Count(a => a.Step == "complete"));
+        Assert.Equal(1, (await Store.CountAsync(Cancel)).Travelers);
+    }
+
+    [Fact]
+    public async Task The_same_bytes_or_the_same_interchange_from_a_sender_are_processed_once()
+    {
+        var pipeline = Pipeline();
+        var bytes = PaxlstText.List("2002", "XX200", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'));
+        var first = await pipeline.ReceiveAsync(bytes, "airline-x", Cancel);
+        var again = await pipeline.ReceiveAsync(bytes, "airline-x", Cancel);
+        var resent = await pipeline.ReceiveAsync(PaxlstText.List("2002", "XX200", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'), new PaxPerson("DUPONT", "JEAN", new DateOnly(1961, 5, 6))), "airline-x", Cancel);
+        var otherSender = await pipeline.ReceiveAsync(PaxlstText.List("2002", "YY200", "CDG", "JFK", Tomorrow, new PaxPerson("ROSSI", "MARIO", new DateOnly(1970, 1, 2))), "airline-y", Cancel);
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.MessageId, again.MessageId);
+        Assert.True(resent.Duplicate);
+        Assert.Equal(first.MessageId, resent.DuplicateOf);
+        Assert.False(otherSender.Duplicate);
+
+        Assert.Equal(2, await pipeline.ProcessPendingAsync(Cancel));
+        var counts = await Store.CountAsync(Cancel);
+        Assert.Equal(3, counts.AllMessages);
+        Assert.Equal(1, counts.MessagesIn(MessageStatus.Duplicate));
+        Assert.Equal(2, counts.Travelers);
+        Assert.Equal(1, (await Store.ListAuditAsync(first.MessageId, Cancel)).Count(a => a.Step == "complete"));
+    }
+
+    [Fact]
+    public async Task A_listed_person_on_board_yields_one_hit_with_its_explanation()
+    {
+        var listed = UnList.Value.Entries.First(e => e.ListId == "QDi.006");
+        var born = listed.BirthDates.First(d => d.Day is not null);
+        await Store.SaveWatchListAsync(UnList.Value, Clock.GetUtcNow(), cancellationToken: Cancel);
+        var pipeline = Pipeline(UnCheck.Value);
+        var bytes = PaxlstText.List("3003", "XX300", "CAI", "CDG", Tomorrow,
+            new PaxPerson("EL ZAWAHRI", "AYMAN MOHAMED RABIE", new DateOnly(born.FromYear, born.Month!.Value, born.Day!.Value), Nationality: "EGY"),
+            new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'));
+        await pipeline.ReceiveAsync(bytes, "airline-x", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+        // Screening the same traveler again (re-screen) updates the hit instead of adding one.
+        await pipeline.RescreenAsync(RescreenScope.Upcoming(), Cancel);
+
+        await using var db = Store.CreateContext();
+        var hit = Assert.Single(await db.Hits.ToListAsync(Cancel));
+        var traveler = await db.Travelers.SingleAsync(t => t.Id == hit.TravelerId, Cancel);
+        Assert.Equal("EL ZAWAHRI", traveler.Surname);
+        Assert.Equal("list:un:QDi.006", hit.SubjectKey);
+        Assert.Equal("un", hit.ListCode);
+        Assert.NotNull(hit.WatchListEntryId);
+        Assert.Contains("alignedUnits", hit.Explanation.Replace("pairs", "alignedUnits", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("dateOfBirth", hit.Explanation, StringComparison.Ordinal);
+        Assert.True(hit.Score >= 0.75);
+        Assert.Single(await db.HitStatusChanges.Where(c => c.HitId == hit.Id).ToListAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Rescreening_after_a_list_import_finds_a_newly_listed_traveler()
+    {
+        var pipeline = Pipeline(UnCheck.Value);
+        var onBoard = new PaxPerson("KOWALCZYK", "TADEUSZ", new DateOnly(1958, 11, 23), Nationality: "POL");
+        await pipeline.ReceiveAsync(PaxlstText.List("4004", "XX400", "WAW", "JFK", Tomorrow, onBoard, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F')), "airline-x", Cancel);
+        var later = PaxlstText.List("4005", "XX401", "WAW", "JFK", Tomorrow.AddDays(10), new PaxPerson("KOWALCZYK", "TADEUSZ", new DateOnly(1958, 11, 23), Nationality: "POL"));
+        await pipeline.ReceiveAsync(later, "airline-x", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+        Assert.Equal(0, (await Store.CountAsync(Cancel)).Hits);
+
+        var national = new WatchList("national", "2026-01-15", "csv", [
+            new ListedPerson
+            {
+                List = "national",
+                ListId = "N-17",
+                Names = [new ListedName("Tadeusz Kowalczyk", NameKind.Primary, NameQuality.Strong)],
+                BirthDates = [ListedBirthDate.Exact(onBoard.Born)],
+            },
+        ], []);
+        await Store.SaveWatchListAsync(national, Clock.GetUtcNow(), cancellationToken: Cancel);
+        pipeline.UseChecks([UnCheck.Value, new WatchListCheck(new WatchListMatcher(WatchListIndex.Build(national.Entries)))]);
+
+        // Only the flight within the next 72 hours is screened again; the one ten days out waits.
+        Assert.Equal(2, await pipeline.RescreenAsync(RescreenScope.Upcoming(), Cancel));
+        await using var db = Store.CreateContext();
+        var hit = Assert.Single(await db.Hits.ToListAsync(Cancel));
+        Assert.Equal("list:national:N-17", hit.SubjectKey);
+        Assert.Equal(HitStatus.New, hit.Status);
+
+        Assert.Equal(3, await pipeline.RescreenAsync(RescreenScope.Between(Tomorrow.AddDays(-1), Tomorrow.AddDays(11)), Cancel));
+        Assert.Equal(2, await db.Hits.CountAsync(Cancel));
+        Assert.Contains(await Store.ListAuditAsync(null, Cancel), a => a.Step == "rescreen");
+    }
+
+    [Fact]
+    public async Task Travelers_link_across_flights_by_document_or_by_name_and_birth_date_and_say_why()
+    {
+        var recorder = new RecordingCheck();
+        var pipeline = Pipeline(recorder);
+        var born = new DateOnly(1975, 6, 14);
+        await pipeline.ReceiveAsync(PaxlstText.List("5001", "XX500", "LHR", "JFK", Tomorrow,
+            new PaxPerson("OKONKWO", "CHIDI EMEKA", born, Document: "A1234567", Issuer: "NGA"),
+            new PaxPerson("ABDULLAH", "MOHAMMED", new DateOnly(1980, 2, 2))), "airline-x", Cancel);
+        await pipeline.ReceiveAsync(PaxlstText.List("5002", "XX501", "JFK", "LHR", Tomorrow.AddDays(5),
+            new PaxPerson("OKONKWO", "CHIDI", born, Document: "A-1234567", Issuer: "NGA"),
+            new PaxPerson("ABDALLAH", "MOHAMED", new DateOnly(1980, 2, 2)),
+            new PaxPerson("ABDULLAH", "AHMED", new DateOnly(1980, 2, 2))), "airline-x", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+
+        await using var db = Store.CreateContext();
+        var links = await db.PersonLinks.Join(db.Travelers, l => l.TravelerId, t => t.Id, (l, t) => new { t.Surname, t.GivenNames, l.PersonId, l.Reason, l.Detail })
+            .ToListAsync(Cancel);
+        var chidi = links.Where(l => l.Surname == "OKONKWO").ToList();
+        Assert.Single(chidi.Select(l => l.PersonId).Distinct());
+        Assert.Contains(chidi, l => l.Reason == LinkReason.Document && l.Detail!.Contains("NGA A1234567", StringComparison.Ordinal));
+        var mohammed = links.Single(l => l.GivenNames == "MOHAMMED");
+        var mohamed = links.Single(l => l.GivenNames == "MOHAMED");
+        Assert.Equal(mohammed.PersonId, mohamed.PersonId);
+        Assert.Equal(LinkReason.NameAndBirthDate, mohamed.Reason);
+        // Same surname and birth date but another given name is another person.
+        var ahmed = links.Single(l => l.GivenNames == "AHMED");
+        Assert.NotEqual(mohammed.PersonId, ahmed.PersonId);
+        Assert.Equal(LinkReason.NewPerson, ahmed.Reason);
+
+        var history = await Store.GetPersonHistoryAsync(chidi[0].PersonId, Cancel);
+        Assert.Equal(["XX501", "XX500"], history.Select(t => t.Carrier + t.Number));
+        // The second trip was screened knowing the first, and with the same person's prior trip only.
+        var secondTrip = recorder.Subjects.Single(s => s.Traveler.GivenNames == "CHIDI");
+        Assert.Equal("XX500", Assert.Single(secondTrip.History).Carrier + secondTrip.History[0].FlightNumber);
+        Assert.Empty(recorder.Subjects.Single(s => s.Traveler.GivenNames == "AHMED").History);
+    }
+
+    [Fact]
+    public async Task Api_and_pnr_travelers_of_one_flight_link_by_record_locator_and_name()
+    {
+        var pipeline = Pipeline();
+        var push = new PnrgovGenerator(3).GenerateFile(1, bookings: 5, kind: Vigil.Travel.Model.PushKind.Full);
+        await pipeline.ReceiveAsync(push.Content, "carrier", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+
+        // The same flight's API list names the first booking's travelers with their record locator.
+        var flight = push.Flight.BorderCrossing;
+        var booking = push.Bookings[0];
+        var people = booking.Travelers.Select(t => new PaxPerson(t.Person.Surname, string.Join(' ', new[] { t.Person.GivenName, t.Person.MiddleName }.OfType<string>()), t.Person.DateOfBirth, t.Person.Sex, Locator: booking.RecordLocator)).ToArray();
+        await pipeline.ReceiveAsync(PaxlstText.List("6001", push.Flight.FlightNumber, flight.Departure.Code, flight.Arrival.Code, flight.DepartureLocal, people), "carrier", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+
+        await using var db = Store.CreateContext();
+        var api = await db.Travelers.Where(t => t.Source == TravelerSource.Api).Select(t => t.Id).ToListAsync(Cancel);
+        Assert.Equal(people.Length, api.Count);
+        var apiLinks = await db.PersonLinks.Where(l => api.Contains(l.TravelerId)).ToListAsync(Cancel);
+        Assert.All(apiLinks, l => Assert.Contains(l.Reason, new[] { LinkReason.RecordLocator, LinkReason.Document, LinkReason.NameAndBirthDate }));
+        var pnrPersons = await db.PersonLinks.Join(db.Travelers.Where(t => t.Source == TravelerSource.Pnr && t.RecordLocator == booking.RecordLocator), l => l.TravelerId, t => t.Id, (l, t) => l.PersonId).ToListAsync(Cancel);
+        Assert.Equal(pnrPersons.Order(), apiLinks.Select(l => l.PersonId).Order());
+    }
+
+    protected IngestPipeline Pipeline(params ITravelerCheck[] checks) => new(Store, checks, clock: Clock);
+
+    private async Task<int> LinkedToEarlierPersonsAsync()
+    {
+        await using var db = Store.CreateContext();
+        return await db.PersonLinks.CountAsync(l => l.Reason != LinkReason.NewPerson, Cancel);
+    }
+
+    /// <summary>A check that keeps every subject it is shown and can fail a set number of times, as a broken check would.</summary>
+    private sealed class RecordingCheck : ITravelerCheck
+    {
+        private int failuresLeft;
+
+        public int FailuresLeft
+        {
+            get => failuresLeft;
+            init => failuresLeft = value;
+        }
+
+        public ConcurrentBag<ScreeningSubject> Subjects { get; } = [];
+
+        public string Kind => "rule";
+
+        public IReadOnlyList<ScreeningFinding> Check(ScreeningSubject subject)
+        {
+            if (Interlocked.Decrement(ref failuresLeft) >= 0)
+            {
+                throw new InvalidOperationException("check failed on purpose");
+            }
+
+            Subjects.Add(subject);
+            return [];
+        }
+    }
+}
+
+public sealed class SqliteIngestTests() : IngestTests(new SqliteTestDatabase());
+
+public sealed class PostgresIngestTests() : IngestTests(new PostgresTestDatabase());
