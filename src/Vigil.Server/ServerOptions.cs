@@ -20,6 +20,12 @@ internal sealed class ServerOptions
     /// </summary>
     public bool RequireWatchLists { get; set; } = true;
 
+    /// <summary>
+    /// After a watch-list import, travelers on flights departing or arriving from now until this far ahead are
+    /// screened again against the new version; earlier flights have gone, later ones will be screened when reported.
+    /// </summary>
+    public TimeSpan RescreenWindow { get; set; } = TimeSpan.FromHours(72);
+
     public static ServerOptions FromConfiguration(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<ServerOptions>() ?? new ServerOptions();
 }

@@ -37,6 +37,10 @@ public static class VigilServer
         services.AddSingleton<VigilMetrics>();
         services.AddSingleton<IngestSignal>();
         services.AddSingleton<MessageIntake>();
+        services.AddSingleton(provider => new IngestPipeline(store, [], new IngestOptions { RescreenWindow = serverOptions.RescreenWindow }, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ScreeningLists>();
+        services.AddSingleton<OutcomeMetrics>();
+        services.AddHostedService<IngestWorker>();
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -37,11 +37,14 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public VigilStore Store => app.Services.GetRequiredService<VigilStore>();
 
-    public static async Task<ServerHost> StartAsync(IDictionary<string, string?> store, CancellationToken cancellationToken)
+    public static async Task<ServerHost> StartAsync(VigilStoreOptions store, CancellationToken cancellationToken)
     {
         var senderName = "airline-" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string?>(store)
+        var settings = new Dictionary<string, string?>
         {
+            ["Vigil:Store:Provider"] = store.Provider.ToString(),
+            ["Vigil:Store:ConnectionString"] = store.ConnectionString,
+            ["Vigil:Store:DataFolder"] = store.DataFolder,
             ["Vigil:Server:ApiKeys:0:Name"] = senderName,
             ["Vigil:Server:ApiKeys:0:Key"] = SenderKey,
             ["Vigil:Server:ApiKeys:0:Roles:0"] = "sender",

@@ -4,18 +4,15 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Vigil.Data;
-using Vigil.Data.Entities;
+using Vigil.Data.Tests;
 using Vigil.Tests;
-using Vigil.Travel;
-using Vigil.Travel.Model;
 
 namespace Vigil.Server.Tests;
 
 /// <summary>
 /// The service as a caller sees it, over HTTP. Each provider subclass gives a new, empty store per test.
 /// </summary>
-public abstract class ServerTests : IAsyncLifetime
+public abstract partial class ServerTests(ITestDatabase database) : IAsyncLifetime
 {
     private ServerHost? host;
 
@@ -25,7 +22,7 @@ public abstract class ServerTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await ServerHost.StartAsync(await CreateEmptyStoreAsync(), Cancel);
+        host = await ServerHost.StartAsync(await database.CreateAsync(), Cancel);
     }
 
     public async ValueTask DisposeAsync()
@@ -35,13 +32,9 @@ public abstract class ServerTests : IAsyncLifetime
             await host.DisposeAsync();
         }
 
-        await DropStoreAsync();
+        await database.DropAsync();
         GC.SuppressFinalize(this);
     }
-
-    protected abstract Task<IDictionary<string, string?>> CreateEmptyStoreAsync();
-
-    protected abstract Task DropStoreAsync();
 
     [Fact]
     public async Task Posting_without_a_valid_key_is_refused_with_problem_details()
@@ -94,9 +87,11 @@ public abstract class ServerTests : IAsyncLifetime
         Assert.Equal(receipt.GetProperty("contentHash").GetString(), stored.GetProperty("contentHash").GetString());
         Assert.Equal(message, await Host.Store.ReadContentAsync(id, Cancel));
 
-        var listed = await Json(await analyst.GetAsync("/api/messages?status=received", Cancel));
+        await SettledAsync(analyst);
+        var listed = await Json(await analyst.GetAsync("/api/messages?status=processed", Cancel));
         Assert.Equal([id], listed.EnumerateArray().Select(m => m.GetProperty("id").GetInt64()));
         Assert.Empty((await Json(await analyst.GetAsync("/api/messages?status=Failed", Cancel))).EnumerateArray());
+        Assert.Equal("PAXLST", (await Json(await analyst.GetAsync($"/api/messages/{id}", Cancel))).GetProperty("type").GetString());
 
         // The same bytes twice are one receipt.
         Assert.Equal(1, await MetricAsync("vigil_messages_received_total", $"sender=\"{Host.SenderName}\"", "type=\"PAXLST\""));
@@ -160,7 +155,10 @@ public abstract class ServerTests : IAsyncLifetime
 
         var import = await ImportAsync(Host.Client(ServerHost.AdminKey), SharedData.Files(Path.Combine("data", "lists", "un"), "*.xml").First());
         Assert.Equal(HttpStatusCode.Created, import.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready", Cancel)).StatusCode);
+        await ReadyAsync();
+        var ready = await anonymous.GetAsync("/health/ready", Cancel);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("un ", (await Json(ready)).GetProperty("checks").GetProperty("watchlists").GetProperty("description").GetString());
     }
 
     [Fact]

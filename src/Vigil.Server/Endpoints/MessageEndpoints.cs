@@ -16,7 +16,7 @@ internal static class MessageEndpoints
             .WithSummary("Receive one message (PAXLST, PNRGOV EDIFACT or PNRGOV XML) as the raw body; the sender is the API key's holder.");
         group.MapGet("/", List).RequireAuthorization(Policies.Analyst).WithSummary("Messages, newest first, optionally only those with one status.");
         group.MapGet("/{id:long}", Get).RequireAuthorization(Policies.Analyst).WithSummary("One message: its status, its error and where in the bytes it is, and its audit.");
-        group.MapPost("/{id:long}/replay", Replay).RequireAuthorization(Policies.Admin).WithSummary("Put a quarantined message through the ingest again.");
+        group.MapPost("/{id:long}/replay", Replay).RequireAuthorization(Policies.Admin).WithSummary("Put a quarantined message through the ingest again, now; the answer shows whether it was processed or is back in quarantine.");
     }
 
     private static async Task<Results<Accepted<MessageReceipt>, ValidationProblem, ProblemHttpResult>> Receive(
@@ -90,7 +90,7 @@ internal static class MessageEndpoints
             [.. audit.Select(a => new AuditView(a.Id, a.Step, a.Outcome, a.At, a.Detail))]));
     }
 
-    private static async Task<Results<Accepted<MessageSummary>, ProblemHttpResult>> Replay(
+    private static async Task<Results<Ok<MessageSummary>, ProblemHttpResult>> Replay(
         long id, ClaimsPrincipal user, VigilStore store, MessageIntake intake, CancellationToken cancellationToken)
     {
         var message = await store.GetMessageAsync(id, cancellationToken);
@@ -105,6 +105,6 @@ internal static class MessageEndpoints
         }
 
         var now = await store.GetMessageAsync(id, cancellationToken);
-        return TypedResults.Accepted($"/api/messages/{id}", ViewMapping.Summary(now!));
+        return TypedResults.Ok(ViewMapping.Summary(now!));
     }
 }

@@ -27,7 +27,8 @@ internal sealed record MessageDetail(
     IReadOnlyList<AuditView> Audit);
 
 /// <param name="AlreadyReceived">The same bytes had been received before; the first message's id is returned and nothing is processed twice.</param>
-internal sealed record MessageReceipt(long Id, string ContentHash, bool AlreadyReceived, MessageStatus Status);
+/// <param name="DuplicateOf">The sender already sent this interchange reference in that message; this one is kept but not processed.</param>
+internal sealed record MessageReceipt(long Id, string ContentHash, bool AlreadyReceived, long? DuplicateOf, MessageStatus Status);
 
 internal sealed record FlightSummary(long Id, string FlightKey, string? Carrier, string? Number, string? Origin, string? Destination, DateOnly? DepartureDate, int Travelers, int Hits);
 

@@ -21,21 +21,20 @@ internal sealed class StoreReachable(VigilStore store) : IHealthCheck
     }
 }
 
-/// <summary>Ready only when at least one watch list has a current version to screen against.</summary>
-internal sealed class WatchListsLoaded(VigilStore store, ServerOptions options) : IHealthCheck
+/// <summary>Ready only when screening has at least one watch list loaded in memory, not merely stored.</summary>
+internal sealed class WatchListsLoaded(ScreeningLists lists, ServerOptions options) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var db = store.CreateContext();
-        var current = await db.WatchLists.Where(w => w.CurrentVersionId != null).Select(w => w.Code).OrderBy(c => c).ToListAsync(cancellationToken);
-        if (current.Count > 0)
+        var loaded = lists.Loaded;
+        if (loaded.Count > 0)
         {
-            return HealthCheckResult.Healthy($"Screening against {string.Join(", ", current)}.");
+            return Task.FromResult(HealthCheckResult.Healthy("Screening against " + string.Join(", ", loaded.Select(l => $"{l.Code} {l.Version} ({l.Entries} entries)")) + "."));
         }
 
-        return options.RequireWatchLists
+        return Task.FromResult(options.RequireWatchLists
             ? HealthCheckResult.Unhealthy("No watch list is loaded; import one (POST /api/watchlists) before travelers are screened.")
-            : HealthCheckResult.Degraded("No watch list is loaded; Vigil:Server:RequireWatchLists is off, so the service reports ready anyway.");
+            : HealthCheckResult.Degraded("No watch list is loaded; Vigil:Server:RequireWatchLists is off, so the service reports ready anyway."));
     }
 }
 
