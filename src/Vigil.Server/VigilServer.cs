@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using Vigil.Server.Endpoints;
 
@@ -46,7 +47,7 @@ public static class VigilServer
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(Policies.Add);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyDocument>().AddOperationTransformer<ApiKeyDocument>());
         services.AddHealthChecks()
             .AddCheck<StoreReachable>("store", tags: ["ready"])
             .AddCheck<WatchListsLoaded>("watchlists", tags: ["ready"]);
@@ -55,6 +56,11 @@ public static class VigilServer
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         var app = builder.Build();
+        if (keys.Count == 0)
+        {
+            app.Logger.LogWarning("No API keys are configured ({Section}:ApiKeys), so every /api call will be refused with 401.", ServerOptions.Section);
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -139,6 +139,13 @@ public abstract partial class ServerTests(ITestDatabase database) : IAsyncLifeti
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
         Assert.True(document.GetProperty("paths").GetProperty("/api/messages").TryGetProperty("post", out _));
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        var decide = document.GetProperty("paths").GetProperty("/api/hits/{id}/status").GetProperty("post");
+        Assert.True(decide.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        Assert.Contains("analyst", decide.GetProperty("description").GetString());
     }
 
     [Fact]
