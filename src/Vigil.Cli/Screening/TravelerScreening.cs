@@ -75,8 +75,8 @@ internal static class TravelerScreening
             return new ScreenedTraveler(traveler, []);
         }
 
-        var matches = matcher.Screen(Query(traveler), nearMisses ? 3 : 5);
-        return new ScreenedTraveler(traveler, nearMisses ? matches : [.. matches.Where(m => m.Alert)]);
+        var query = Query(traveler);
+        return new ScreenedTraveler(traveler, nearMisses ? matcher.Screen(query, 3) : matcher.Alerts(query));
     }
 
     /// <summary>A one-line account of a match: which name, how well, and what the attributes added.</summary>

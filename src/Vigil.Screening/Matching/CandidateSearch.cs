@@ -8,9 +8,11 @@ public sealed partial class WatchListMatcher
     /// <summary>
     /// The working state of one query. Candidate names are those holding a unit similar to one of the query's
     /// heavier units; each gets an upper bound on its score from those similarities alone, and candidates are
-    /// scored in falling order of that bound until no remaining one could enter the top results.
+    /// scored in falling order of that bound until no remaining one could enter the top results. With
+    /// <paramref name="alertsOnly"/> the results are every alert and nothing else, so candidates that cannot reach
+    /// their list's threshold are never scored.
     /// </summary>
-    private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top)
+    private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top, bool alertsOnly = false)
     {
         private readonly Dictionary<int, double>[] similarByUnit = new Dictionary<int, double>[query.Units.Count];
         private readonly Dictionary<int, (int Name, double NameScore, double Score)> bestByPerson = [];
@@ -82,12 +84,13 @@ public sealed partial class WatchListMatcher
             ScoreDocumentHolders(similarities);
             var candidates = Bounded();
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
+            var alertable = matcher.Options.LowestThreshold - MostAttributesAdd;
             var attributesOf = new Dictionary<int, double>();
             var weakScored = 0;
             foreach (var (nameIndex, bound) in candidates)
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can.
-                if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd))
+                if (bound < (alertsOnly ? alertable : Math.Max(reportable, KthBest() - MostAttributesAdd)))
                 {
                     break;
                 }
@@ -110,7 +113,7 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 if (best < matcher.Options.ThresholdFor(index.Persons[person].List)
-                    && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                    && (alertsOnly || bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;
                 }
@@ -124,7 +127,7 @@ public sealed partial class WatchListMatcher
             var ranked = new List<(int Person, int Name, double Score)>(bestByPerson.Count);
             foreach (var (person, (name, _, score)) in bestByPerson)
             {
-                if (score >= MatchingOptions.ReportFloor)
+                if (score >= (alertsOnly ? matcher.Options.ThresholdFor(index.Persons[person].List) : MatchingOptions.ReportFloor))
                 {
                     ranked.Add((person, name, score));
                 }
@@ -182,11 +185,26 @@ public sealed partial class WatchListMatcher
         /// </summary>
         private List<(int Name, double Bound)> Bounded()
         {
+            var scratch = BoundScratch.For(index);
+            try
+            {
+                return Bounded(scratch);
+            }
+            finally
+            {
+                scratch.Release();
+            }
+        }
+
+        private List<(int Name, double Bound)> Bounded(BoundScratch scratch)
+        {
             const int Fields = 3;
             var searched = UnitsThatCanCarryAMatch();
-            var slots = new Dictionary<int, int>();
-            var best = new List<double>();
             var width = Query.Units.Count;
+            var stride = width * Fields;
+            var candidates = scratch.Candidates;
+            var slotOfName = scratch.SlotOfName;
+            var best = scratch.Best;
             foreach (var i in searched)
             {
                 foreach (var (unitId, similarity) in similarByUnit[i])
@@ -201,17 +219,17 @@ public sealed partial class WatchListMatcher
                     var contribution = similarity * pairWeight;
                     foreach (var nameIndex in index.NamesHolding(unitId))
                     {
-                        if (!slots.TryGetValue(nameIndex, out var slot))
+                        var slot = slotOfName[nameIndex];
+                        if (slot < 0)
                         {
-                            slot = slots.Count;
-                            slots.Add(nameIndex, slot);
-                            for (var k = 0; k < width * Fields; k++)
-                            {
-                                best.Add(0);
-                            }
+                            slot = candidates.Count;
+                            slotOfName[nameIndex] = slot;
+                            candidates.Add(nameIndex);
+                            best = scratch.Reserve((slot + 1) * stride);
+                            Array.Clear(best, slot * stride, stride);
                         }
 
-                        var at = (slot * width * Fields) + (i * Fields);
+                        var at = (slot * stride) + (i * Fields);
                         if (contribution > best[at])
                         {
                             best[at] = contribution;
@@ -225,7 +243,7 @@ public sealed partial class WatchListMatcher
             // Units not searched (the lightest, and those no key found) may still match in a candidate: the bound
             // counts them as matched perfectly, with the heaviest list unit they could pair with.
             double unsearchedMatched = 0;
-            var isSearched = new bool[width];
+            Span<bool> isSearched = stackalloc bool[width];
             foreach (var i in searched)
             {
                 isSearched[i] = true;
@@ -239,10 +257,10 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-
-            var bounded = new List<(int, double)>(slots.Count);
-            foreach (var (nameIndex, slot) in slots)
+            var bounded = new List<(int, double)>(candidates.Count);
+            for (var slot = 0; slot < candidates.Count; slot++)
             {
+                var nameIndex = candidates[slot];
                 var name = index.Names[nameIndex];
                 if (!matcher.Screens(index.Persons[name.Person]))
                 {
@@ -257,7 +275,7 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
-                    var at = (slot * width * Fields) + (i * Fields);
+                    var at = (slot * stride) + (i * Fields);
                     if (best[at] > 0)
                     {
                         matched += best[at];

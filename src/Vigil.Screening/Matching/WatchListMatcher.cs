@@ -23,9 +23,19 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     public MatchingOptions Options { get; } = options ?? new MatchingOptions();
 
-    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5)
+    /// <summary>The best listed persons for a query, alerting or not (down to the report floor), best first.</summary>
+    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5) =>
+        Search(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, top));
+
+    /// <summary>
+    /// Every listed person the query alerts on, best first, and nothing below the alert thresholds: what screening
+    /// a traveler needs. Cheaper than <see cref="Screen"/>, which also scores near misses to fill its top results.
+    /// </summary>
+    public IReadOnlyList<ScreeningMatch> Alerts(ScreeningQuery query) =>
+        Search(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, int.MaxValue, alertsOnly: true));
+
+    private List<ScreeningMatch> Search(CandidateSearch search)
     {
-        var search = new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, top);
         search.ScoreCandidates();
 
         var ranked = search.Ranked();

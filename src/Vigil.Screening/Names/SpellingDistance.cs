@@ -61,15 +61,22 @@ public static class SpellingDistance
     private static int Distance(string a, string b, bool plain, int limit)
     {
         var columns = b.Length + 1;
-        Span<int> rows = columns <= 64 ? stackalloc int[3 * columns] : new int[3 * columns];
+        Span<int> rows = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
         var twoBack = rows[..columns];
         var previous = rows.Slice(columns, columns);
         var current = rows.Slice(2 * columns, columns);
 
+        // The cost of adding or dropping each letter of b, worked out once rather than once per row.
+        var indelB = rows.Slice(3 * columns, b.Length);
+        for (var j = 0; j < b.Length; j++)
+        {
+            indelB[j] = Indel(b, j, plain);
+        }
+
         previous[0] = 0;
         for (var j = 1; j <= b.Length; j++)
         {
-            previous[j] = previous[j - 1] + Indel(b, j - 1, plain);
+            previous[j] = previous[j - 1] + indelB[j - 1];
         }
 
         var previousRowMinimum = 0;
@@ -83,9 +90,9 @@ public static class SpellingDistance
             {
                 var y = b[j - 1];
                 var best = previous[j] + deleteX;
-                var insert = current[j - 1] + Indel(b, j - 1, plain);
+                var insert = current[j - 1] + indelB[j - 1];
                 best = insert < best ? insert : best;
-                var substitute = previous[j - 1] + (x == y ? 0 : plain ? Unit : Substitution(x, y));
+                var substitute = previous[j - 1] + (x == y ? 0 : plain ? Unit : SubstitutionOf(x, y));
                 best = substitute < best ? substitute : best;
                 if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y)
                 {
@@ -127,6 +134,25 @@ public static class SpellingDistance
             Breath => index == 0 && word.Length > 1 ? EdgeVowelIndel : HIndel,
             _ => Unit,
         };
+    }
+
+    /// <summary>Substitution costs of every pair of ASCII letters, read from a table in the inner loop.</summary>
+    private static readonly byte[] Substitutions = BuildSubstitutions();
+
+    private static int SubstitutionOf(char x, char y) => (x | y) < 128 ? Substitutions[(x << 7) | y] : Substitution(x, y);
+
+    private static byte[] BuildSubstitutions()
+    {
+        var table = new byte[128 * 128];
+        for (var x = 0; x < 128; x++)
+        {
+            for (var y = 0; y < 128; y++)
+            {
+                table[(x << 7) | y] = (byte)Substitution((char)x, (char)y);
+            }
+        }
+
+        return table;
     }
 
     private static int Substitution(char x, char y)

@@ -116,4 +116,26 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
             Assert.Equal(expected[i % names.Length], string.Join(",", matcher.Screen(new ScreeningQuery(name)).Select(m => m.ListId + m.Score)));
         });
     }
+
+    [Fact]
+    public void Alerts_are_exactly_the_alerting_matches_of_a_wide_screen_and_nothing_else()
+    {
+        var matcher = Matcher();
+        var queries = un.List.Entries.Take(150)
+            .SelectMany(p => new[] { p.PrimaryName, string.Join(' ', p.PrimaryName.Split(' ').Where((_, i) => i != 1)), p.PrimaryName.Replace('a', 'e') })
+            .Concat(["Hossein Mousavi", "Muhammad Hassan", "Abdul Majid", "Maria Garcia Lopez", "Ali Ahmed"])
+            .Select(n => new ScreeningQuery(n))
+            .ToList();
+        var alerts = 0;
+        foreach (var query in queries)
+        {
+            var found = matcher.Alerts(query);
+            Assert.All(found, m => Assert.True(m.Alert));
+            var expected = matcher.Screen(query, 200).Where(m => m.Alert).Select(m => (m.ListId, m.Score)).OrderBy(m => m.ListId);
+            Assert.Equal(expected, found.Select(m => (m.ListId, m.Score)).OrderBy(m => m.ListId));
+            alerts += found.Count;
+        }
+
+        Assert.True(alerts >= 300, $"only {alerts} alerts over {queries.Count} queries");
+    }
 }
