@@ -26,8 +26,24 @@ internal sealed class ServerOptions
     /// </summary>
     public TimeSpan RescreenWindow { get; set; } = TimeSpan.FromHours(72);
 
-    public static ServerOptions FromConfiguration(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<ServerOptions>() ?? new ServerOptions();
+    // A message is held in memory while it is stored, so the limit stays well below what one buffer can hold.
+    private const long MaxMessageBytesCeiling = 1L << 30;
+
+    public static ServerOptions FromConfiguration(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<ServerOptions>() ?? new ServerOptions();
+        if (options.MaxMessageBytes is < 1 or > MaxMessageBytesCeiling)
+        {
+            throw new InvalidOperationException($"{Section}:MaxMessageBytes is {options.MaxMessageBytes}; use 1 to {MaxMessageBytesCeiling} (1 GiB).");
+        }
+
+        if (options.RescreenWindow <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{Section}:RescreenWindow is {options.RescreenWindow}; use a positive span such as 3.00:00:00 (72 hours).");
+        }
+
+        return options;
+    }
 }
 
 /// <summary>

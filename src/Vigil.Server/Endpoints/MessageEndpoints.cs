@@ -41,13 +41,14 @@ internal static class MessageEndpoints
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
+        var content = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (content.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             input.Fail("body", "is empty; send the message's bytes exactly as received from the carrier.");
             return input.Problem();
         }
 
-        var receipt = await intake.ReceiveAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), user.Identity!.Name!, cancellationToken);
+        var receipt = await intake.ReceiveAsync(content, user.Identity!.Name!, cancellationToken);
         return TypedResults.Accepted($"/api/messages/{receipt.Id}", receipt);
     }
 
