@@ -120,6 +120,13 @@ public abstract partial class ServerTests(ITestDatabase database) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("empty", (await Json(empty)).GetProperty("errors").GetProperty("body")[0].GetString());
 
+        var wrongType = await analyst.GetAsync("/api/flights?limit=many", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Contains("limit", (await Json(wrongType)).GetProperty("detail").GetString());
+        var notJson = await analyst.PostAsync("/api/hits/1/status", new StringContent("{status: Confirmed", Encoding.UTF8, "application/json"), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Contains("JSON", (await Json(notJson)).GetProperty("detail").GetString());
+
         var unknownRoute = await analyst.GetAsync("/api/flights/999999", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, unknownRoute.StatusCode);
         Assert.Contains("999999", (await Json(unknownRoute)).GetProperty("detail").GetString());
