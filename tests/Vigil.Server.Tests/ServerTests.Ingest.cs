@@ -81,7 +81,7 @@ public abstract partial class ServerTests
         Assert.Equal(JsonValueKind.Object, versions[0].GetProperty("content").ValueKind);
         Assert.Contains(booking.GetProperty("travelers").EnumerateArray(), t => t.GetInt64() > 0);
 
-        Assert.Equal(processed, await MetricAsync("vigil_messages_processed_total", $"sender=\"{Host.SenderName}\""));
+        Assert.Equal(processed, await MetricAsync(processed, "vigil_messages_processed_total", $"sender=\"{Host.SenderName}\""));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public abstract partial class ServerTests
         var hits = await Json(await analyst.GetAsync("/api/hits?list=watch", Cancel));
         var hit = Assert.Single(hits.EnumerateArray());
         Assert.Equal("W-1", hit.GetProperty("listEntryRef").GetString());
-        Assert.Equal(1, await MetricAsync("vigil_hits_total", "list=\"watch\"", "kind=\"watchlist\""));
+        Assert.Equal(1, await MetricAsync(1, "vigil_hits_total", "list=\"watch\"", "kind=\"watchlist\""));
 
         var hitId = hit.GetProperty("id").GetInt64();
         var detail = await Json(await analyst.GetAsync($"/api/hits/{hitId}", Cancel));
@@ -163,7 +163,7 @@ public abstract partial class ServerTests
         Assert.Equal("Failed", message.GetProperty("status").GetString());
         Assert.False(string.IsNullOrWhiteSpace(message.GetProperty("error").GetProperty("reason").GetString()));
         Assert.Contains(id, (await Json(await analyst.GetAsync("/api/messages?status=Failed", Cancel))).EnumerateArray().Select(m => m.GetProperty("id").GetInt64()));
-        Assert.Equal(1, await MetricAsync("vigil_messages_failed_total", $"sender=\"{Host.SenderName}\""));
+        Assert.Equal(1, await MetricAsync(1, "vigil_messages_failed_total", $"sender=\"{Host.SenderName}\""));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsync($"/api/messages/{id}/replay", null, Cancel)).StatusCode);
         var admin = Host.Client(ServerHost.AdminKey);

@@ -94,8 +94,9 @@ public abstract partial class ServerTests(ITestDatabase database) : IAsyncLifeti
         Assert.Equal("PAXLST", (await Json(await analyst.GetAsync($"/api/messages/{id}", Cancel))).GetProperty("type").GetString());
 
         // The same bytes twice are one receipt.
-        Assert.Equal(1, await MetricAsync("vigil_messages_received_total", $"sender=\"{Host.SenderName}\"", "type=\"PAXLST\""));
-        Assert.Equal(2, await MetricAsync("vigil_stage_duration_seconds_count", "stage=\"receive\""));
+        Assert.Equal(1, await MetricAsync(1, "vigil_messages_received_total", $"sender=\"{Host.SenderName}\"", "type=\"PAXLST\""));
+        Assert.Equal(1, await MetricAsync(1, "vigil_messages_processed_total", $"sender=\"{Host.SenderName}\"", "type=\"PAXLST\""));
+        Assert.Equal(2, await MetricAsync(2, "vigil_stage_duration_seconds_count", "stage=\"receive\""));
     }
 
     [Fact]
@@ -266,12 +267,25 @@ public abstract partial class ServerTests(ITestDatabase database) : IAsyncLifeti
         return await client.PostAsync("/api/watchlists", form, Cancel);
     }
 
-    /// <summary>The sum of a Prometheus series' samples whose labels include every one given.</summary>
-    internal async Task<double> MetricAsync(string name, params string[] labels)
+    /// <summary>
+    /// The sum of a Prometheus series' samples whose labels include every one given, once it reaches
+    /// <paramref name="expected"/> or a few seconds have passed: outcomes are counted just after the worker's run.
+    /// </summary>
+    internal async Task<double> MetricAsync(double expected, string name, params string[] labels)
     {
-        var text = await Host.Client(null).GetStringAsync("/metrics", Cancel);
-        return text.Split('\n')
-            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(line.Contains))
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var text = await Host.Client(null).GetStringAsync("/metrics", Cancel);
+            var value = text.Split('\n')
+                .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(line.Contains))
+                .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            if (value == expected || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(100, Cancel);
+        }
     }
 }

@@ -3,8 +3,8 @@ using Vigil.Server.Endpoints;
 namespace Vigil.Server.Operations;
 
 /// <summary>
-/// Where the HTTP side hands a message to the ingest: the raw bytes are stored before anything reads them, the
-/// receipt is counted, and the worker is woken to process it.
+/// Where the HTTP side hands a message to the ingest: the raw bytes are stored before anything reads them, and the
+/// worker is woken to process it.
 /// </summary>
 internal sealed class MessageIntake(IngestPipeline pipeline, VigilStore store, IngestSignal signal, VigilMetrics metrics)
 {
@@ -20,7 +20,6 @@ internal sealed class MessageIntake(IngestPipeline pipeline, VigilStore store, I
         var sameBytes = receipt.Duplicate && receipt.DuplicateOf is null;
         if (!sameBytes)
         {
-            metrics.Received(MessageSniffer.TypeOf(content.Span), sender);
             signal.MessagesArrived();
         }
 

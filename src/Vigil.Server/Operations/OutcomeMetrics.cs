@@ -1,13 +1,15 @@
 namespace Vigil.Server.Operations;
 
 /// <summary>
-/// Counts what the pipeline made of the messages and which hits it found, by reading the append-only audit and hits
-/// after each run from where the last count stopped: the pipeline knows nothing of metrics, and the store records
-/// every outcome anyway. Counting starts at the service's start; earlier outcomes belong to an earlier process.
+/// Counts the messages received (by any channel: HTTP or drop folder), what the pipeline made of them and which hits it
+/// found, by reading the append-only audit and hits from where the last count stopped: the pipeline knows nothing of
+/// metrics, and the store records every outcome anyway. Counting starts at the service's start; earlier outcomes
+/// belong to an earlier process.
 /// </summary>
 internal sealed class OutcomeMetrics(VigilStore store, VigilMetrics metrics)
 {
-    // The pipeline's audit step that commits a processed message.
+    // The pipeline's audit steps: new bytes stored (the same bytes again are Skipped), and a message committed as processed.
+    private const string StoreRawStep = "store-raw";
     private const string CompleteStep = "complete";
 
     private readonly SemaphoreSlim counting = new(1, 1);
@@ -31,14 +33,18 @@ internal sealed class OutcomeMetrics(VigilStore store, VigilMetrics metrics)
             var auditFrom = auditMark;
             var auditTo = await db.Audit.MaxAsync(a => (long?)a.Id, cancellationToken) ?? auditFrom;
             var outcomes = await db.Audit.AsNoTracking()
-                .Where(a => a.Id > auditFrom && a.Id <= auditTo && a.MessageId != null && (a.Outcome == AuditOutcome.Failed || (a.Step == CompleteStep && a.Outcome == AuditOutcome.Succeeded)))
-                .Join(db.Messages.AsNoTracking(), a => a.MessageId, m => m.Id, (a, m) => new { a.Outcome, m.DetectedType, m.Sender })
+                .Where(a => a.Id > auditFrom && a.Id <= auditTo && a.MessageId != null && (a.Outcome == AuditOutcome.Failed || ((a.Step == CompleteStep || a.Step == StoreRawStep) && a.Outcome == AuditOutcome.Succeeded)))
+                .Join(db.Messages.AsNoTracking(), a => a.MessageId, m => m.Id, (a, m) => new { a.Step, a.Outcome, m.DetectedType, m.Sender })
                 .ToListAsync(cancellationToken);
             foreach (var outcome in outcomes)
             {
                 if (outcome.Outcome == AuditOutcome.Failed)
                 {
                     metrics.Failed(outcome.DetectedType, outcome.Sender);
+                }
+                else if (outcome.Step == StoreRawStep)
+                {
+                    metrics.Received(outcome.DetectedType, outcome.Sender);
                 }
                 else
                 {

@@ -25,7 +25,7 @@ internal sealed class VigilMetrics
     public VigilMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        received = meter.CreateCounter<long>("vigil.messages.received", "{message}", "Messages accepted for ingest, by message type and sender.");
+        received = meter.CreateCounter<long>("vigil.messages.received", "{message}", "Messages received by HTTP or the drop folder (the same bytes twice count once), by message type and sender.");
         failed = meter.CreateCounter<long>("vigil.messages.failed", "{message}", "Messages that ended in quarantine, by message type and sender.");
         processed = meter.CreateCounter<long>("vigil.messages.processed", "{message}", "Messages whose travelers were stored and screened, by message type and sender.");
         hits = meter.CreateCounter<long>("vigil.hits", "{hit}", "New hits, by list (or rule) and kind.");
@@ -33,7 +33,7 @@ internal sealed class VigilMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = StageBuckets });
     }
 
-    public void Received(string type, string sender) => received.Add(1, Labels(type, sender));
+    public void Received(string? type, string sender) => received.Add(1, Labels(type ?? "unknown", sender));
 
     public void Failed(string? type, string sender) => failed.Add(1, Labels(type ?? "unknown", sender));
 
