@@ -13,14 +13,14 @@ namespace Vigil.Server;
 /// Vigil's HTTP service: message intake for senders, the REST API for analysts (OpenAPI at <c>/openapi/v1.json</c>),
 /// health at <c>/health/live</c> and <c>/health/ready</c>, Prometheus metrics at <c>/metrics</c>, and the workers
 /// that process what arrives. Configuration: <c>Vigil:Store</c> (see <see cref="VigilStoreOptions"/>) and
-/// <c>Vigil:Server</c> (API keys and limits; docs/operations.md).
+/// <c>Vigil:Server</c> (API keys, limits, re-screen window; docs/operations.md).
 /// </summary>
 public static class VigilServer
 {
     /// <summary>
     /// Opens the store (applying migrations) and builds the service, ready to run. <paramref name="configure"/> sees
-    /// the builder after the defaults (appsettings.json, <c>VIGIL_</c>-less environment variables, arguments) are read,
-    /// so a caller can add its own configuration or URLs.
+    /// the builder after ASP.NET Core's default sources (appsettings.json, environment variables with <c>__</c> for
+    /// <c>:</c>, <paramref name="args"/>) are added, so a caller can add its own configuration or URLs on top.
     /// </summary>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
