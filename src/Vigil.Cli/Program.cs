@@ -10,5 +10,6 @@ root.Subcommands.Add(MatchCommand.Create());
 root.Subcommands.Add(NamesCommand.Create());
 root.Subcommands.Add(ListsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();
