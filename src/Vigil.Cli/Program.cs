@@ -11,5 +11,7 @@ root.Subcommands.Add(NamesCommand.Create());
 root.Subcommands.Add(ListsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(MessagesCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

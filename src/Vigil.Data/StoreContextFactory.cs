@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -7,17 +8,22 @@ namespace Vigil.Data;
 /// <summary>Builds the provider's context with the same options at run time and design time, so migrations match the model.</summary>
 internal static class StoreContextFactory
 {
+    // The options are built once per connection string: a context made from the same options instance reuses EF's
+    // internal services and model, where fresh options cost a model build (tens of milliseconds) per context.
+    private static readonly ConcurrentDictionary<string, DbContextOptions<SqliteVigilDbContext>> SqliteOptions = new();
+    private static readonly ConcurrentDictionary<string, DbContextOptions<PostgresVigilDbContext>> PostgresOptions = new();
+
     public static SqliteVigilDbContext Sqlite(string connectionString) =>
-        new(new DbContextOptionsBuilder<SqliteVigilDbContext>()
-            .UseSqlite(connectionString)
+        new(SqliteOptions.GetOrAdd(connectionString, static c => new DbContextOptionsBuilder<SqliteVigilDbContext>()
+            .UseSqlite(c)
             .UseSnakeCaseNamingConvention()
-            .Options);
+            .Options));
 
     public static PostgresVigilDbContext Postgres(string connectionString) =>
-        new(new DbContextOptionsBuilder<PostgresVigilDbContext>()
-            .UseNpgsql(connectionString)
+        new(PostgresOptions.GetOrAdd(connectionString, static c => new DbContextOptionsBuilder<PostgresVigilDbContext>()
+            .UseNpgsql(c)
             .UseSnakeCaseNamingConvention()
-            .Options);
+            .Options));
 
     /// <summary>Makes the folder of a SQLite file so that opening creates the file.</summary>
     public static void EnsureSqliteFolder(string connectionString)

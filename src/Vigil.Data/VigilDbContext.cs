@@ -59,14 +59,30 @@ public abstract class VigilDbContext : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseChangesToAppendOnly();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var auto = DetectChangesOnce();
+        try
+        {
+            RefuseChangesToAppendOnly();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseChangesToAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var auto = DetectChangesOnce();
+        try
+        {
+            RefuseChangesToAppendOnly();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -252,6 +268,22 @@ public abstract class VigilDbContext : DbContext
             e.ToTable("hit_status_changes");
             e.Property(c => c.Actor).HasMaxLength(200);
         });
+    }
+
+    /// <summary>
+    /// Detects changes once for both the append-only check and the save: each pass walks every tracked entity, which
+    /// for an ingested message is hundreds of rows. Returns the previous automatic-detection setting to restore.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        if (auto)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return auto;
     }
 
     private void RefuseChangesToAppendOnly()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data.Entities;
 using Vigil.Data.Identity;
@@ -41,37 +42,84 @@ public sealed partial class VigilStore
         });
 
     /// <summary>
-    /// Records the interchange reference read from the envelope at receipt. When an original message from the same
-    /// sender already carries it, this message becomes its duplicate and that message's id is returned.
+    /// Receives a message in one transaction: the bytes (once per SHA-256), the interchange reference read from the
+    /// envelope — when an original message from the same sender already carries it, this one is stored as its
+    /// duplicate — and the audit of the step. One commit, so a receipt costs one flush of the journal.
     /// </summary>
-    internal Task<long?> ClaimInterchangeAsync(long id, string reference, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
+    internal Task<IngestStored> ReceiveAsync(ReadOnlyMemory<byte> bytes, string sender, DateTimeOffset receivedAt, string? interchangeReference, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span));
+        return WithContextAsync(async db =>
         {
-            var message = await FindMessageAsync(db, id, cancellationToken);
-            if (message.DuplicateOfId is { } already)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var existing = await db.Messages.Where(m => m.ContentHash == hash).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is { } id)
             {
-                return (long?)already;
+                db.Audit.Add(new AuditEntry { MessageId = id, Step = "store-raw", Outcome = AuditOutcome.Skipped, At = Now, Detail = $"the same bytes (SHA-256 {hash}) were received again from {sender}" });
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new IngestStored(id, hash, true, null);
             }
 
-            if (message.InterchangeReference is not null || message.Status != MessageStatus.Received)
-            {
-                return null;
-            }
-
-            var original = await db.Messages
-                .Where(m => m.Sender == message.Sender && m.InterchangeReference == reference && m.DuplicateOfId == null && m.Id != id)
+            var original = interchangeReference is null ? null : await db.Messages
+                .Where(m => m.Sender == sender && m.InterchangeReference == interchangeReference && m.DuplicateOfId == null)
                 .Select(m => (long?)m.Id)
                 .FirstOrDefaultAsync(cancellationToken);
-            message.InterchangeReference = reference;
+            var message = AddMessage(db, hash, bytes, sender, receivedAt);
+            message.InterchangeReference = interchangeReference;
             if (original is not null)
             {
                 message.DuplicateOfId = original;
                 message.Status = MessageStatus.Duplicate;
-                message.StatusChangedAt = Now;
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return original;
+            db.Audit.Add(new AuditEntry
+            {
+                MessageId = message.Id,
+                Step = "store-raw",
+                Outcome = AuditOutcome.Succeeded,
+                At = Now,
+                Detail = string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} bytes from {sender}, SHA-256 {hash}")
+                    + (interchangeReference is null ? "" : $", interchange {interchangeReference}")
+                    + (original is null ? "" : $"; the sender already sent that interchange as message {original}, so this one is a duplicate"),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new IngestStored(message.Id, hash, false, original);
+        });
+    }
+
+    /// <summary>
+    /// Records what parsing found (type, interchange reference — a message whose sender already sent that reference
+    /// becomes its duplicate) and stores every list and push of the message, all in one transaction. Returns the
+    /// message's status and, unless it turned out a duplicate (or was processed already), what each list or push wrote.
+    /// </summary>
+    internal Task<(MessageStatus Status, List<SavedTravel> Saved)> SaveParsedAsync(long id, string detectedType, string? interchangeReference, IReadOnlyList<TravelMessage> messages, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var status = await StageParsedAsync(db, id, detectedType, interchangeReference, cancellationToken);
+            var saved = new List<SavedTravel>(messages.Count);
+            if (status == MessageStatus.Parsed)
+            {
+                foreach (var message in messages)
+                {
+                    var result = message switch
+                    {
+                        PassengerList list => await StageListAsync(db, id, list, ReportingFlight(list), cancellationToken),
+                        BookingPush push => await StagePushAsync(db, id, push, PushedFlight(push), cancellationToken),
+                        _ => throw new ArgumentException($"{message.Type} messages are not stored as travel.", nameof(messages)),
+                    };
+                    // Saved per list or push so that the next one finds its flight and bookings, within the one transaction.
+                    await db.SaveChangesAsync(cancellationToken);
+                    saved.Add(result());
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (status, saved);
         });
 
     /// <summary>Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first.</summary>
@@ -257,6 +305,9 @@ public sealed record PersonTrip(
     DateTime? ScheduledDeparture,
     LinkReason Reason,
     string? Detail);
+
+/// <summary>What receiving wrote: the message's id, whether the same bytes were there already, and the original it duplicates.</summary>
+internal sealed record IngestStored(long Id, string ContentHash, bool AlreadyStored, long? DuplicateOf);
 
 /// <summary>A message as the pipeline reads it for processing.</summary>
 internal sealed record PendingMessage(long Id, string Sender, DateTimeOffset ReceivedAt, MessageStatus Status, byte[] Content);

@@ -83,16 +83,7 @@ public sealed partial class VigilStore
                 return new RawMessageReceipt(id, hash, true);
             }
 
-            var message = new StoredMessage
-            {
-                ContentHash = hash,
-                Content = new StoredContent { Hash = hash, Bytes = bytes.ToArray(), Length = bytes.Length },
-                Sender = sender,
-                ReceivedAt = receivedAt.ToUniversalTime(),
-                Status = MessageStatus.Received,
-                StatusChangedAt = Now,
-            };
-            db.Messages.Add(message);
+            var message = AddMessage(db, hash, bytes, sender, receivedAt);
             await db.SaveChangesAsync(cancellationToken);
             return new RawMessageReceipt(message.Id, hash, false);
         });
@@ -114,28 +105,9 @@ public sealed partial class VigilStore
     public Task<MessageStatus> MarkParsedAsync(long id, string detectedType, string? interchangeReference, CancellationToken cancellationToken = default) =>
         WithContextAsync(async db =>
         {
-            var message = await FindMessageAsync(db, id, cancellationToken);
-            if (message.Status is MessageStatus.Processed or MessageStatus.Duplicate)
-            {
-                return message.Status;
-            }
-
-            var reference = string.IsNullOrWhiteSpace(interchangeReference) ? null : interchangeReference.Trim();
-            var original = reference is null ? null : await db.Messages
-                .Where(m => m.Sender == message.Sender && m.InterchangeReference == reference && m.DuplicateOfId == null && m.Id != id)
-                .Select(m => (long?)m.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            message.DetectedType = detectedType;
-            message.InterchangeReference = reference;
-            message.DuplicateOfId = original;
-            message.Status = original is null ? MessageStatus.Parsed : MessageStatus.Duplicate;
-            message.ErrorText = null;
-            message.ErrorSegment = null;
-            message.ErrorOffset = null;
-            message.ErrorLine = null;
-            message.StatusChangedAt = Now;
+            var status = await StageParsedAsync(db, id, detectedType, interchangeReference, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return message.Status;
+            return status;
         });
 
     /// <summary>Quarantines the message with the reason and, when known, where in the bytes the problem is.</summary>
@@ -211,24 +183,34 @@ public sealed partial class VigilStore
     /// </summary>
     public Task<SavedTravel> SavePassengerListAsync(long messageId, PassengerList list, CancellationToken cancellationToken = default)
     {
-        var flight = list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights.FirstOrDefault()
-            ?? throw new ArgumentException("The passenger list names no flight (TDT), so its travelers cannot be placed; quarantine the message.", nameof(list));
+        var flight = ReportingFlight(list);
         return WithContextAsync(async db =>
         {
-            var flightRow = await UpsertFlightAsync(db, messageId, flight, cancellationToken);
-            var existing = await TravelersOfAsync(db, flightRow, TravelerSource.Api, cancellationToken);
-            var keys = new KeyCounter();
-            var rows = new List<StoredTraveler>(list.Travelers.Count);
-            foreach (var traveler in list.Travelers)
-            {
-                var row = UpsertTraveler(flightRow, existing, TravelerSource.Api, keys.Next(Mapping.ApiReportKey(traveler)), messageId);
-                Mapping.Apply(row, traveler);
-                rows.Add(row);
-            }
-
+            var saved = await StageListAsync(db, messageId, list, flight, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return new SavedTravel(flightRow.Id, [.. rows.Select(r => r.Id)], [], 0);
+            return saved();
         });
+    }
+
+    private static Flight ReportingFlight(PassengerList list) =>
+        list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights.FirstOrDefault()
+            ?? throw new ArgumentException("The passenger list names no flight (TDT), so its travelers cannot be placed; quarantine the message.", nameof(list));
+
+    /// <summary>Stages the list's flight and travelers; the function gives the ids once the changes are saved.</summary>
+    private async Task<Func<SavedTravel>> StageListAsync(VigilDbContext db, long messageId, PassengerList list, Flight flight, CancellationToken cancellationToken)
+    {
+        var flightRow = await UpsertFlightAsync(db, messageId, flight, cancellationToken);
+        var existing = await TravelersOfAsync(db, flightRow, TravelerSource.Api, cancellationToken);
+        var keys = new KeyCounter();
+        var rows = new List<StoredTraveler>(list.Travelers.Count);
+        foreach (var traveler in list.Travelers)
+        {
+            var row = UpsertTraveler(flightRow, existing, TravelerSource.Api, keys.Next(Mapping.ApiReportKey(traveler)), messageId);
+            Mapping.Apply(row, traveler);
+            rows.Add(row);
+        }
+
+        return () => new SavedTravel(flightRow.Id, [.. rows.Select(r => r.Id)], [], 0);
     }
 
     /// <summary>
@@ -237,67 +219,76 @@ public sealed partial class VigilStore
     /// </summary>
     public Task<SavedTravel> SaveBookingPushAsync(long messageId, BookingPush push, CancellationToken cancellationToken = default)
     {
-        var flight = push.PushedFlight
-            ?? throw new ArgumentException("The push names no flight (level-0 TVL), so its bookings cannot be placed; quarantine the message.", nameof(push));
+        var flight = PushedFlight(push);
         return WithContextAsync(async db =>
         {
-            var receivedAt = await db.Messages.Where(m => m.Id == messageId).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(cancellationToken)
-                ?? throw UnknownMessage(messageId);
-            var flightRow = await UpsertFlightAsync(db, messageId, flight, cancellationToken);
-            var existingTravelers = await TravelersOfAsync(db, flightRow, TravelerSource.Pnr, cancellationToken);
+            var saved = await StagePushAsync(db, messageId, push, flight, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return saved();
+        });
+    }
 
-            var bookingKeys = new KeyCounter();
-            var keyed = push.Bookings.Select((booking, index) => (Booking: booking, Key: bookingKeys.Next(Mapping.BookingKey(booking, push, messageId, index)))).ToList();
-            var keys = keyed.Select(k => k.Key).ToList();
-            var bookings = await db.Bookings.Where(b => keys.Contains(b.BookingKey)).ToDictionaryAsync(b => b.BookingKey, cancellationToken);
-            var bookingIds = bookings.Values.Select(b => b.Id).ToList();
-            var latest = await db.BookingVersions.Where(v => bookingIds.Contains(v.BookingId))
-                .GroupBy(v => v.BookingId)
-                .Select(g => new { BookingId = g.Key, Version = g.Max(v => v.Version), FromThisMessage = g.Any(v => v.MessageId == messageId) })
-                .ToDictionaryAsync(g => g.BookingId, cancellationToken);
+    private static Flight PushedFlight(BookingPush push) => push.PushedFlight
+        ?? throw new ArgumentException("The push names no flight (level-0 TVL), so its bookings cannot be placed; quarantine the message.", nameof(push));
 
-            var added = 0;
-            var travelerKeys = new KeyCounter();
-            var travelers = new List<StoredTraveler>();
-            foreach (var (booking, key) in keyed)
+    /// <summary>Stages the push's flight, booking versions and travelers; the function gives the ids once the changes are saved.</summary>
+    private async Task<Func<SavedTravel>> StagePushAsync(VigilDbContext db, long messageId, BookingPush push, Flight flight, CancellationToken cancellationToken)
+    {
+        var receivedAt = await db.Messages.Where(m => m.Id == messageId).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(cancellationToken)
+            ?? throw UnknownMessage(messageId);
+        var flightRow = await UpsertFlightAsync(db, messageId, flight, cancellationToken);
+        var existingTravelers = await TravelersOfAsync(db, flightRow, TravelerSource.Pnr, cancellationToken);
+
+        var bookingKeys = new KeyCounter();
+        var keyed = push.Bookings.Select((booking, index) => (Booking: booking, Key: bookingKeys.Next(Mapping.BookingKey(booking, push, messageId, index)))).ToList();
+        var keys = keyed.Select(k => k.Key).ToList();
+        var bookings = await db.Bookings.Where(b => keys.Contains(b.BookingKey)).ToDictionaryAsync(b => b.BookingKey, cancellationToken);
+        var bookingIds = bookings.Values.Select(b => b.Id).ToList();
+        var latest = await db.BookingVersions.Where(v => bookingIds.Contains(v.BookingId))
+            .GroupBy(v => v.BookingId)
+            .Select(g => new { BookingId = g.Key, Version = g.Max(v => v.Version), FromThisMessage = g.Any(v => v.MessageId == messageId) })
+            .ToDictionaryAsync(g => g.BookingId, cancellationToken);
+
+        var added = 0;
+        var travelerKeys = new KeyCounter();
+        var travelers = new List<StoredTraveler>();
+        foreach (var (booking, key) in keyed)
+        {
+            if (!bookings.TryGetValue(key, out var bookingRow))
             {
-                if (!bookings.TryGetValue(key, out var bookingRow))
-                {
-                    bookingRow = new StoredBooking { BookingKey = key, RecordLocator = booking.RecordLocator, CreatedAt = Now };
-                    db.Bookings.Add(bookingRow);
-                    bookings[key] = bookingRow;
-                }
-
-                var last = bookingRow.Id == 0 ? null : latest.GetValueOrDefault(bookingRow.Id);
-                if (last is not { FromThisMessage: true })
-                {
-                    bookingRow.Versions.Add(new BookingVersion
-                    {
-                        Version = (last?.Version ?? 0) + 1,
-                        MessageId = messageId,
-                        Flight = flightRow,
-                        PushKind = push.Kind.ToString(),
-                        Cancelled = booking.Cancelled,
-                        LastChanged = Mapping.Unzoned(booking.LastChanged),
-                        ReceivedAt = receivedAt,
-                        Content = System.Text.Json.JsonSerializer.Serialize(booking, Mapping.Json),
-                    });
-                    added++;
-                }
-
-                foreach (var traveler in booking.Travelers)
-                {
-                    var row = UpsertTraveler(flightRow, existingTravelers, TravelerSource.Pnr, travelerKeys.Next(Mapping.PnrReportKey(key, traveler)), messageId);
-                    Mapping.Apply(row, traveler);
-                    row.RecordLocator ??= booking.RecordLocator;
-                    row.Booking = bookingRow;
-                    travelers.Add(row);
-                }
+                bookingRow = new StoredBooking { BookingKey = key, RecordLocator = booking.RecordLocator, CreatedAt = Now };
+                db.Bookings.Add(bookingRow);
+                bookings[key] = bookingRow;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return new SavedTravel(flightRow.Id, [.. travelers.Select(t => t.Id)], [.. keyed.Select(k => bookings[k.Key].Id).Distinct()], added);
-        });
+            var last = bookingRow.Id == 0 ? null : latest.GetValueOrDefault(bookingRow.Id);
+            if (last is not { FromThisMessage: true })
+            {
+                bookingRow.Versions.Add(new BookingVersion
+                {
+                    Version = (last?.Version ?? 0) + 1,
+                    MessageId = messageId,
+                    Flight = flightRow,
+                    PushKind = push.Kind.ToString(),
+                    Cancelled = booking.Cancelled,
+                    LastChanged = Mapping.Unzoned(booking.LastChanged),
+                    ReceivedAt = receivedAt,
+                    Content = System.Text.Json.JsonSerializer.Serialize(booking, Mapping.Json),
+                });
+                added++;
+            }
+
+            foreach (var traveler in booking.Travelers)
+            {
+                var row = UpsertTraveler(flightRow, existingTravelers, TravelerSource.Pnr, travelerKeys.Next(Mapping.PnrReportKey(key, traveler)), messageId);
+                Mapping.Apply(row, traveler);
+                row.RecordLocator ??= booking.RecordLocator;
+                row.Booking = bookingRow;
+                travelers.Add(row);
+            }
+        }
+
+        return () => new SavedTravel(flightRow.Id, [.. travelers.Select(t => t.Id)], [.. keyed.Select(k => bookings[k.Key].Id).Distinct()], added);
     }
 
     public Task<StoredFlight?> GetFlightAsync(string flightKey, CancellationToken cancellationToken = default) =>
@@ -449,6 +440,31 @@ public sealed partial class VigilStore
     public Task<List<StoredHit>> ListHitsAsync(long travelerId, CancellationToken cancellationToken = default) =>
         WithContextAsync(db => db.Hits.AsNoTracking().Where(h => h.TravelerId == travelerId).OrderBy(h => h.Id).ToListAsync(cancellationToken));
 
+    private async Task<MessageStatus> StageParsedAsync(VigilDbContext db, long id, string detectedType, string? interchangeReference, CancellationToken cancellationToken)
+    {
+        var message = await FindMessageAsync(db, id, cancellationToken);
+        if (message.Status is MessageStatus.Processed or MessageStatus.Duplicate)
+        {
+            return message.Status;
+        }
+
+        var reference = string.IsNullOrWhiteSpace(interchangeReference) ? null : interchangeReference.Trim();
+        var original = reference is null ? null : await db.Messages
+            .Where(m => m.Sender == message.Sender && m.InterchangeReference == reference && m.DuplicateOfId == null && m.Id != id)
+            .Select(m => (long?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        message.DetectedType = detectedType;
+        message.InterchangeReference = reference;
+        message.DuplicateOfId = original;
+        message.Status = original is null ? MessageStatus.Parsed : MessageStatus.Duplicate;
+        message.ErrorText = null;
+        message.ErrorSegment = null;
+        message.ErrorOffset = null;
+        message.ErrorLine = null;
+        message.StatusChangedAt = Now;
+        return message.Status;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /// <summary>Adds the hit (status New, with that first step in its history) or updates it, keeping its status.</summary>
@@ -477,6 +493,21 @@ public sealed partial class VigilStore
         hit.Explanation = draft.Explanation;
         hit.UpdatedAt = Now;
         return hit;
+    }
+
+    private StoredMessage AddMessage(VigilDbContext db, string hash, ReadOnlyMemory<byte> bytes, string sender, DateTimeOffset receivedAt)
+    {
+        var message = new StoredMessage
+        {
+            ContentHash = hash,
+            Content = new StoredContent { Hash = hash, Bytes = bytes.ToArray(), Length = bytes.Length },
+            Sender = sender,
+            ReceivedAt = receivedAt.ToUniversalTime(),
+            Status = MessageStatus.Received,
+            StatusChangedAt = Now,
+        };
+        db.Messages.Add(message);
+        return message;
     }
 
     private Person NewPerson(string? surname, string? givenNames, DateOnly? dateOfBirth, string? nationality, PersonLink link) => new()

@@ -62,22 +62,10 @@ public sealed class IngestPipeline
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sender);
         var started = Stopwatch.GetTimestamp();
-        var stored = await store.StoreRawMessageAsync(content, sender.Trim(), clock.GetUtcNow(), ct);
-        if (stored.AlreadyStored)
-        {
-            await store.RecordAuditAsync([new AuditDraft(stored.Id, Steps.StoreRaw, AuditOutcome.Skipped, $"the same bytes (SHA-256 {stored.ContentHash}) were received again from {sender}")], ct);
-            Timings.AddReceive(started);
-            return new IngestReceipt(stored.Id, true, stored.ContentHash);
-        }
-
         var reference = EnvelopePeek.InterchangeReference(content.Span);
-        var original = reference is null ? null : await store.ClaimInterchangeAsync(stored.Id, reference, ct);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"{content.Length} bytes from {sender}, SHA-256 {stored.ContentHash}")
-            + (reference is null ? "" : $", interchange {reference}")
-            + (original is null ? "" : $"; sender already sent that interchange as message {original}, so this one is a duplicate");
-        await store.RecordAuditAsync([new AuditDraft(stored.Id, Steps.StoreRaw, AuditOutcome.Succeeded, detail)], ct);
+        var stored = await store.ReceiveAsync(content, sender.Trim(), clock.GetUtcNow(), reference, ct);
         Timings.AddReceive(started);
-        return new IngestReceipt(stored.Id, original is not null, stored.ContentHash, original);
+        return new IngestReceipt(stored.Id, stored.AlreadyStored || stored.DuplicateOf is not null, stored.ContentHash, stored.DuplicateOf);
     }
 
     /// <summary>
@@ -214,28 +202,36 @@ public sealed class IngestPipeline
             }
 
             var type = string.Join('+', usable.Select(m => m.Type).Distinct());
-            var status = await store.MarkParsedAsync(id, type, usable[0].InterchangeReference, ct);
-            var audit = new List<AuditDraft> { new(id, Steps.Parse, AuditOutcome.Succeeded, ParseDetail(file, usable)) };
-            if (status == MessageStatus.Duplicate)
+            if (usable.FirstOrDefault(m => m is PassengerList { Flights.Count: 0 } or BookingPush { PushedFlight: null }) is { } unplaced)
             {
-                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Skipped,
-                    $"the sender already sent interchange {usable[0].InterchangeReference}; this duplicate is not processed again"));
-                await store.RecordAuditAsync(audit, ct);
-                return MessageStatus.Duplicate;
+                var what = unplaced is PassengerList ? "passenger list names no flight (TDT)" : "push names no flight (level-0 TVL)";
+                await store.QuarantineAsync(id, Steps.Upsert, string.Create(CultureInfo.InvariantCulture,
+                    $"The {unplaced.Type} {what} at segment {unplaced.Position.Segment}, byte {unplaced.Position.Offset}, line {unplaced.Position.Line}, so its travelers cannot be placed."), unplaced.Position, ct);
+                return MessageStatus.Failed;
             }
 
             step = Steps.Upsert;
             started = Stopwatch.GetTimestamp();
-            var seeds = new List<SubjectSeed>();
-            foreach (var travel in usable)
+            var (status, saved) = await store.SaveParsedAsync(id, type, usable[0].InterchangeReference, usable, ct);
+            var audit = new List<AuditDraft> { new(id, Steps.Parse, AuditOutcome.Succeeded, ParseDetail(file, usable)) };
+            if (status != MessageStatus.Parsed)
             {
+                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Skipped,
+                    $"the sender already sent interchange {usable[0].InterchangeReference}; this duplicate is not processed again"));
+                await store.RecordAuditAsync(audit, ct);
+                return status;
+            }
+
+            var seeds = new List<SubjectSeed>();
+            for (var i = 0; i < usable.Count; i++)
+            {
+                var travel = usable[i];
                 if (travel.Part is not null || travel is PassengerList { Incomplete: true } or BookingPush { Incomplete: true })
                 {
                     audit.Add(new AuditDraft(id, Steps.Reassemble, AuditOutcome.Succeeded, PartsDetail(travel)));
                 }
 
-                var saved = await SaveAsync(id, travel, seeds, ct);
-                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Succeeded, saved));
+                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Succeeded, Seed(travel, saved[i], seeds)));
             }
 
             Timings.AddUpsert(started);
@@ -267,62 +263,50 @@ public sealed class IngestPipeline
         {
             // Whatever went wrong, the message stays in the store: quarantined with the reason, ready for replay.
             var cause = e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e;
-            var (reason, position) = cause is TravelPlacementException placement
-                ? (placement.Message, placement.Position)
-                : ($"{step} failed: {cause.GetType().Name}: {cause.Message}", (SourcePosition?)null);
-            await store.QuarantineAsync(id, step, reason, position, ct);
+            await store.QuarantineAsync(id, step, $"{step} failed: {cause.GetType().Name}: {cause.Message}", null, ct);
             return MessageStatus.Failed;
         }
     }
 
-    /// <summary>Stores one list or push and notes a screening seed for every traveler it placed; returns the audit detail.</summary>
-    private async Task<string> SaveAsync(long messageId, TravelMessage travel, List<SubjectSeed> seeds, CancellationToken ct)
+    /// <summary>Notes a screening seed for every traveler a stored list or push placed; returns the audit detail.</summary>
+    private static string Seed(TravelMessage travel, SavedTravel saved, List<SubjectSeed> seeds)
     {
-        try
+        switch (travel)
         {
-            switch (travel)
+            case PassengerList list:
             {
-                case PassengerList list:
+                var flight = list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights[0];
+                for (var i = 0; i < list.Travelers.Count; i++)
                 {
-                    var saved = await store.SavePassengerListAsync(messageId, list, ct);
-                    var flight = list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights[0];
-                    for (var i = 0; i < list.Travelers.Count; i++)
-                    {
-                        var traveler = list.Travelers[i];
-                        var party = traveler.RecordLocator is { Length: > 0 } locator
-                            ? list.Travelers.Where(o => !ReferenceEquals(o, traveler) && o.RecordLocator == locator).ToList()
-                            : [];
-                        seeds.Add(new SubjectSeed(saved.TravelerIds[i], saved.FlightId, traveler, flight, null, party));
-                    }
-
-                    return string.Create(CultureInfo.InvariantCulture,
-                        $"PAXLST {list.Purpose.Description}: flight {saved.FlightId}, {saved.TravelerIds.Count} travelers");
+                    var traveler = list.Travelers[i];
+                    var party = traveler.RecordLocator is { Length: > 0 } locator
+                        ? list.Travelers.Where(o => !ReferenceEquals(o, traveler) && o.RecordLocator == locator).ToList()
+                        : [];
+                    seeds.Add(new SubjectSeed(saved.TravelerIds[i], saved.FlightId, traveler, flight, null, party));
                 }
 
-                case BookingPush push:
-                {
-                    var saved = await store.SaveBookingPushAsync(messageId, push, ct);
-                    var index = 0;
-                    foreach (var booking in push.Bookings)
-                    {
-                        foreach (var traveler in booking.Travelers)
-                        {
-                            var party = booking.Travelers.Where(o => !ReferenceEquals(o, traveler)).ToList();
-                            seeds.Add(new SubjectSeed(saved.TravelerIds[index++], saved.FlightId, traveler, push.PushedFlight, booking, party));
-                        }
-                    }
-
-                    return string.Create(CultureInfo.InvariantCulture,
-                        $"PNRGOV {push.Kind} push: flight {saved.FlightId}, {push.Bookings.Count} bookings ({saved.BookingVersionsAdded} new versions), {saved.TravelerIds.Count} travelers");
-                }
-
-                default:
-                    throw new InvalidOperationException($"{travel.Type} is not stored by the pipeline.");
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"PAXLST {list.Purpose.Description}: flight {saved.FlightId}, {saved.TravelerIds.Count} travelers");
             }
-        }
-        catch (ArgumentException e)
-        {
-            throw new TravelPlacementException($"{travel.Type} at segment {travel.Position.Segment}: {e.Message}", travel.Position);
+
+            case BookingPush push:
+            {
+                var index = 0;
+                foreach (var booking in push.Bookings)
+                {
+                    foreach (var traveler in booking.Travelers)
+                    {
+                        var party = booking.Travelers.Where(o => !ReferenceEquals(o, traveler)).ToList();
+                        seeds.Add(new SubjectSeed(saved.TravelerIds[index++], saved.FlightId, traveler, push.PushedFlight, booking, party));
+                    }
+                }
+
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"PNRGOV {push.Kind} push: flight {saved.FlightId}, {push.Bookings.Count} bookings ({saved.BookingVersionsAdded} new versions), {saved.TravelerIds.Count} travelers");
+            }
+
+            default:
+                throw new InvalidOperationException($"{travel.Type} is not stored by the pipeline.");
         }
     }
 
@@ -441,7 +425,7 @@ public sealed class IngestPipeline
         };
         var parts = received.Count == 0 ? travel.Part?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "?" : string.Join(", ", received);
         return $"{travel.Type} {travel.CommonAccessReference}: parts {parts} in this message"
-            + (incomplete ? "; others are still to come, and their travelers join the same flight when they arrive" : "; complete");
+            + (incomplete ? "; the other parts travel in other messages, and every part's travelers are stored on the same flight, whichever arrives first" : "; complete");
     }
 
     private static string IdentityDetail(int travelers, IdentityResolution resolution)
@@ -471,10 +455,4 @@ public sealed class IngestPipeline
 
     /// <summary>A traveler placed on a flight, waiting for identity and screening.</summary>
     private sealed record SubjectSeed(long TravelerId, long FlightId, Traveler Traveler, Flight? Flight, Booking? Booking, IReadOnlyList<Traveler> CoTravelers);
-
-    /// <summary>A list or push that names no flight to place its travelers on: the store's reason, with where the message starts.</summary>
-    private sealed class TravelPlacementException(string message, SourcePosition position) : Exception(message)
-    {
-        public SourcePosition Position { get; } = position;
-    }
 }

@@ -119,9 +119,9 @@ internal static class EnvelopePeek
                 }
             }
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Not EDIFACT enough to peek at; parsing will say precisely what is wrong.
+            // Whatever the bytes are, they must still be stored: parsing will say precisely what is wrong with them.
         }
 
         return null;

@@ -198,7 +198,7 @@ public abstract class IngestTests : IAsyncLifetime
         await pipeline.ProcessPendingAsync(Cancel);
         Assert.Equal(0, (await Store.CountAsync(Cancel)).Hits);
 
-        var national = new WatchList("national", "2026-01-15", "csv", [
+        var national = new WatchList("national", "csv", "2026-01-15", [
             new ListedPerson
             {
                 List = "national",
@@ -282,6 +282,66 @@ public abstract class IngestTests : IAsyncLifetime
         Assert.All(apiLinks, l => Assert.Contains(l.Reason, new[] { LinkReason.RecordLocator, LinkReason.Document, LinkReason.NameAndBirthDate }));
         var pnrPersons = await db.PersonLinks.Join(db.Travelers.Where(t => t.Source == TravelerSource.Pnr && t.RecordLocator == booking.RecordLocator), l => l.TravelerId, t => t.Id, (l, t) => l.PersonId).ToListAsync(Cancel);
         Assert.Equal(pnrPersons.Order(), apiLinks.Select(l => l.PersonId).Order());
+    }
+
+    [Fact]
+    public async Task A_list_sent_in_parts_across_messages_fills_one_flight_and_the_audit_says_which_parts_came()
+    {
+        var pipeline = Pipeline();
+        var (first, second) = (new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'), new PaxPerson("ROSSI", "MARIO", new DateOnly(1970, 1, 2)));
+        var partOne = await pipeline.ReceiveAsync(PaxlstText.Part("8001", "XX800", "CDG", "JFK", Tomorrow, (1, false), first), "airline-x", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+        var partTwo = await pipeline.ReceiveAsync(PaxlstText.Part("8002", "XX800", "CDG", "JFK", Tomorrow, (2, true), second), "airline-x", Cancel);
+        await pipeline.ProcessPendingAsync(Cancel);
+
+        var flight = await Store.GetFlightAsync("XX800/CDG/2026-01-16", Cancel);
+        Assert.NotNull(flight);
+        Assert.Equal(["MARTIN", "ROSSI"], flight.Travelers.Select(t => t.Surname).Order());
+        var firstAudit = Assert.Single(await Store.ListAuditAsync(partOne.MessageId, Cancel), a => a.Step == "reassemble");
+        Assert.Contains("parts 1 in this message; the other parts travel in other messages", firstAudit.Detail, StringComparison.Ordinal);
+        Assert.Contains(await Store.ListAuditAsync(partTwo.MessageId, Cancel), a => a.Step == "reassemble");
+    }
+
+    [Fact]
+    public async Task Files_dropped_in_the_folder_are_stored_moved_to_done_and_processed_with_the_subfolder_as_sender()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vigil-drop-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "airline-y"));
+            var first = PaxlstText.List("7001", "XX700", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'));
+            await File.WriteAllBytesAsync(Path.Combine(folder, "a.edi"), first, Cancel);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "airline-y", "b.edi"), PaxlstText.List("7002", "YY700", "CDG", "JFK", Tomorrow, new PaxPerson("ROSSI", "MARIO", new DateOnly(1970, 1, 2))), Cancel);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "c.part"), first, Cancel);
+
+            var pipeline = Pipeline();
+            await using (var watcher = new DropFolderWatcher(pipeline, new DropFolderOptions { Folder = folder, SweepInterval = TimeSpan.FromMilliseconds(200), SettleTime = TimeSpan.Zero }))
+            {
+                await watcher.StartAsync(Cancel);
+                Assert.True(File.Exists(Path.Combine(folder, "done", "a.edi")));
+                Assert.True(File.Exists(Path.Combine(folder, "done", "airline-y", "b.edi")));
+                Assert.False(File.Exists(Path.Combine(folder, "a.edi")));
+                Assert.True(File.Exists(Path.Combine(folder, "c.part")));
+
+                // A copy finished by renaming is taken while watching; its bytes were received before, so it is a duplicate.
+                File.Move(Path.Combine(folder, "c.part"), Path.Combine(folder, "d.edi"));
+                for (var waited = 0; waited < 150 && !File.Exists(Path.Combine(folder, "done", "d.edi")); waited++)
+                {
+                    await Task.Delay(100, Cancel);
+                }
+
+                Assert.True(File.Exists(Path.Combine(folder, "done", "d.edi")), $"d.edi was not taken: {watcher.LastError}");
+            }
+
+            var messages = await Store.ListMessagesAsync(cancellationToken: Cancel);
+            Assert.Equal(["airline-y", "drop-folder"], messages.Select(m => m.Sender).Order());
+            Assert.All(messages, m => Assert.Equal(MessageStatus.Processed, m.Status));
+            Assert.Equal(2, (await Store.CountAsync(Cancel)).Travelers);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     protected IngestPipeline Pipeline(params ITravelerCheck[] checks) => new(Store, checks, clock: Clock);

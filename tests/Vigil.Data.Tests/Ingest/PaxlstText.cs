@@ -9,12 +9,17 @@ internal sealed record PaxPerson(string Surname, string GivenNames, DateOnly Bor
 /// <summary>Writes a small, valid PAXLST interchange (one flight crossing the border, D05B) for ingest tests.</summary>
 internal static class PaxlstText
 {
-    public static byte[] List(string interchange, string flight, string from, string to, DateTime departure, params PaxPerson[] people)
+    public static byte[] List(string interchange, string flight, string from, string to, DateTime departure, params PaxPerson[] people) =>
+        Part(interchange, flight, from, to, departure, null, people);
+
+    /// <summary>One part of a list sent in parts (UNH S010: <c>01:C</c> … <c>NN:F</c>), or the whole list when <paramref name="part"/> is null.</summary>
+    public static byte[] Part(string interchange, string flight, string from, string to, DateTime departure, (int Sequence, bool Final)? part, params PaxPerson[] people)
     {
         var carrier = flight[..2];
+        var parts = part is { } p ? string.Create(CultureInfo.InvariantCulture, $"+{p.Sequence:D2}:{(p.Final ? "F" : "C")}") : "";
         var body = new List<string>
         {
-            $"UNH+1+PAXLST:D:05B:UN:IATA+{flight}/{departure:yyMMdd}",
+            $"UNH+1+PAXLST:D:05B:UN:IATA+{flight}/{departure:yyMMdd}{parts}",
             "BGM+745",
             "NAD+MS+++VIGIL TEST",
             $"TDT+20+{flight}+++{carrier}",

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using Vigil.Cli.Input;
+using Vigil.Data;
+using Vigil.Data.Ingest;
+using Vigil.Screening.Hits;
+using Vigil.Screening.Matching;
+using Vigil.Screening.Watchlists;
+using Vigil.Travel.Synthetic;
+
+namespace Vigil.IngestBench;
+
+/// <summary>
+/// Whole-pipeline macro benchmark: a generated day of traffic (one PAXLST list and one PNRGOV push per flight) is
+/// received and processed by <see cref="IngestPipeline"/> into a fresh store — SQLite, PostgreSQL or both — screening
+/// every traveler against the bundled UN list. Reports messages, travelers and PNRs per second end to end, the time
+/// each stage took, and the process's resident memory.
+/// </summary>
+internal static class Program
+{
+    private const string Usage = """
+        dotnet run -c Release --project bench/Vigil.IngestBench -- [options]
+          --flights N       flights in the generated day; one PAXLST and one PNRGOV push each (default 500)
+          --provider P      sqlite, postgresql or both (default sqlite)
+          --postgres CS     PostgreSQL server connection string (default: env VIGIL_BENCH_POSTGRES); a new database
+                            is made on it for the run and dropped afterwards
+          --seed N          generator seed (default 20260115)
+        """;
+
+    private static async Task<int> Main(string[] args)
+    {
+        var (flights, providers, postgres, seed) = (500, new List<StoreProvider> { StoreProvider.Sqlite }, Environment.GetEnvironmentVariable("VIGIL_BENCH_POSTGRES"), 20260115);
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+                switch (args[i])
+                {
+                    case "--flights": flights = int.Parse(value, CultureInfo.InvariantCulture); break;
+                    case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
+                    case "--postgres": postgres = value; break;
+                    case "--provider":
+                        providers = value == "both" ? [StoreProvider.Sqlite, StoreProvider.PostgreSql] : [VigilStoreOptions.ParseProvider(value)];
+                        break;
+                    default: throw new ArgumentException($"Unknown option {args[i]}.");
+                }
+
+                i++;
+            }
+
+            if (providers.Contains(StoreProvider.PostgreSql) && string.IsNullOrWhiteSpace(postgres))
+            {
+                throw new ArgumentException("PostgreSQL needs --postgres or VIGIL_BENCH_POSTGRES.");
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var generating = Stopwatch.StartNew();
+        var lists = new PaxlstGenerator(seed).Generate(flights).ToList();
+        var pushes = new PnrgovGenerator(seed).Generate(flights).ToList();
+        var traffic = lists.Select(l => l.Content).Concat(pushes.Select(p => p.Content)).ToList();
+        var pnrs = pushes.Sum(p => p.Bookings.Count);
+        var travelers = lists.Sum(l => l.Travelers.Count) + pushes.Sum(p => p.Travelers.Count());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Generated {flights} flights: {traffic.Count} messages ({traffic.Sum(t => (long)t.Length) / 1024.0 / 1024.0:F1} MiB), {travelers:N0} travelers, {pnrs:N0} PNRs in {generating.Elapsed.TotalSeconds:F1} s (not timed below)."));
+
+        var building = Stopwatch.StartNew();
+        var check = new WatchListCheck(new WatchListMatcher(WatchListIndex.Build(EmbeddedList.Read().Entries)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"UN list index built in {building.Elapsed.TotalSeconds:F1} s (not timed below)."));
+
+        // Warm-up, not reported: the first messages pay for JIT and EF's query compilation, which a running service paid long ago.
+        var warmUp = traffic.Take(4).ToList();
+        await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, report: false);
+
+        foreach (var provider in providers)
+        {
+            await RunAsync(provider, postgres, traffic, travelers, pnrs, check, report: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunAsync(StoreProvider provider, string? postgres, List<byte[]> traffic, int travelers, int pnrs, ITravelerCheck check, bool report)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vigil-ingestbench-" + Guid.NewGuid().ToString("N"));
+        var database = "vigil_bench_" + Guid.NewGuid().ToString("N");
+        VigilStoreOptions options;
+        if (provider == StoreProvider.Sqlite)
+        {
+            options = VigilStoreOptions.Sqlite(folder);
+        }
+        else
+        {
+            await ExecuteAsync(postgres!, $"CREATE DATABASE {database}");
+            options = VigilStoreOptions.PostgreSql(new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString);
+        }
+
+        try
+        {
+            var store = await VigilStore.OpenAsync(options);
+            var pipeline = new IngestPipeline(store, [check]);
+            var clock = Stopwatch.StartNew();
+            foreach (var content in traffic)
+            {
+                await pipeline.ReceiveAsync(content, "bench", CancellationToken.None);
+            }
+
+            var received = clock.Elapsed;
+            var processed = await pipeline.ProcessPendingAsync(CancellationToken.None);
+            var total = clock.Elapsed;
+            if (!report)
+            {
+                return;
+            }
+
+            var counts = await store.CountAsync();
+            using var process = Process.GetCurrentProcess();
+            var t = pipeline.Timings;
+            var seconds = total.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+
+                {provider}: {traffic.Count} messages received in {received.TotalSeconds:F1} s and {processed} processed, {total.TotalSeconds:F1} s end to end
+                  {traffic.Count / seconds,10:N0} messages/s   {travelers / seconds,10:N0} travelers/s   {pnrs / seconds,10:N0} PNRs/s
+                  stored: {counts.Travelers:N0} travelers, {counts.Bookings:N0} bookings, {counts.Persons:N0} persons, {counts.Hits:N0} hits; {counts.MessagesIn(Data.Entities.MessageStatus.Failed)} quarantined
+                  stages: receive {t.Receive.TotalSeconds:F1} s, parse {t.Parse.TotalSeconds:F1} s, upsert {t.Upsert.TotalSeconds:F1} s, identity {t.Identity.TotalSeconds:F1} s, screen {t.Screen.TotalSeconds:F1} s, complete {t.Complete.TotalSeconds:F1} s
+                  resident memory {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB
+                """));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (provider == StoreProvider.PostgreSql)
+            {
+                await ExecuteAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
