@@ -26,6 +26,15 @@ internal sealed class ServerOptions
     /// </summary>
     public TimeSpan RescreenWindow { get; set; } = TimeSpan.FromHours(72);
 
+    /// <summary>
+    /// A folder whose files are received like posted messages, for senders that deliver files rather than call the
+    /// API; a file in a subfolder is sent by the subfolder's name. Not watched when unset.
+    /// </summary>
+    public string? DropFolder { get; set; }
+
+    /// <summary>The sender of files placed directly in <see cref="DropFolder"/>.</summary>
+    public string DropFolderSender { get; set; } = "drop-folder";
+
     // A message is held in memory while it is stored, so the limit stays well below what one buffer can hold.
     private const long MaxMessageBytesCeiling = 1L << 30;
 

@@ -49,6 +49,8 @@ public static class VigilServer
         services.AddSingleton<ScreeningLists>();
         services.AddSingleton<OutcomeMetrics>();
         services.AddHostedService<IngestWorker>();
+        services.AddSingleton<DropFolderService>();
+        services.AddHostedService(provider => provider.GetRequiredService<DropFolderService>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
@@ -59,7 +61,8 @@ public static class VigilServer
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyDocument>().AddOperationTransformer<ApiKeyDocument>());
         services.AddHealthChecks()
             .AddCheck<StoreReachable>("store", tags: ["ready"])
-            .AddCheck<WatchListsLoaded>("watchlists", tags: ["ready"]);
+            .AddCheck<WatchListsLoaded>("watchlists", tags: ["ready"])
+            .AddCheck<DropFolderService>("dropfolder", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(VigilMetrics.MeterName)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));

@@ -30,6 +30,9 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The drop folder this service watches; removed when the service stops.</summary>
+    public string DropFolder { get; private init; } = "";
+
     /// <summary>The sender key's holder, new for each service so that metrics of services running side by side stay apart.</summary>
     public string SenderName { get; private init; } = "";
 
@@ -40,11 +43,13 @@ internal sealed class ServerHost : IAsyncDisposable
     public static async Task<ServerHost> StartAsync(VigilStoreOptions store, CancellationToken cancellationToken)
     {
         var senderName = "airline-" + Guid.NewGuid().ToString("N")[..8];
+        var dropFolder = Path.Combine(Path.GetTempPath(), "vigil-drop-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>
         {
             ["Vigil:Store:Provider"] = store.Provider.ToString(),
             ["Vigil:Store:ConnectionString"] = store.ConnectionString,
             ["Vigil:Store:DataFolder"] = store.DataFolder,
+            ["Vigil:Server:DropFolder"] = dropFolder,
             ["Vigil:Server:ApiKeys:0:Name"] = senderName,
             ["Vigil:Server:ApiKeys:0:Key"] = SenderKey,
             ["Vigil:Server:ApiKeys:0:Roles:0"] = "sender",
@@ -64,7 +69,7 @@ internal sealed class ServerHost : IAsyncDisposable
         }, cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServerHost(app, new Uri(address)) { SenderName = senderName };
+        return new ServerHost(app, new Uri(address)) { SenderName = senderName, DropFolder = dropFolder };
     }
 
     /// <summary>A client that sends <paramref name="key"/> as X-Api-Key, or no key when null.</summary>
@@ -84,5 +89,9 @@ internal sealed class ServerHost : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        if (Directory.Exists(DropFolder))
+        {
+            Directory.Delete(DropFolder, recursive: true);
+        }
     }
 }

@@ -197,6 +197,24 @@ public abstract partial class ServerTests
         Assert.Equal(1, flight.GetProperty("travelers").GetInt32());
     }
 
+    [Fact]
+    public async Task A_file_in_the_drop_folder_is_received_with_its_subfolder_as_sender()
+    {
+        var carrier = Path.Combine(Host.DropFolder, "carrier-z");
+        Directory.CreateDirectory(carrier);
+        var list = PaxlstText.List("SRV0004", "LX318", "ZRH", "LHR", Tomorrow, new PaxPerson("MUELLER", "ANNA", new DateOnly(1988, 8, 8), 'F'));
+        await File.WriteAllBytesAsync(Path.Combine(carrier, "lx318.edi"), list, Cancel);
+
+        var analyst = Host.Client(ServerHost.AnalystKey);
+        var messages = await EventuallyAsync(
+            async () => (await Json(await analyst.GetAsync("/api/messages?sender=carrier-z&status=Processed", Cancel))).GetArrayLength(),
+            count => count > 0);
+        Assert.Equal(1, messages);
+        Assert.True(File.Exists(Path.Combine(Host.DropFolder, "done", "carrier-z", "lx318.edi")));
+        var ready = await Json(await Host.Client(null).GetAsync("/health/ready", Cancel));
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("dropfolder").GetProperty("status").GetString());
+    }
+
     /// <summary>Waits until the worker has taken every message out of Received and Parsed.</summary>
     private static async Task SettledAsync(HttpClient analyst) =>
         await EventuallyAsync(async () =>
