@@ -13,4 +13,5 @@ root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(MessagesCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();
