@@ -88,12 +88,15 @@ internal sealed class PnrgovGenerator(int seed)
             groups[^1].Add(traveler);
         }
 
-        var planner = new PnrgovBookingPlanner(random, passengerList.Flight);
+        // A push is for the flight that crosses the border: of a two-leg list, the last leg with its own number.
+        var crossing = passengerList.Flight.BorderCrossing;
+        var flight = passengerList.Flight with { FlightNumber = crossing.FlightNumber, Legs = [crossing] };
+        var planner = new PnrgovBookingPlanner(random, flight);
         var plans = groups.Select(group => planner.Plan(group, cancelled: false, withCheckIn: true)).ToList();
-        var writer = new PnrgovWriter(random, PadisService, writesUna: true, "\n", passengerList.Flight, PushKind.Full, plans);
+        var writer = new PnrgovWriter(random, PadisService, writesUna: true, "\n", flight, PushKind.Full, plans);
         var (content, segments) = writer.Write();
         var name = string.Create(CultureInfo.InvariantCulture, $"pnrgov-{index:D4}.edi");
-        return new GeneratedPush(name, content, PushKind.Full, passengerList.Flight, plans, segments, PadisService, true);
+        return new GeneratedPush(name, content, PushKind.Full, flight, plans, segments, PadisService, true);
     }
 
     /// <summary>One push of exactly <paramref name="bookings"/> PNRs in the most common shape (full push, with UNA).</summary>
