@@ -17,10 +17,21 @@ internal static class EmbeddedList
 
     public static WatchList Read() => List.Value;
 
+    /// <summary>The list file as bundled, for importing it where a file is expected (the service's upload).</summary>
+    public static byte[] Bytes()
+    {
+        using var stream = Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static Stream Open() => typeof(EmbeddedList).Assembly.GetManifestResourceStream(ResourceName)
+        ?? throw new InvalidOperationException($"{ResourceName} is missing from the vigil assembly.");
+
     private static WatchList Load()
     {
-        using var stream = typeof(EmbeddedList).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is missing from the vigil assembly.");
+        using var stream = Open();
         return UnConsolidatedListReader.Read(stream, "un") with { SourcePath = Description };
     }
 }

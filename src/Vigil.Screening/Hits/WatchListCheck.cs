@@ -14,9 +14,6 @@ public sealed class WatchListCheck(WatchListMatcher matcher) : ITravelerCheck
     /// <summary>The kind recorded on watch-list findings.</summary>
     public const string WatchListKind = "watchlist";
 
-    /// <summary>How many candidates the matcher ranks per traveler; alerts are rare, so a few is plenty.</summary>
-    private const int Candidates = 5;
-
     private static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -38,18 +35,15 @@ public sealed class WatchListCheck(WatchListMatcher matcher) : ITravelerCheck
         }
 
         List<ScreeningFinding>? findings = null;
-        foreach (var match in Matcher.Screen(query, Candidates))
+        foreach (var match in Matcher.Alerts(query))
         {
-            if (match.Alert)
-            {
-                (findings ??= []).Add(new ScreeningFinding(
-                    Kind,
-                    Reference(match),
-                    $"{query.Name} resembles {match.MatchedName} ({match.List.ToUpperInvariant()} {match.ListId})",
-                    match.Score,
-                    SeverityOf(match),
-                    ExplanationJson(match.Explanation)));
-            }
+            (findings ??= []).Add(new ScreeningFinding(
+                Kind,
+                Reference(match),
+                $"{query.Name} resembles {match.MatchedName} ({match.List.ToUpperInvariant()} {match.ListId})",
+                match.Score,
+                SeverityOf(match),
+                ExplanationJson(match.Explanation)));
         }
 
         return findings ?? (IReadOnlyList<ScreeningFinding>)[];

@@ -64,6 +64,41 @@ internal sealed class PnrgovGenerator(int seed)
         return new GeneratedPush(name, content, pushKind, flight, plans, segments, PadisService, writesUna);
     }
 
+    /// <summary>
+    /// The full push of the bookings behind a generated passenger list, as the airline sends it after check-in: the
+    /// same flight, one booking per run of the list's passengers sharing a record locator, so that the API and the PNR
+    /// data of a flight describe the same people.
+    /// </summary>
+    public GeneratedPush GenerateFor(GeneratedFile passengerList, int index)
+    {
+        var random = new Random(unchecked((seed * 1_000_033) + index));
+        var groups = new List<List<GeneratedTraveler>>();
+        foreach (var traveler in passengerList.Travelers)
+        {
+            if (traveler.IsCrew)
+            {
+                continue;
+            }
+
+            if (groups.Count == 0 || groups[^1][0].RecordLocator != traveler.RecordLocator)
+            {
+                groups.Add([]);
+            }
+
+            groups[^1].Add(traveler);
+        }
+
+        // A push is for the flight that crosses the border: of a two-leg list, the last leg with its own number.
+        var crossing = passengerList.Flight.BorderCrossing;
+        var flight = passengerList.Flight with { FlightNumber = crossing.FlightNumber, Legs = [crossing] };
+        var planner = new PnrgovBookingPlanner(random, flight);
+        var plans = groups.Select(group => planner.Plan(group, cancelled: false, withCheckIn: true)).ToList();
+        var writer = new PnrgovWriter(random, PadisService, writesUna: true, "\n", flight, PushKind.Full, plans);
+        var (content, segments) = writer.Write();
+        var name = string.Create(CultureInfo.InvariantCulture, $"pnrgov-{index:D4}.edi");
+        return new GeneratedPush(name, content, PushKind.Full, flight, plans, segments, PadisService, true);
+    }
+
     /// <summary>One push of exactly <paramref name="bookings"/> PNRs in the most common shape (full push, with UNA).</summary>
     public byte[] GenerateInterchange(int bookings) => GenerateFile(1, bookings, PushKind.Full).Content;
 
