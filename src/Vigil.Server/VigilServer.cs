@@ -87,6 +87,7 @@ public static class VigilServer
         app.MapTravel();
         app.MapHits();
         app.MapWatchLists();
+        app.MapRescreen();
         return app;
     }
 }

@@ -151,6 +151,46 @@ public abstract partial class ServerTests
     }
 
     [Fact]
+    public async Task Travelers_of_past_flights_are_screened_again_only_when_an_administrator_asks_for_their_period()
+    {
+        var admin = Host.Client(ServerHost.AdminKey);
+        Assert.Equal(HttpStatusCode.Created, (await ImportCsvAsync(admin, "watch.csv", ListHeader, "W-1,Marta GOMEZ LOPEZ,,1981-11-23,ES,F,,,")).StatusCode);
+        await ReadyAsync();
+
+        // A flight of last month: outside the automatic re-screen window.
+        var flown = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 9, 0, 0, DateTimeKind.Utc).AddMonths(-1).AddDays(9);
+        var sender = Host.Client(ServerHost.SenderKey);
+        var list = PaxlstText.List("SRV0009", "IB7788", "MAD", "LHR", flown, new PaxPerson("KOVALENKO", "OLEG", new DateOnly(1975, 6, 7)));
+        Assert.Equal(HttpStatusCode.Accepted, (await sender.PostAsync("/api/messages", Body(list), Cancel)).StatusCode);
+        var analyst = Host.Client(ServerHost.AnalystKey);
+        await SettledAsync(analyst);
+
+        Assert.Equal(HttpStatusCode.Created, (await ImportCsvAsync(admin, "watch.csv", ListHeader,
+            "W-1,Marta GOMEZ LOPEZ,,1981-11-23,ES,F,,,",
+            "W-3,Oleg KOVALENKO,,1975-06-07,UA,M,,,")).StatusCode);
+        Assert.Empty((await Json(await analyst.GetAsync("/api/hits?list=watch", Cancel))).EnumerateArray());
+
+        var period = new { from = flown.AddDays(-1).ToString("yyyy-MM-dd"), to = flown.AddDays(1).ToString("yyyy-MM-dd") };
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync("/api/rescreen", period, Cancel)).StatusCode);
+        // The import reaches the screening a moment later (the worker loads the new version), so ask until it has.
+        var hits = await EventuallyAsync(async () =>
+        {
+            var answer = await admin.PostAsJsonAsync("/api/rescreen", period, Cancel);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal(1, (await Json(answer)).GetProperty("travelersScreened").GetInt32());
+            return (await Json(await analyst.GetAsync("/api/hits?list=watch", Cancel))).EnumerateArray().ToList();
+        }, h => h.Count > 0);
+        var hit = Assert.Single(hits);
+        Assert.Equal("W-3", hit.GetProperty("listEntryRef").GetString());
+
+        var reversed = await admin.PostAsJsonAsync("/api/rescreen", new { from = period.to, to = period.from }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.True((await Json(reversed)).GetProperty("errors").TryGetProperty("to", out _));
+        var missing = await admin.PostAsJsonAsync("/api/rescreen", new { to = period.to }, Cancel);
+        Assert.True((await Json(missing)).GetProperty("errors").TryGetProperty("from", out _));
+    }
+
+    [Fact]
     public async Task A_bad_message_is_quarantined_with_its_reason_and_can_be_replayed()
     {
         var sender = Host.Client(ServerHost.SenderKey);
