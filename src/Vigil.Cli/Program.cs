@@ -11,4 +11,5 @@ root.Subcommands.Add(NamesCommand.Create());
 root.Subcommands.Add(ListsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(RulesCommand.Create());
 return root.Parse(args).Invoke();

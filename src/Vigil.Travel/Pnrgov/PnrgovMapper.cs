@@ -412,7 +412,7 @@ public static class PnrgovMapper
                 findings.Clear();
                 if (text.StartsWith("CTCE", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (SsrParsers.ParseEmail(text.AsSpan(4).Trim().ToString(), findings) is { } email && !booking.Emails.Contains(email))
+                    if (SsrParsers.ParseEmail(text.AsSpan(4).Trim(), findings) is { } email && !booking.Emails.Contains(email))
                     {
                         booking.Emails.Add(email);
                         _traveler?.Contacts.Add(new Contact(email, "EM"));

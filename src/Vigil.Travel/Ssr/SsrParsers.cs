@@ -119,43 +119,80 @@ internal static partial class SsrParsers
     /// CTCE text (or OSI <c>CTCE …</c>): <c>//</c> is <c>@</c> and <c>..</c> is <c>_</c>, since neither
     /// character is allowed in AIRIMP text. The case is kept as sent.
     /// </summary>
-    public static string? ParseEmail(string text, List<SsrFinding> findings)
+    public static string? ParseEmail(string text, List<SsrFinding> findings) => ParseEmail(text.AsSpan(), findings);
+
+    /// <summary>
+    /// <see cref="ParseEmail(string, List{SsrFinding})"/> over the characters as sent: the address is decoded into one
+    /// string, without a string for each step.
+    /// </summary>
+    public static string? ParseEmail(ReadOnlySpan<char> text, List<SsrFinding> findings)
     {
         var notes = new SsrNotes("ctce", findings);
-        var body = text?.Trim() ?? "";
-        var prefix = ContactPrefix().Match(body);
-        if (prefix.Success)
+        var body = text.Trim();
+        foreach (var prefix in ContactPrefix().EnumerateMatches(body))
         {
             body = body[prefix.Length..].Trim();
+            break;
         }
 
         body = body.TrimStart('/');
-        if (body.Length == 0)
+        if (body.IsEmpty)
         {
             notes.Add("empty", "no e-mail text");
             return null;
         }
 
-        var decoded = body.Replace("?+", "+", StringComparison.Ordinal)
-            .Replace("//", "@", StringComparison.Ordinal)
-            .Replace("..", "_", StringComparison.Ordinal);
+        // "?+" is a released plus, "//" the at sign and ".." an underscore; read left to right, as the
+        // replacements would be applied one after the other.
+        Span<char> decoded = body.Length <= 256 ? stackalloc char[body.Length] : new char[body.Length];
+        var length = Decode(body, decoded);
+        var address = decoded[..length];
 
         // A language or notification suffix after a single slash (…//EXAMPLE.COM/EN) is not part of the address.
-        var slash = decoded.IndexOf('/', decoded.IndexOf('@') + 1);
-        if (slash > 0)
+        var firstAt = address.IndexOf('@');
+        var slash = address[(firstAt + 1)..].IndexOf('/');
+        if (slash >= 0 && firstAt + 1 + slash > 0)
         {
-            decoded = decoded[..slash];
+            address = address[..(firstAt + 1 + slash)];
         }
 
-        decoded = decoded.Trim();
-        var at = decoded.IndexOf('@');
-        if (at <= 0 || at == decoded.Length - 1 || decoded.IndexOf('@', at + 1) >= 0 || decoded.Contains(' '))
+        address = address.Trim();
+        var at = address.IndexOf('@');
+        if (at <= 0 || at == address.Length - 1 || address[(at + 1)..].Contains('@') || address.Contains(' '))
         {
             notes.Add("malformed", $"'{text}' does not decode to one e-mail address");
-            return at > 0 ? decoded : null;
+            return at > 0 ? address.ToString() : null;
         }
 
-        return decoded;
+        return address.ToString();
+    }
+
+    private static int Decode(ReadOnlySpan<char> body, Span<char> decoded)
+    {
+        // Each replacement runs over the whole text before the next, exactly as chained string.Replace calls do.
+        var length = Replace(body, decoded, "?+", '+');
+        length = Replace(decoded[..length], decoded, "//", '@');
+        return Replace(decoded[..length], decoded, "..", '_');
+    }
+
+    /// <summary>Replaces each non-overlapping <paramref name="pair"/> with <paramref name="with"/>, left to right; the target may be the source.</summary>
+    private static int Replace(ReadOnlySpan<char> source, Span<char> target, ReadOnlySpan<char> pair, char with)
+    {
+        var length = 0;
+        for (var i = 0; i < source.Length; i++)
+        {
+            if (i + 1 < source.Length && source[i] == pair[0] && source[i + 1] == pair[1])
+            {
+                target[length++] = with;
+                i++;
+            }
+            else
+            {
+                target[length++] = source[i];
+            }
+        }
+
+        return length;
     }
 
     /// <summary>
