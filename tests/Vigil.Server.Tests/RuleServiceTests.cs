@@ -211,6 +211,21 @@ public abstract class RuleServiceTests(ITestDatabase database) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await Analyst.GetAsync("/api/rules/NO-SUCH-RULE/statistics", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_rule_endpoints_with_the_role_each_needs()
+    {
+        var paths = (await ServerTests.Json(await Host.Client(null).GetAsync("/openapi/v1.json", Cancel))).GetProperty("paths");
+        string[] expected =
+        [
+            "/api/rules", "/api/rules/{id}", "/api/rules/{id}/disable", "/api/rules/validate", "/api/rules/{id}/backtest",
+            "/api/rules/{id}/statistics", "/api/value-lists", "/api/value-lists/{name}",
+        ];
+        Assert.All(expected, path => Assert.True(paths.TryGetProperty(path, out _), path));
+        Assert.Contains("admin", paths.GetProperty("/api/rules").GetProperty("post").GetProperty("description").GetString());
+        Assert.Contains("analyst", paths.GetProperty("/api/rules/{id}/backtest").GetProperty("get").GetProperty("description").GetString());
+        Assert.True(paths.GetProperty("/api/rules/{id}").TryGetProperty("delete", out _));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static RuleDraft Rule(string id, params object[] terms) =>
