@@ -22,14 +22,14 @@ internal sealed partial class RiskCriteria : IDisposable
     private readonly ConcurrentDictionary<(string RuleId, int Version), RuleFlag> flags = new();
     private readonly Channel<RuleSetChange> changes = Channel.CreateUnbounded<RuleSetChange>();
 
-    private RiskCriteria(VigilStore store, ValueListRepository lists, RuleRepository rules, TimeProvider clock, IMeterFactory meters, ILogger log)
+    private RiskCriteria(VigilStore store, ValueListRepository lists, RuleRepository rules, TimeProvider clock, IMeterFactory meters, ILogger log, RuleCheckOptions? options)
     {
         this.store = store;
         this.clock = clock;
         this.log = log;
         Lists = lists;
         Rules = rules;
-        Check = new RuleCheck(rules, RuleEnvironment.Default, clock: clock);
+        Check = new RuleCheck(rules, RuleEnvironment.Default, options, clock);
         Check.RulesChanged += change => changes.Writer.TryWrite(change);
         Check.UnusualHitRate += Flag;
         flaggedCounter = meters.Create(VigilMetrics.MeterName).CreateCounter<long>("vigil.rules.flagged", "{rule}",
@@ -46,8 +46,12 @@ internal sealed partial class RiskCriteria : IDisposable
     /// <summary>Changes of the compiled rules waiting for the rule worker's re-screen.</summary>
     public ChannelReader<RuleSetChange> Changes => changes.Reader;
 
-    /// <summary>Takes every stored version of every value list and rule (<see cref="VigilStore.ReadRiskCriteriaAsync"/>) and compiles the current rules.</summary>
-    public static RiskCriteria Load((List<ValueList> Lists, List<RuleEdit> Rules) stored, VigilStore store, TimeProvider clock, IMeterFactory meters, ILogger<RiskCriteria> log)
+    /// <summary>
+    /// Takes every stored version of every value list and rule (<see cref="VigilStore.ReadRiskCriteriaAsync"/>) and
+    /// compiles the current rules; <paramref name="options"/> say when a hit rate is unusual (1 % after 1,000 evaluations by default).
+    /// </summary>
+    public static RiskCriteria Load(
+        (List<ValueList> Lists, List<RuleEdit> Rules) stored, VigilStore store, TimeProvider clock, IMeterFactory meters, ILogger<RiskCriteria> log, RuleCheckOptions? options = null)
     {
         var lists = new ValueListRepository(clock);
         foreach (var list in stored.Lists)
@@ -61,7 +65,7 @@ internal sealed partial class RiskCriteria : IDisposable
             rules.Load(edit);
         }
 
-        return new RiskCriteria(store, lists, rules, clock, meters, log);
+        return new RiskCriteria(store, lists, rules, clock, meters, log, options);
     }
 
     /// <summary>The flag of a rule version, when it was flagged.</summary>
