@@ -47,7 +47,7 @@ public sealed class RiskCriteriaTests : IAsyncLifetime
         using var criteria = RiskCriteria.Load(await store!.ReadRiskCriteriaAsync(Cancel), store, TimeProvider.System, meters, NullLogger<RiskCriteria>.Instance,
             new RuleCheckOptions { MinimumEvaluations = 10, MaximumHitRate = 0.2 });
         var rule = new RiskRule { Id = "T-OFTEN", Title = "hits everyone from NLD", Owner = "NL-PIU", Condition = new RuleTerm("traveler.nationality", "equals", ["NLD"]) };
-        var outcome = await criteria.SaveRuleAsync(rule, "ann", "test", Cancel);
+        var outcome = await criteria.SaveRuleAsync(rule, "ann", "test", Cancel, create: true);
         Assert.True(outcome.Created);
 
         var subject = new ScreeningSubject(new Traveler { Surname = "JANSEN", Nationality = "NLD" }, null, null);

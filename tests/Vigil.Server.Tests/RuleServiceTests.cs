@@ -51,6 +51,8 @@ public abstract class RuleServiceTests(ITestDatabase database) : IAsyncLifetime
         var created = await Admin.PostAsJsonAsync("/api/rules", Edit(rule), Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(1, (await ServerTests.Json(created)).GetProperty("current").GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, (await Admin.PostAsJsonAsync("/api/rules", Edit(rule), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PutAsJsonAsync("/api/rules/T-NONE-001", Edit(Rule("T-NONE-001", Term("flight.origin", "equals", "IST"))), Cancel)).StatusCode);
 
         await PostAsync(PaxlstText.List("RUL0001", "TK1821", "IST", "AMS", Tomorrow,
             new PaxPerson("HADDAD", "OMAR", new DateOnly(1991, 4, 2), Nationality: "SYR"),

@@ -63,15 +63,15 @@ internal static class RuleEndpoints
             return problem;
         }
 
-        if (criteria.Rules.Current(rule!.Id) is not null)
+        var outcome = await criteria.SaveRuleAsync(rule!, author!, reason!, cancellationToken, create: true);
+        if (outcome.Existence == RuleExistence.Exists)
         {
-            return Problems.Conflict($"Rule '{rule.Id}' exists; save a new version with PUT /api/rules/{rule.Id}.");
+            return Problems.Conflict($"Rule '{rule!.Id}' exists; save a new version with PUT /api/rules/{rule.Id}.");
         }
 
-        var outcome = await criteria.SaveRuleAsync(rule, author!, reason!, cancellationToken);
         return outcome.Problems.Count > 0
             ? Invalid(outcome.Problems)
-            : TypedResults.Created($"/api/rules/{Uri.EscapeDataString(rule.Id)}", Detail(rule.Id, criteria, clock)!);
+            : TypedResults.Created($"/api/rules/{Uri.EscapeDataString(rule!.Id)}", Detail(rule.Id, criteria, clock)!);
     }
 
     private static async Task<Results<Ok<RuleDetailView>, ValidationProblem, ProblemHttpResult>> Update(
@@ -89,6 +89,11 @@ internal static class RuleEndpoints
         }
 
         var outcome = await criteria.SaveRuleAsync(rule!, author!, reason!, cancellationToken);
+        if (outcome.Existence == RuleExistence.Unknown)
+        {
+            return UnknownRule(id);
+        }
+
         return outcome.Problems.Count > 0 ? Invalid(outcome.Problems) : TypedResults.Ok(Detail(id, criteria, clock)!);
     }
 

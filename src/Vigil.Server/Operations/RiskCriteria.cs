@@ -73,20 +73,27 @@ internal sealed partial class RiskCriteria : IDisposable
 
     /// <summary>
     /// Validates the rule against the current value lists and, when it differs from the current version, stores it as
-    /// the next version and puts it into screening. Nothing is stored when there are problems.
+    /// the next version and puts it into screening. Nothing is stored when there are problems, or when
+    /// <paramref name="create"/> says the rule is new but it exists (or the other way round) — checked under the
+    /// edit lock, so two callers creating the same rule cannot both succeed.
     /// </summary>
-    public async Task<RuleEditOutcome> SaveRuleAsync(RiskRule rule, string author, string reason, CancellationToken cancellationToken)
+    public async Task<RuleEditOutcome> SaveRuleAsync(RiskRule rule, string author, string reason, CancellationToken cancellationToken, bool create = false)
     {
         await edits.WaitAsync(cancellationToken);
         try
         {
+            var current = Rules.Current(rule.Id);
+            if (create != (current is null))
+            {
+                return new RuleEditOutcome(current, false, []) { Existence = create ? RuleExistence.Exists : RuleExistence.Unknown };
+            }
+
             var problems = RuleValidator.Validate(rule, Lists.Snapshot());
             if (problems.Count > 0)
             {
                 return new RuleEditOutcome(null, false, problems);
             }
 
-            var current = Rules.Current(rule.Id);
             if (current is not null && RuleJson.Write(current) == RuleJson.Write(rule with { Version = current.Version }))
             {
                 return new RuleEditOutcome(current, false, []);
@@ -140,4 +147,14 @@ internal sealed partial class RiskCriteria : IDisposable
 }
 
 /// <summary>What a rule edit did: the rule's current version, whether this edit made it, or why nothing was saved.</summary>
-internal sealed record RuleEditOutcome(RiskRule? Rule, bool Created, IReadOnlyList<RuleProblem> Problems);
+internal sealed record RuleEditOutcome(RiskRule? Rule, bool Created, IReadOnlyList<RuleProblem> Problems)
+{
+    /// <summary>Set when nothing was saved because the rule exists (for a create) or does not (for a change).</summary>
+    public RuleExistence? Existence { get; init; }
+}
+
+internal enum RuleExistence
+{
+    Exists,
+    Unknown,
+}
