@@ -171,6 +171,8 @@ public abstract class RuleServiceTests(ITestDatabase database) : IAsyncLifetime
     {
         var list = await Admin.PostAsJsonAsync("/api/value-lists", new { name = "origins-of-concern", values = new[] { "CDG" }, author = "Ann Admin", reason = "Initial list" }, Cancel);
         Assert.Equal(HttpStatusCode.Created, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Admin.PostAsJsonAsync("/api/value-lists", new { name = "origins-of-concern", values = new[] { "X" }, author = "Ann Admin", reason = "again" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PutAsJsonAsync("/api/value-lists/no-such-list", new { values = new[] { "X" }, author = "Ann Admin", reason = "r" }, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync("/api/rules",
             Edit(Rule("T-LIST-004", new { field = "flight.origin", op = "memberOf", list = "origins-of-concern" })), Cancel)).StatusCode);
         await PostAsync(PaxlstText.List("RUL0004", "ME211", "BEY", "CDG", Tomorrow, new PaxPerson("KHOURY", "NADIM", new DateOnly(1984, 3, 3))));

@@ -48,12 +48,11 @@ internal static partial class ValueListEndpoints
             return input.Problem();
         }
 
-        if (criteria.Lists.Current(name!) is not null)
+        if (await criteria.SaveListAsync(name!, edit.Values, edit.Description, edit.Author, edit.Reason, create: true, cancellationToken) is null)
         {
             return Problems.Conflict($"Value list '{name}' exists; save a new version with PUT /api/value-lists/{name}.");
         }
 
-        await criteria.SaveListAsync(name!, edit.Values, edit.Description, edit.Author, edit.Reason, cancellationToken);
         return TypedResults.Created($"/api/value-lists/{name}", Detail(name!, criteria)!);
     }
 
@@ -72,12 +71,11 @@ internal static partial class ValueListEndpoints
             return input.Problem();
         }
 
-        if (criteria.Lists.Current(name) is null)
+        if (await criteria.SaveListAsync(name, edit.Values, edit.Description, edit.Author, edit.Reason, create: false, cancellationToken) is null)
         {
             return UnknownList(name);
         }
 
-        await criteria.SaveListAsync(name, edit.Values, edit.Description, edit.Author, edit.Reason, cancellationToken);
         return TypedResults.Ok(Detail(name, criteria)!);
     }
 

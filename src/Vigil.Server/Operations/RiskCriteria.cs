@@ -111,13 +111,23 @@ internal sealed partial class RiskCriteria : IDisposable
         }
     }
 
-    /// <summary>Stores the next version of a value list and recompiles the rules that read it.</summary>
-    public async Task<ValueList> SaveListAsync(string name, IReadOnlyList<string> values, string? description, string author, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the next version of a value list and recompiles the rules that read it. Returns null, storing nothing,
+    /// when <paramref name="create"/> says the list is new but it exists, or the other way round.
+    /// </summary>
+    public async Task<ValueList?> SaveListAsync(
+        string name, IReadOnlyList<string> values, string? description, string author, string reason, bool create, CancellationToken cancellationToken)
     {
         await edits.WaitAsync(cancellationToken);
         try
         {
-            var list = new ValueList(name, Lists.History(name).Count + 1, values, author, reason, clock.GetUtcNow()) { Description = description };
+            var versions = Lists.History(name).Count;
+            if (create != (versions == 0))
+            {
+                return null;
+            }
+
+            var list = new ValueList(name, versions + 1, values, author, reason, clock.GetUtcNow()) { Description = description };
             await store.SaveValueListAsync(list, cancellationToken);
             Lists.Load(list);
             return list;
