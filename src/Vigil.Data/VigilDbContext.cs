@@ -10,9 +10,9 @@ namespace Vigil.Data;
 /// </summary>
 public abstract class VigilDbContext : DbContext
 {
-    /// <summary>Entities that are only ever added: booking versions, the audit, hit status history and raw content.</summary>
+    /// <summary>Entities that are only ever added: booking versions, the audit, hit status history, raw content, rule and value-list versions.</summary>
     private static readonly HashSet<Type> AppendOnly =
-        [typeof(BookingVersion), typeof(AuditEntry), typeof(HitStatusChange), typeof(StoredContent)];
+        [typeof(BookingVersion), typeof(AuditEntry), typeof(HitStatusChange), typeof(StoredContent), typeof(StoredRuleVersion), typeof(StoredValueListVersion)];
 
     protected VigilDbContext(DbContextOptions options)
         : base(options)
@@ -50,6 +50,10 @@ public abstract class VigilDbContext : DbContext
     public DbSet<StoredHit> Hits => Set<StoredHit>();
 
     public DbSet<HitStatusChange> HitStatusChanges => Set<HitStatusChange>();
+
+    public DbSet<StoredRuleVersion> RuleVersions => Set<StoredRuleVersion>();
+
+    public DbSet<StoredValueListVersion> ValueListVersions => Set<StoredValueListVersion>();
 
     /// <summary>Column type for JSON documents: <c>jsonb</c> on PostgreSQL, text elsewhere.</summary>
     protected virtual string? JsonColumnType => null;
@@ -267,6 +271,24 @@ public abstract class VigilDbContext : DbContext
         {
             e.ToTable("hit_status_changes");
             e.Property(c => c.Actor).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<StoredRuleVersion>(e =>
+        {
+            e.ToTable("rule_versions");
+            // As long as a hit's rule id, so every rule that can be saved can also be hit.
+            e.Property(r => r.RuleId).HasMaxLength(64);
+            e.Property(r => r.Author).HasMaxLength(200);
+            // Text, not jsonb: the rule is kept exactly as saved, key order and all.
+            e.HasIndex(r => new { r.RuleId, r.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<StoredValueListVersion>(e =>
+        {
+            e.ToTable("value_list_versions");
+            e.Property(l => l.Name).HasMaxLength(64);
+            e.Property(l => l.Author).HasMaxLength(200);
+            e.HasIndex(l => new { l.Name, l.Version }).IsUnique();
         });
     }
 

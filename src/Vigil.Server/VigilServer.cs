@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +37,7 @@ public static class VigilServer
         var serverOptions = ServerOptions.FromConfiguration(builder.Configuration);
         var keys = ApiKeyRing.From(serverOptions.ApiKeys);
         var store = await VigilStore.OpenAsync(VigilStoreOptions.FromConfiguration(builder.Configuration), cancellationToken: cancellationToken);
+        var riskCriteria = await store.ReadRiskCriteriaAsync(cancellationToken);
 
         var services = builder.Services;
         services.AddSingleton(store);
@@ -45,12 +47,14 @@ public static class VigilServer
         services.AddSingleton<VigilMetrics>();
         services.AddSingleton<IngestSignal>();
         services.AddSingleton<MessageIntake>();
-        services.AddSingleton(provider => new IngestPipeline(store, [], new IngestOptions { RescreenWindow = serverOptions.RescreenWindow }, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => RiskCriteria.Load(riskCriteria, store, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IMeterFactory>(), provider.GetRequiredService<ILogger<RiskCriteria>>()));
+        services.AddSingleton(provider => new IngestPipeline(store, [provider.GetRequiredService<RiskCriteria>().Check], new IngestOptions { RescreenWindow = serverOptions.RescreenWindow }, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ScreeningLists>();
         services.AddSingleton<OutcomeMetrics>();
         services.AddHostedService<IngestWorker>();
         services.AddSingleton<DropFolderService>();
         services.AddHostedService(provider => provider.GetRequiredService<DropFolderService>());
+        services.AddHostedService<RuleWorker>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
@@ -88,6 +92,8 @@ public static class VigilServer
         app.MapHits();
         app.MapWatchLists();
         app.MapRescreen();
+        app.MapRules();
+        app.MapValueLists();
         return app;
     }
 }

@@ -136,45 +136,64 @@ public sealed class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(scope);
         var (from, to) = scope.Resolve(clock.GetUtcNow(), options.RescreenWindow);
-        var flightIds = await store.ReadAsync(db => db.Flights
-            .Where(f => f.Legs.Any(l => (l.ScheduledDeparture >= from && l.ScheduledDeparture <= to) || (l.ScheduledArrival >= from && l.ScheduledArrival <= to)))
-            .OrderBy(f => f.Id)
-            .Select(f => f.Id)
-            .ToListAsync(ct));
+        var flightIds = await FlightsAsync(scope, ct);
         var active = Checks;
         var screened = 0;
         foreach (var batch in flightIds.Chunk(options.RescreenFlightBatch))
         {
-            var flights = await store.ReadAsync(db => db.Flights.AsNoTracking().AsSplitQuery()
-                .Include(f => f.Legs)
-                .Include(f => f.Travelers).ThenInclude(t => t.Documents)
-                .Where(f => batch.Contains(f.Id))
-                .ToListAsync(ct));
-            var seeds = new List<SubjectSeed>();
-            foreach (var flight in flights)
-            {
-                var model = Mapping.ToFlight(flight);
-                var travelers = flight.Travelers.Select(t => (Row: t, Model: Mapping.ToTraveler(t))).ToList();
-                foreach (var (row, traveler) in travelers)
-                {
-                    var party = travelers.Where(o => o.Row.Id != row.Id && SameParty(row, o.Row)).Select(o => o.Model).ToList();
-                    seeds.Add(new SubjectSeed(row.Id, flight.Id, traveler, model, null, party));
-                }
-            }
-
-            var personOf = await store.ReadAsync(async db =>
-            {
-                var ids = seeds.Select(s => s.TravelerId).ToList();
-                return await db.PersonLinks.Where(l => ids.Contains(l.TravelerId)).ToDictionaryAsync(l => l.TravelerId, l => l.PersonId, ct);
-            });
-            var subjects = await SubjectsAsync(seeds, personOf, ct);
+            var subjects = await StoredSubjectsAsync(batch, ct);
             var hits = Screen(subjects, active);
             await store.SaveHitsAsync(hits, [new AuditDraft(null, Steps.Rescreen, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
-                $"{seeds.Count} travelers on {flights.Count} flights with a leg between {from:yyyy-MM-dd HH:mm} and {to:yyyy-MM-dd HH:mm}, through {Describe(active)}: {hits.Count} findings"))], ct);
-            screened += seeds.Count;
+                $"{subjects.Count} travelers on {batch.Length} flights with a leg between {from:yyyy-MM-dd HH:mm} and {to:yyyy-MM-dd HH:mm}, through {Describe(active)}: {hits.Count} findings"))], ct);
+            screened += subjects.Count;
         }
 
         return screened;
+    }
+
+    /// <summary>The stored flights with a leg departing or arriving in the scope, by id.</summary>
+    public async Task<IReadOnlyList<long>> FlightsAsync(RescreenScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var (from, to) = scope.Resolve(clock.GetUtcNow(), options.RescreenWindow);
+        return await store.ReadAsync(db => db.Flights
+            .Where(f => f.Legs.Any(l => (l.ScheduledDeparture >= from && l.ScheduledDeparture <= to) || (l.ScheduledArrival >= from && l.ScheduledArrival <= to)))
+            .OrderBy(f => f.Id)
+            .Select(f => f.Id)
+            .ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// The stored travelers of the flights as screening sees them — flight, co-travelers, the person's earlier trips
+    /// and hits — keyed by traveler id: what a re-screen screens, and what a backtest evaluates without storing anything.
+    /// </summary>
+    public async Task<IReadOnlyList<(long TravelerId, ScreeningSubject Subject)>> StoredSubjectsAsync(IReadOnlyCollection<long> flightIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(flightIds);
+        var flights = await store.ReadAsync(db => db.Flights.AsNoTracking().AsSplitQuery()
+            .Include(f => f.Legs)
+            .Include(f => f.Travelers).ThenInclude(t => t.Documents)
+            .Where(f => flightIds.Contains(f.Id))
+            .OrderBy(f => f.Id)
+            .ToListAsync(ct));
+        var seeds = new List<SubjectSeed>();
+        foreach (var flight in flights)
+        {
+            var model = Mapping.ToFlight(flight);
+            var travelers = flight.Travelers.OrderBy(t => t.Id).Select(t => (Row: t, Model: Mapping.ToTraveler(t))).ToList();
+            foreach (var (row, traveler) in travelers)
+            {
+                var party = travelers.Where(o => o.Row.Id != row.Id && SameParty(row, o.Row)).Select(o => o.Model).ToList();
+                seeds.Add(new SubjectSeed(row.Id, flight.Id, traveler, model, null, party));
+            }
+        }
+
+        var personOf = await store.ReadAsync(async db =>
+        {
+            var ids = seeds.Select(s => s.TravelerId).ToList();
+            return await db.PersonLinks.Where(l => ids.Contains(l.TravelerId)).ToDictionaryAsync(l => l.TravelerId, l => l.PersonId, ct);
+        });
+        return await SubjectsAsync(seeds, personOf, ct);
     }
 
     // ---------------------------------------------------------------- one message
@@ -352,7 +371,7 @@ public sealed class IngestPipeline
     }
 
     /// <summary>Every subject through every check; travelers are screened in parallel (checks are thread-safe by contract).</summary>
-    private static List<TravelerHit> Screen(List<(long TravelerId, ScreeningSubject Subject)> subjects, IReadOnlyList<ITravelerCheck> active)
+    private static List<TravelerHit> Screen(IReadOnlyList<(long TravelerId, ScreeningSubject Subject)> subjects, IReadOnlyList<ITravelerCheck> active)
     {
         var found = new List<TravelerHit>[subjects.Count];
         Parallel.For(0, subjects.Count, i =>

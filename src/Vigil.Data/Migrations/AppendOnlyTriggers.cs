@@ -10,9 +10,14 @@ internal static class AppendOnlyTriggers
 {
     public static readonly string[] Tables = ["audit_entries", "booking_versions", "hit_status_changes", "message_contents"];
 
-    public static void CreateSqlite(MigrationBuilder migrationBuilder)
+    /// <summary>The versions of risk rules and value lists (migration AddRiskRules): a saved version is never rewritten.</summary>
+    public static readonly string[] RiskCriteriaTables = ["rule_versions", "value_list_versions"];
+
+    public static void CreateSqlite(MigrationBuilder migrationBuilder) => CreateSqlite(migrationBuilder, Tables);
+
+    public static void CreateSqlite(MigrationBuilder migrationBuilder, IEnumerable<string> tables)
     {
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             migrationBuilder.Sql(
                 $"CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END;");
@@ -32,7 +37,13 @@ internal static class AppendOnlyTriggers
         migrationBuilder.Sql(
             "CREATE FUNCTION vigil_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
             + "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;");
-        foreach (var table in Tables)
+        CreatePostgresTriggers(migrationBuilder, Tables);
+    }
+
+    /// <summary>Triggers on further tables, calling the function the first migration made.</summary>
+    public static void CreatePostgresTriggers(MigrationBuilder migrationBuilder, IEnumerable<string> tables)
+    {
+        foreach (var table in tables)
         {
             migrationBuilder.Sql(
                 $"CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION vigil_refuse_update();");

@@ -49,19 +49,40 @@ public sealed class LinkDirectory
     /// <summary>Records that <paramref name="value"/> (as written anywhere) belongs to <paramref name="source"/>.</summary>
     public LinkDirectory Add(LinkKind kind, string value, LinkSource source)
     {
-        if (ReferenceEquals(this, Empty))
-        {
-            throw new InvalidOperationException("The shared empty directory cannot be filled; create a new LinkDirectory.");
-        }
-
+        RefuseIfShared();
         if (Normalise(kind, value) is { } key)
         {
-            if (!_identifiers.TryGetValue((kind, key), out var sources))
-            {
-                _identifiers[(kind, key)] = sources = [];
-            }
+            AddNormalised(kind, key, source);
+        }
 
-            sources.Add(source);
+        return this;
+    }
+
+    private void AddNormalised(LinkKind kind, string key, LinkSource source)
+    {
+        if (!_identifiers.TryGetValue((kind, key), out var sources))
+        {
+            _identifiers[(kind, key)] = sources = [];
+        }
+
+        sources.Add(source);
+    }
+
+    /// <summary>
+    /// Records every identifier <paramref name="traveler"/> brings — their own contacts, address and frequent-flyer
+    /// accounts, and their booking's contacts, cards and agency — as belonging to <paramref name="source"/>: the same
+    /// identifiers a link term reads from a traveler being screened.
+    /// </summary>
+    public LinkDirectory AddTraveler(Traveler traveler, Booking? booking, LinkSource source)
+    {
+        ArgumentNullException.ThrowIfNull(traveler);
+        RefuseIfShared();
+        foreach (var kind in Enum.GetValues<LinkKind>())
+        {
+            foreach (var identifier in SubjectFacts.Identifiers(kind, traveler, booking, bookingLevel: true).Distinct())
+            {
+                AddNormalised(kind, identifier, source);
+            }
         }
 
         return this;
@@ -81,6 +102,14 @@ public sealed class LinkDirectory
 
         hits.Add(new MarkedHit(kind, reference, status));
         return this;
+    }
+
+    private void RefuseIfShared()
+    {
+        if (ReferenceEquals(this, Empty))
+        {
+            throw new InvalidOperationException("The shared empty directory cannot be filled; create a new LinkDirectory.");
+        }
     }
 
     internal IReadOnlyList<LinkSource> Sources(LinkKind kind, string normalised) =>

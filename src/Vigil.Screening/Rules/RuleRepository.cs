@@ -84,6 +84,40 @@ public sealed class RuleRepository(ValueListRepository lists, TimeProvider? cloc
         }
     }
 
+    /// <summary>
+    /// Adds a version saved earlier — read back from the service's store, or written there just now — exactly as it
+    /// was saved: it was validated then, so it is not validated again, and it keeps its author, reason and time. Its
+    /// version must follow the rule's last one. Raises <see cref="Changed"/> like a save.
+    /// </summary>
+    public RiskRule Load(RuleEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var rule = RuleJson.Parse(edit.Json) with { Version = edit.Version };
+        if (rule.Id != edit.RuleId)
+        {
+            throw new ArgumentException($"Version {edit.Version} of rule '{edit.RuleId}' holds the rule '{rule.Id}'.", nameof(edit));
+        }
+
+        lock (_gate)
+        {
+            if (!_versions.TryGetValue(rule.Id, out var versions))
+            {
+                _versions[rule.Id] = versions = [];
+            }
+
+            if (edit.Version != versions.Count + 1)
+            {
+                throw new ArgumentException($"Rule '{rule.Id}' has {versions.Count} versions, so the next is {versions.Count + 1}, not {edit.Version}.", nameof(edit));
+            }
+
+            versions.Add((rule, edit));
+            _trail.Add(edit);
+        }
+
+        Changed?.Invoke(edit);
+        return rule;
+    }
+
     public RiskRule? Current(string id)
     {
         lock (_gate)

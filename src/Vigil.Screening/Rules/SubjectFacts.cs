@@ -167,7 +167,7 @@ internal sealed class SubjectFacts
     }
 
     /// <summary>The traveler's normalised identifiers of one kind; with <paramref name="bookingLevel"/>, the booking's too.</summary>
-    private static IEnumerable<string> Identifiers(LinkKind kind, Traveler traveler, Booking? booking, bool bookingLevel)
+    internal static IEnumerable<string> Identifiers(LinkKind kind, Traveler traveler, Booking? booking, bool bookingLevel)
     {
         var written = kind switch
         {

@@ -55,6 +55,31 @@ public sealed class ValueListRepository(TimeProvider? clock = null)
         return saved;
     }
 
+    /// <summary>
+    /// Adds a version saved earlier — read back from the service's store, or written there just now — as it was
+    /// saved, with its author, reason and time. Its version must follow the list's last one. Raises <see cref="Changed"/>.
+    /// </summary>
+    public void Load(ValueList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        lock (_gate)
+        {
+            if (!_versions.TryGetValue(list.Name, out var versions))
+            {
+                _versions[list.Name] = versions = [];
+            }
+
+            if (list.Version != versions.Count + 1)
+            {
+                throw new ArgumentException($"Value list '{list.Name}' has {versions.Count} versions, so the next is {versions.Count + 1}, not {list.Version}.", nameof(list));
+            }
+
+            versions.Add(list);
+        }
+
+        Changed?.Invoke(list.Name);
+    }
+
     public ValueList? Current(string name)
     {
         lock (_gate)

@@ -6,8 +6,9 @@ namespace Vigil.Server.Operations;
 /// <summary>
 /// Keeps the pipeline's watch-list check in step with the lists' current versions in the store: the in-memory index
 /// is built once per change of versions and swapped into the pipeline at once, so screening never sees half a list.
+/// The risk rules' check stays beside it.
 /// </summary>
-internal sealed class ScreeningLists(VigilStore store, IngestPipeline pipeline)
+internal sealed class ScreeningLists(VigilStore store, IngestPipeline pipeline, RiskCriteria rules)
 {
     private IReadOnlyList<LoadedList> loaded = [];
 
@@ -24,7 +25,7 @@ internal sealed class ScreeningLists(VigilStore store, IngestPipeline pipeline)
             return false;
         }
 
-        ITravelerCheck[] checks = lists.Count == 0 ? [] : [new WatchListCheck(new WatchListMatcher(WatchListIndex.Build(lists.SelectMany(l => l.Entries))))];
+        ITravelerCheck[] checks = lists.Count == 0 ? [rules.Check] : [new WatchListCheck(new WatchListMatcher(WatchListIndex.Build(lists.SelectMany(l => l.Entries)))), rules.Check];
         pipeline.UseChecks(checks);
         Volatile.Write(ref loaded, versions);
         return true;
