@@ -99,6 +99,7 @@ public sealed partial class VigilStore
         WithContextAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var rows = new NewRows(db);
             var status = await StageParsedAsync(db, id, detectedType, interchangeReference, cancellationToken);
             var saved = new List<SavedTravel>(messages.Count);
             if (status == MessageStatus.Parsed)
@@ -107,8 +108,8 @@ public sealed partial class VigilStore
                 {
                     var result = message switch
                     {
-                        PassengerList list => await StageListAsync(db, id, list, ReportingFlight(list), cancellationToken),
-                        BookingPush push => await StagePushAsync(db, id, push, PushedFlight(push), cancellationToken),
+                        PassengerList list => await StageListAsync(db, rows, id, list, ReportingFlight(list), cancellationToken),
+                        BookingPush push => await StagePushAsync(db, rows, id, push, PushedFlight(push), cancellationToken),
                         _ => throw new ArgumentException($"{message.Type} messages are not stored as travel.", nameof(messages)),
                     };
                     // Saved per list or push so that the next one finds its flight and bookings, within the one transaction.
@@ -164,13 +165,20 @@ public sealed partial class VigilStore
     internal Task CompleteMessageAsync(long messageId, IReadOnlyList<PlannedLink> links, IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
         WithContextAsync(async db =>
         {
-            await AddLinksAsync(db, links, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var rows = new NewRows(db);
+            await AddLinksAsync(db, rows, links, cancellationToken);
             await ApplyHitsAsync(db, hits, cancellationToken);
-            AddAudit(db, audit);
+            foreach (var entry in audit)
+            {
+                await rows.AddAsync(AuditRow(entry), cancellationToken);
+            }
+
             var message = await FindMessageAsync(db, messageId, cancellationToken);
             message.Status = MessageStatus.Processed;
             message.StatusChangedAt = Now;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return true;
         });
 
@@ -212,13 +220,14 @@ public sealed partial class VigilStore
 
     private void AddAudit(VigilDbContext db, IReadOnlyList<AuditDraft> entries)
     {
-        foreach (var entry in entries)
-        {
-            db.Audit.Add(new AuditEntry { MessageId = entry.MessageId, Step = entry.Step, Outcome = entry.Outcome, At = Now, Detail = entry.Detail });
-        }
+        db.Audit.AddRange(entries.Select(AuditRow));
     }
 
-    private async Task AddLinksAsync(VigilDbContext db, IReadOnlyList<PlannedLink> links, CancellationToken cancellationToken)
+    private AuditEntry AuditRow(AuditDraft entry) =>
+        new() { MessageId = entry.MessageId, Step = entry.Step, Outcome = entry.Outcome, At = Now, Detail = entry.Detail };
+
+    /// <summary>Writes the planned links (and the new persons they make); a traveler already linked keeps its link.</summary>
+    private async Task AddLinksAsync(VigilDbContext db, NewRows rows, IReadOnlyList<PlannedLink> links, CancellationToken cancellationToken)
     {
         if (links.Count == 0)
         {
@@ -245,13 +254,16 @@ public sealed partial class VigilStore
             if (planned.PersonId is { } personId)
             {
                 link.PersonId = personId;
-                db.PersonLinks.Add(link);
             }
             else
             {
                 var t = planned.Traveler;
-                db.Persons.Add(NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, link));
+                var person = NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, link);
+                await rows.AddAsync(person, cancellationToken);
+                link.PersonId = person.Id;
             }
+
+            await rows.AddAsync(link, cancellationToken);
         }
     }
 
