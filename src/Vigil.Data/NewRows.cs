@@ -58,13 +58,14 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
                 // A shadow property has no CLR member to read; the bulk tables have none, and a new one must be written here.
                 var member = property.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is a shadow property; {nameof(NewRows)} cannot write it.");
                 var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-                var parameter = mapping.CreateParameter(command, "p" + columns.Count, null, property.IsNullable);
+                // Named with its prefix: Microsoft.Data.Sqlite looks a bare name up once per prefix for every row it binds.
+                var parameter = mapping.CreateParameter(command, "@p" + columns.Count, null, property.IsNullable);
                 command.Parameters.Add(parameter);
                 columns.Add(new Column(sql.DelimitIdentifier(property.GetColumnName()), member, mapping.Converter, parameter));
             }
 
             command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", columns.Select(c => c.Name))}) "
-                + $"VALUES ({string.Join(", ", columns.Select(c => "@" + c.Parameter.ParameterName))}) RETURNING {sql.DelimitIdentifier(keyProperty.GetColumnName())}";
+                + $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))}) RETURNING {sql.DelimitIdentifier(keyProperty.GetColumnName())}";
             await command.PrepareAsync(cancellationToken);
             return new Inserter<T>(command, [.. columns], keyProperty.PropertyInfo!);
         }

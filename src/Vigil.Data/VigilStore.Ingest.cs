@@ -96,7 +96,7 @@ public sealed partial class VigilStore
     /// message's status and, unless it turned out a duplicate (or was processed already), what each list or push wrote.
     /// </summary>
     internal Task<(MessageStatus Status, List<SavedTravel> Saved)> SaveParsedAsync(long id, string detectedType, string? interchangeReference, IReadOnlyList<TravelMessage> messages, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
+        WithProcessingContextAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await using var rows = new NewRows(db);
@@ -121,7 +121,7 @@ public sealed partial class VigilStore
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (status, saved);
-        });
+        }, cancellationToken);
 
     /// <summary>Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first.</summary>
     internal Task<List<long>> ListPendingAsync(long afterId, int limit, CancellationToken cancellationToken) =>
@@ -163,7 +163,7 @@ public sealed partial class VigilStore
     /// and the message marked processed. Running it again after a crash changes nothing but the audit.
     /// </summary>
     internal Task CompleteMessageAsync(long messageId, IReadOnlyList<PlannedLink> links, IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
+        WithProcessingContextAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await using var rows = new NewRows(db);
@@ -180,7 +180,7 @@ public sealed partial class VigilStore
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
-        });
+        }, cancellationToken);
 
     /// <summary>Stores the hits of a re-screening and its audit in one transaction.</summary>
     internal Task SaveHitsAsync(IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
@@ -190,6 +190,34 @@ public sealed partial class VigilStore
             AddAudit(db, audit);
             await db.SaveChangesAsync(cancellationToken);
             return true;
+        });
+
+    /// <summary>
+    /// Runs a processing step (upsert, complete) whose commit SQLite need not flush to disk: in WAL mode with
+    /// <c>synchronous=NORMAL</c> a commit survives a killed process and stays atomic, and what a power cut could take
+    /// back is only the last steps' commits — never the received bytes, which receiving commits with the default full
+    /// flush, and which also flushes every commit before it. A step taken back leaves its message Received or Parsed,
+    /// so it is processed again from the bytes, exactly once as before. The connection is set back to the full flush
+    /// before it returns to the pool.
+    /// </summary>
+    private Task<T> WithProcessingContextAsync<T>(Func<VigilDbContext, Task<T>> work, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            if (Provider != StoreProvider.Sqlite)
+            {
+                return await work(db);
+            }
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+            try
+            {
+                return await work(db);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
+            }
         });
 
     /// <summary>Runs a read-only query on a fresh context, for the pipeline's batched look-ups.</summary>
