@@ -13,15 +13,19 @@ internal static class StoreContextFactory
     private static readonly ConcurrentDictionary<string, DbContextOptions<SqliteVigilDbContext>> SqliteOptions = new();
     private static readonly ConcurrentDictionary<string, DbContextOptions<PostgresVigilDbContext>> PostgresOptions = new();
 
+    // A list in a query (Contains over travelers' ids, booking keys, document numbers …) goes to the database as one
+    // parameter (SQLite: a JSON array, PostgreSQL: an array), not one parameter per element: the SQL then stays the
+    // same whatever the list's length, so EF compiles each ingest query once instead of once per message.
+
     public static SqliteVigilDbContext Sqlite(string connectionString) =>
         new(SqliteOptions.GetOrAdd(connectionString, static c => new DbContextOptionsBuilder<SqliteVigilDbContext>()
-            .UseSqlite(c)
+            .UseSqlite(c, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .UseSnakeCaseNamingConvention()
             .Options));
 
     public static PostgresVigilDbContext Postgres(string connectionString) =>
         new(PostgresOptions.GetOrAdd(connectionString, static c => new DbContextOptionsBuilder<PostgresVigilDbContext>()
-            .UseNpgsql(c)
+            .UseNpgsql(c, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .UseSnakeCaseNamingConvention()
             .Options));
 

@@ -96,9 +96,10 @@ public sealed partial class VigilStore
     /// message's status and, unless it turned out a duplicate (or was processed already), what each list or push wrote.
     /// </summary>
     internal Task<(MessageStatus Status, List<SavedTravel> Saved)> SaveParsedAsync(long id, string detectedType, string? interchangeReference, IReadOnlyList<TravelMessage> messages, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
+        WithProcessingContextAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var rows = new NewRows(db);
             var status = await StageParsedAsync(db, id, detectedType, interchangeReference, cancellationToken);
             var saved = new List<SavedTravel>(messages.Count);
             if (status == MessageStatus.Parsed)
@@ -107,8 +108,8 @@ public sealed partial class VigilStore
                 {
                     var result = message switch
                     {
-                        PassengerList list => await StageListAsync(db, id, list, ReportingFlight(list), cancellationToken),
-                        BookingPush push => await StagePushAsync(db, id, push, PushedFlight(push), cancellationToken),
+                        PassengerList list => await StageListAsync(db, rows, id, list, ReportingFlight(list), cancellationToken),
+                        BookingPush push => await StagePushAsync(db, rows, id, push, PushedFlight(push), cancellationToken),
                         _ => throw new ArgumentException($"{message.Type} messages are not stored as travel.", nameof(messages)),
                     };
                     // Saved per list or push so that the next one finds its flight and bookings, within the one transaction.
@@ -120,7 +121,7 @@ public sealed partial class VigilStore
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (status, saved);
-        });
+        }, cancellationToken);
 
     /// <summary>Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first.</summary>
     internal Task<List<long>> ListPendingAsync(long afterId, int limit, CancellationToken cancellationToken) =>
@@ -162,17 +163,24 @@ public sealed partial class VigilStore
     /// and the message marked processed. Running it again after a crash changes nothing but the audit.
     /// </summary>
     internal Task CompleteMessageAsync(long messageId, IReadOnlyList<PlannedLink> links, IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
+        WithProcessingContextAsync(async db =>
         {
-            await AddLinksAsync(db, links, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var rows = new NewRows(db);
+            await AddLinksAsync(db, rows, links, cancellationToken);
             await ApplyHitsAsync(db, hits, cancellationToken);
-            AddAudit(db, audit);
+            foreach (var entry in audit)
+            {
+                await rows.AddAsync(AuditRow(entry), cancellationToken);
+            }
+
             var message = await FindMessageAsync(db, messageId, cancellationToken);
             message.Status = MessageStatus.Processed;
             message.StatusChangedAt = Now;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return true;
-        });
+        }, cancellationToken);
 
     /// <summary>Stores the hits of a re-screening and its audit in one transaction.</summary>
     internal Task SaveHitsAsync(IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
@@ -182,6 +190,34 @@ public sealed partial class VigilStore
             AddAudit(db, audit);
             await db.SaveChangesAsync(cancellationToken);
             return true;
+        });
+
+    /// <summary>
+    /// Runs a processing step (upsert, complete) whose commit SQLite need not flush to disk: in WAL mode with
+    /// <c>synchronous=NORMAL</c> a commit survives a killed process and stays atomic, and what a power cut could take
+    /// back is only the last steps' commits — never the received bytes, which receiving commits with the default full
+    /// flush, and which also flushes every commit before it. A step taken back leaves its message Received or Parsed,
+    /// so it is processed again from the bytes, exactly once as before. The connection is set back to the full flush
+    /// before it returns to the pool.
+    /// </summary>
+    private Task<T> WithProcessingContextAsync<T>(Func<VigilDbContext, Task<T>> work, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            if (Provider != StoreProvider.Sqlite)
+            {
+                return await work(db);
+            }
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+            try
+            {
+                return await work(db);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
+            }
         });
 
     /// <summary>Runs a read-only query on a fresh context, for the pipeline's batched look-ups.</summary>
@@ -212,13 +248,14 @@ public sealed partial class VigilStore
 
     private void AddAudit(VigilDbContext db, IReadOnlyList<AuditDraft> entries)
     {
-        foreach (var entry in entries)
-        {
-            db.Audit.Add(new AuditEntry { MessageId = entry.MessageId, Step = entry.Step, Outcome = entry.Outcome, At = Now, Detail = entry.Detail });
-        }
+        db.Audit.AddRange(entries.Select(AuditRow));
     }
 
-    private async Task AddLinksAsync(VigilDbContext db, IReadOnlyList<PlannedLink> links, CancellationToken cancellationToken)
+    private AuditEntry AuditRow(AuditDraft entry) =>
+        new() { MessageId = entry.MessageId, Step = entry.Step, Outcome = entry.Outcome, At = Now, Detail = entry.Detail };
+
+    /// <summary>Writes the planned links (and the new persons they make); a traveler already linked keeps its link.</summary>
+    private async Task AddLinksAsync(VigilDbContext db, NewRows rows, IReadOnlyList<PlannedLink> links, CancellationToken cancellationToken)
     {
         if (links.Count == 0)
         {
@@ -245,13 +282,16 @@ public sealed partial class VigilStore
             if (planned.PersonId is { } personId)
             {
                 link.PersonId = personId;
-                db.PersonLinks.Add(link);
             }
             else
             {
                 var t = planned.Traveler;
-                db.Persons.Add(NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, link));
+                var person = NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, link);
+                await rows.AddAsync(person, cancellationToken);
+                link.PersonId = person.Id;
             }
+
+            await rows.AddAsync(link, cancellationToken);
         }
     }
 

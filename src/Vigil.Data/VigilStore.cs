@@ -184,20 +184,30 @@ public sealed partial class VigilStore
     public Task<SavedTravel> SavePassengerListAsync(long messageId, PassengerList list, CancellationToken cancellationToken = default)
     {
         var flight = ReportingFlight(list);
-        return WithContextAsync(async db =>
+        return SaveTravelAsync((db, rows) => StageListAsync(db, rows, messageId, list, flight, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Stages one list or push and commits it, new rows and changed rows together.</summary>
+    private Task<SavedTravel> SaveTravelAsync(Func<VigilDbContext, NewRows, Task<Func<SavedTravel>>> stage, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
         {
-            var saved = await StageListAsync(db, messageId, list, flight, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var rows = new NewRows(db);
+            var saved = await stage(db, rows);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return saved();
         });
-    }
 
     private static Flight ReportingFlight(PassengerList list) =>
         list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights.FirstOrDefault()
             ?? throw new ArgumentException("The passenger list names no flight (TDT), so its travelers cannot be placed; quarantine the message.", nameof(list));
 
-    /// <summary>Stages the list's flight and travelers; the function gives the ids once the changes are saved.</summary>
-    private async Task<Func<SavedTravel>> StageListAsync(VigilDbContext db, long messageId, PassengerList list, Flight flight, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the list's flight and new travelers and stages changes to travelers already stored; the function gives
+    /// the ids once the changes are saved.
+    /// </summary>
+    private async Task<Func<SavedTravel>> StageListAsync(VigilDbContext db, NewRows newRows, long messageId, PassengerList list, Flight flight, CancellationToken cancellationToken)
     {
         var flightRow = await UpsertFlightAsync(db, messageId, flight, cancellationToken);
         var existing = await TravelersOfAsync(db, flightRow, TravelerSource.Api, cancellationToken);
@@ -207,6 +217,7 @@ public sealed partial class VigilStore
         {
             var row = UpsertTraveler(flightRow, existing, TravelerSource.Api, keys.Next(Mapping.ApiReportKey(traveler)), messageId);
             Mapping.Apply(row, traveler);
+            await InsertIfNewAsync(newRows, row, cancellationToken);
             rows.Add(row);
         }
 
@@ -220,19 +231,17 @@ public sealed partial class VigilStore
     public Task<SavedTravel> SaveBookingPushAsync(long messageId, BookingPush push, CancellationToken cancellationToken = default)
     {
         var flight = PushedFlight(push);
-        return WithContextAsync(async db =>
-        {
-            var saved = await StagePushAsync(db, messageId, push, flight, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return saved();
-        });
+        return SaveTravelAsync((db, rows) => StagePushAsync(db, rows, messageId, push, flight, cancellationToken), cancellationToken);
     }
 
     private static Flight PushedFlight(BookingPush push) => push.PushedFlight
         ?? throw new ArgumentException("The push names no flight (level-0 TVL), so its bookings cannot be placed; quarantine the message.", nameof(push));
 
-    /// <summary>Stages the push's flight, booking versions and travelers; the function gives the ids once the changes are saved.</summary>
-    private async Task<Func<SavedTravel>> StagePushAsync(VigilDbContext db, long messageId, BookingPush push, Flight flight, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the push's flight, new bookings, booking versions and new travelers and stages changes to travelers
+    /// already stored; the function gives the ids once the changes are saved.
+    /// </summary>
+    private async Task<Func<SavedTravel>> StagePushAsync(VigilDbContext db, NewRows newRows, long messageId, BookingPush push, Flight flight, CancellationToken cancellationToken)
     {
         var receivedAt = await db.Messages.Where(m => m.Id == messageId).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(cancellationToken)
             ?? throw UnknownMessage(messageId);
@@ -257,24 +266,25 @@ public sealed partial class VigilStore
             if (!bookings.TryGetValue(key, out var bookingRow))
             {
                 bookingRow = new StoredBooking { BookingKey = key, RecordLocator = booking.RecordLocator, CreatedAt = Now };
-                db.Bookings.Add(bookingRow);
+                await newRows.AddAsync(bookingRow, cancellationToken);
                 bookings[key] = bookingRow;
             }
 
-            var last = bookingRow.Id == 0 ? null : latest.GetValueOrDefault(bookingRow.Id);
+            var last = latest.GetValueOrDefault(bookingRow.Id);
             if (last is not { FromThisMessage: true })
             {
-                bookingRow.Versions.Add(new BookingVersion
+                await newRows.AddAsync(new BookingVersion
                 {
+                    BookingId = bookingRow.Id,
                     Version = (last?.Version ?? 0) + 1,
                     MessageId = messageId,
-                    Flight = flightRow,
+                    FlightId = flightRow.Id,
                     PushKind = push.Kind.ToString(),
                     Cancelled = booking.Cancelled,
                     LastChanged = Mapping.Unzoned(booking.LastChanged),
                     ReceivedAt = receivedAt,
                     Content = System.Text.Json.JsonSerializer.Serialize(booking, Mapping.Json),
-                });
+                }, cancellationToken);
                 added++;
             }
 
@@ -283,7 +293,8 @@ public sealed partial class VigilStore
                 var row = UpsertTraveler(flightRow, existingTravelers, TravelerSource.Pnr, travelerKeys.Next(Mapping.PnrReportKey(key, traveler)), messageId);
                 Mapping.Apply(row, traveler);
                 row.RecordLocator ??= booking.RecordLocator;
-                row.Booking = bookingRow;
+                row.BookingId = bookingRow.Id;
+                await InsertIfNewAsync(newRows, row, cancellationToken);
                 travelers.Add(row);
             }
         }
@@ -541,14 +552,15 @@ public sealed partial class VigilStore
             {
                 return await work(db);
             }
-            catch (DbUpdateException e) when (attempt < Attempts && IsUniqueViolation(e))
+            catch (Exception e) when (attempt < Attempts && IsUniqueViolation(e))
             {
                 // Another caller wrote the same key first; the next attempt reads its row.
             }
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    /// <summary>A unique key refused a row, whether EF wrote it (wrapped in <see cref="DbUpdateException"/>) or <see cref="NewRows"/> did.</summary>
+    private static bool IsUniqueViolation(Exception e) => (e is DbUpdateException ? e.InnerException : e) switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
@@ -573,6 +585,8 @@ public sealed partial class VigilStore
         Mapping.Apply(row, flight);
         row.LastMessageId = messageId;
         row.UpdatedAt = Now;
+        // Saved at once (one flight, a few legs) so that the new rows written next can carry its id.
+        await db.SaveChangesAsync(cancellationToken);
         return row;
     }
 
@@ -585,14 +599,30 @@ public sealed partial class VigilStore
     {
         if (!existing.TryGetValue(key, out var row))
         {
-            row = new StoredTraveler { ReportKey = key, Source = source, FirstMessageId = messageId };
-            flight.Travelers.Add(row);
+            // Not tracked: InsertIfNewAsync writes it once its fields are set.
+            row = new StoredTraveler { ReportKey = key, Source = source, FlightId = flight.Id, FirstMessageId = messageId };
             existing[key] = row;
         }
 
         row.LastMessageId = messageId;
         row.UpdatedAt = Now;
         return row;
+    }
+
+    /// <summary>Writes a traveler that is not stored yet, with its documents; a stored one is tracked and saved with the step.</summary>
+    private static async Task InsertIfNewAsync(NewRows rows, StoredTraveler traveler, CancellationToken cancellationToken)
+    {
+        if (traveler.Id != 0)
+        {
+            return;
+        }
+
+        await rows.AddAsync(traveler, cancellationToken);
+        foreach (var document in traveler.Documents)
+        {
+            document.TravelerId = traveler.Id;
+            await rows.AddAsync(document, cancellationToken);
+        }
     }
 
     /// <summary>Two things with the same key in one message stay two: the second gets <c>#2</c>, the third <c>#3</c>.</summary>
