@@ -106,4 +106,35 @@ public class MatchCommandTests
         Assert.True(screening.FalseAlerts <= 3, $"false alerts {screening.FalseAlerts}");
         Assert.True(pairs.F1 >= 0.92, $"pair F1 {pairs.F1}");
     }
+
+    /// <summary>
+    /// Screening in the service asks only for alerts; on the development positives it must find every alert the
+    /// top-5 search finds (an alerts-only search that skipped candidates below their bound's promise once missed 13).
+    /// </summary>
+    [Fact]
+    public void Alerts_find_every_development_positive_that_the_ranked_search_alerts_on()
+    {
+        var matcher = new WatchListMatcher(ListLoading.Index([UnList], TextWriter.Null));
+        var table = CsvTable.Read(SharedData.PathOf("data", "eval", "un-queries-dev.csv"));
+        var queries = QueryCsv.From(table, "un-queries-dev.csv");
+        var missed = new List<string>();
+        var alerted = 0;
+        for (var r = 0; r < queries.Count; r++)
+        {
+            var expected = table.Field(table.Rows[r].Fields, "expected_list_id").Trim();
+            var (id, query) = queries[r];
+            var ranked = matcher.Screen(query, 5).Any(m => m.Alert && m.ListId == expected);
+            var alerts = matcher.Alerts(query);
+            Assert.All(alerts, m => Assert.True(m.Alert));
+            if (ranked && !alerts.Any(m => m.ListId == expected))
+            {
+                missed.Add(id);
+            }
+
+            alerted += ranked ? 1 : 0;
+        }
+
+        Assert.Empty(missed);
+        Assert.True(alerted >= 1485, $"only {alerted} positives alert");
+    }
 }

@@ -9,8 +9,9 @@ public sealed partial class WatchListMatcher
     /// The working state of one query. Candidate names are those holding a unit similar to one of the query's
     /// heavier units; each gets an upper bound on its score from those similarities alone, and candidates are
     /// scored in falling order of that bound until no remaining one could enter the top results. With
-    /// <paramref name="alertsOnly"/> the results are every alert and nothing else, so candidates that cannot reach
-    /// their list's threshold are never scored.
+    /// <paramref name="alertsOnly"/> the results are every alert and nothing else. The search itself is the same:
+    /// the bounds are not exact where units are compared directly or joined, and the few candidates scored below
+    /// their bound's promise are what finds those alerts.
     /// </summary>
     private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top, bool alertsOnly = false)
     {
@@ -84,13 +85,12 @@ public sealed partial class WatchListMatcher
             ScoreDocumentHolders(similarities);
             var candidates = Bounded();
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
-            var alertable = matcher.Options.LowestThreshold - MostAttributesAdd;
             var attributesOf = new Dictionary<int, double>();
             var weakScored = 0;
             foreach (var (nameIndex, bound) in candidates)
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can.
-                if (bound < (alertsOnly ? alertable : Math.Max(reportable, KthBest() - MostAttributesAdd)))
+                if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd))
                 {
                     break;
                 }
@@ -113,7 +113,7 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 if (best < matcher.Options.ThresholdFor(index.Persons[person].List)
-                    && (alertsOnly || bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                    && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;
                 }

@@ -29,7 +29,8 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     /// <summary>
     /// Every listed person the query alerts on, best first, and nothing below the alert thresholds: what screening
-    /// a traveler needs. Cheaper than <see cref="Screen"/>, which also scores near misses to fill its top results.
+    /// a traveler needs, with no limit on how many. The same search as <see cref="Screen"/>, so that both find the
+    /// same alerts.
     /// </summary>
     public IReadOnlyList<ScreeningMatch> Alerts(ScreeningQuery query) =>
         Search(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, int.MaxValue, alertsOnly: true));
