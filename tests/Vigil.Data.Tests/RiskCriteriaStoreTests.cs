@@ -7,24 +7,8 @@ using Vigil.Travel.Synthetic;
 namespace Vigil.Data.Tests;
 
 /// <summary>Risk rules and value lists in the store: versions kept as saved and audited, and the link directory built from stored hits.</summary>
-public abstract class RiskCriteriaStoreTests(ITestDatabase database) : IAsyncLifetime
+public abstract class RiskCriteriaStoreTests(ITestDatabase database) : OpenedStoreTests(database)
 {
-    private VigilStore? store;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestClock Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero));
-
-    private VigilStore Store => store ?? throw new InvalidOperationException("The store is opened in InitializeAsync.");
-
-    public async ValueTask InitializeAsync() => store = await VigilStore.OpenAsync(await database.CreateAsync(), Clock, Cancel);
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DropAsync();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task Rule_and_value_list_versions_come_back_as_saved_in_order_with_an_audit_entry_each()
     {

@@ -14,34 +14,12 @@ namespace Vigil.Data.Tests.Ingest;
 /// The ingest pipeline end to end on each provider: shared samples and generated traffic in, flights, travelers,
 /// bookings, persons and hits out; quarantine and replay; duplicates; re-screening; identity across flights.
 /// </summary>
-public abstract class IngestTests : IAsyncLifetime
+public abstract class IngestTests(ITestDatabase database) : OpenedStoreTests(database)
 {
     private static readonly Lazy<WatchList> UnList = new(() => WatchListReader.Read(SharedData.PathOf("data", "lists", "un", "consolidated.xml")));
     private static readonly Lazy<WatchListCheck> UnCheck = new(() => new WatchListCheck(new WatchListMatcher(WatchListIndex.Build(UnList.Value.Entries))));
 
     private static readonly DateTime Tomorrow = new(2026, 1, 16, 9, 30, 0);
-
-    private readonly ITestDatabase database;
-    private VigilStore? store;
-
-    protected IngestTests(ITestDatabase database)
-    {
-        this.database = database;
-    }
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private TestClock Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero));
-
-    private VigilStore Store => store ?? throw new InvalidOperationException("The store is opened in InitializeAsync.");
-
-    public async ValueTask InitializeAsync() => store = await VigilStore.OpenAsync(await database.CreateAsync(), Clock, Cancel);
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DropAsync();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task Shared_samples_are_all_processed_or_quarantined_with_a_reason_and_none_is_left_pending()
