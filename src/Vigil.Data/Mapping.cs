@@ -20,6 +20,9 @@ internal static class Mapping
 
     private const int MaxKeyLength = 280;
 
+    /// <summary>A booking as its stored version holds it.</summary>
+    public static string BookingJson(Booking booking) => JsonSerializer.Serialize(booking, Json);
+
     /// <summary>Carrier, number without leading zeros, first origin and first local departure date: <c>AA989/JFK/2024-05-01</c>.</summary>
     public static string FlightKey(Flight flight)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -40,7 +41,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
         }
     }
 
-    private sealed class Inserter<T>(DbCommand command, Column[] columns, PropertyInfo key) : IAsyncDisposable
+    private sealed class Inserter<T>(DbCommand command, Column<T>[] columns, Action<T, long> setKey) : IAsyncDisposable
         where T : class
     {
         public static async Task<Inserter<T>> PrepareAsync(VigilDbContext db, CancellationToken cancellationToken)
@@ -52,7 +53,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             var sql = db.GetService<ISqlGenerationHelper>();
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
-            var columns = new List<Column>();
+            var columns = new List<Column<T>>();
             foreach (var property in entity.GetProperties().Where(p => p != keyProperty))
             {
                 // A shadow property has no CLR member to read; the bulk tables have none, and a new one must be written here.
@@ -61,29 +62,55 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
                 // Named with its prefix: Microsoft.Data.Sqlite looks a bare name up once per prefix for every row it binds.
                 var parameter = mapping.CreateParameter(command, "@p" + columns.Count, null, property.IsNullable);
                 command.Parameters.Add(parameter);
-                columns.Add(new Column(sql.DelimitIdentifier(property.GetColumnName()), member, mapping.Converter, parameter));
+                columns.Add(new Column<T>(sql.DelimitIdentifier(property.GetColumnName()), ProviderValue(member, mapping.Converter), parameter));
             }
 
-            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", columns.Select(c => c.Name))}) "
+            // OR FAIL (SQLite): a one-row insert that breaks a unique key fails the same, but SQLite need not keep a
+            // statement journal to undo it, which otherwise copies every page the insert touches.
+            command.CommandText = $"INSERT {(db.Database.IsSqlite() ? "OR FAIL " : "")}INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({string.Join(", ", columns.Select(c => c.Name))}) "
                 + $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))}) RETURNING {sql.DelimitIdentifier(keyProperty.GetColumnName())}";
             await command.PrepareAsync(cancellationToken);
-            return new Inserter<T>(command, [.. columns], keyProperty.PropertyInfo!);
+            return new Inserter<T>(command, [.. columns], KeySetter(keyProperty.PropertyInfo!));
         }
 
         public async Task InsertAsync(T row, CancellationToken cancellationToken)
         {
             foreach (var column in columns)
             {
-                var value = column.Member.GetValue(row);
-                column.Parameter.Value = (column.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                column.Parameter.Value = column.Read(row) ?? DBNull.Value;
             }
 
             var id = await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"Inserting a {typeof(T).Name} returned no id.");
-            key.SetValue(row, Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
+            setKey(row, Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
         }
 
         public ValueTask DisposeAsync() => command.DisposeAsync();
+
+        private static Action<T, long> KeySetter(PropertyInfo key)
+        {
+            var row = Expression.Parameter(typeof(T), "row");
+            var id = Expression.Parameter(typeof(long), "id");
+            return Expression.Lambda<Action<T, long>>(Expression.Assign(Expression.Property(row, key), id), row, id).Compile();
+        }
+
+        /// <summary>
+        /// Reads the property and converts it to what the provider stores, compiled once per column: reflection's
+        /// GetValue would cost more than the insert itself for a row of twenty columns.
+        /// </summary>
+        private static Func<T, object?> ProviderValue(PropertyInfo member, ValueConverter? converter)
+        {
+            var row = Expression.Parameter(typeof(T), "row");
+            Expression value = Expression.Property(row, member);
+            var read = Expression.Lambda<Func<T, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
+            if (converter is null)
+            {
+                return read;
+            }
+
+            var convert = converter.ConvertToProvider;
+            return r => convert(read(r));
+        }
     }
 
-    private sealed record Column(string Name, PropertyInfo Member, ValueConverter? Converter, DbParameter Parameter);
+    private sealed record Column<T>(string Name, Func<T, object?> Read, DbParameter Parameter);
 }

@@ -206,8 +206,9 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("persons");
-            // Identity resolution looks persons up by date of birth before it compares names.
-            e.HasIndex(p => p.DateOfBirth);
+            // Identity resolution looks persons up by date of birth and surname key before it compares names.
+            e.Property(p => p.NameKey).HasMaxLength(64);
+            e.HasIndex(p => new { p.DateOfBirth, p.NameKey });
             e.HasMany(p => p.Links).WithOne().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 

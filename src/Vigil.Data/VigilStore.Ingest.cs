@@ -91,36 +91,50 @@ public sealed partial class VigilStore
     }
 
     /// <summary>
-    /// Records what parsing found (type, interchange reference — a message whose sender already sent that reference
-    /// becomes its duplicate) and stores every list and push of the message, all in one transaction. Returns the
-    /// message's status and, unless it turned out a duplicate (or was processed already), what each list or push wrote.
+    /// Stores a batch of parsed messages in one transaction: for each, what parsing found (type, interchange reference —
+    /// a message whose sender already sent that reference becomes its duplicate) and every list and push it holds; then
+    /// <paramref name="resolve"/> decides who the stored travelers are, on the same connection so that it sees the
+    /// batch's rows, and the links it plans are written. One commit for the batch: a crash leaves every message of it
+    /// as it was, to be processed again. Returns what each message wrote (nothing for a duplicate or a message
+    /// processed already) and the identity resolution, its planned persons now stored.
     /// </summary>
-    internal Task<(MessageStatus Status, List<SavedTravel> Saved)> SaveParsedAsync(long id, string detectedType, string? interchangeReference, IReadOnlyList<TravelMessage> messages, CancellationToken cancellationToken) =>
+    internal Task<(List<StoredIncoming> Stored, IdentityResolution Identity)> StoreBatchAsync(
+        IReadOnlyList<IncomingMessage> messages,
+        Func<VigilDbContext, IReadOnlyList<StoredIncoming>, Task<IdentityResolution>> resolve,
+        CancellationToken cancellationToken) =>
         WithProcessingContextAsync(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await BeginProcessingAsync(db, cancellationToken);
             await using var rows = new NewRows(db);
-            var status = await StageParsedAsync(db, id, detectedType, interchangeReference, cancellationToken);
-            var saved = new List<SavedTravel>(messages.Count);
-            if (status == MessageStatus.Parsed)
+            var stored = new List<StoredIncoming>(messages.Count);
+            foreach (var message in messages)
             {
-                foreach (var message in messages)
+                var status = await StageParsedAsync(db, message.Id, message.DetectedType, message.InterchangeReference, cancellationToken);
+                var saved = new List<SavedTravel>(message.Travel.Count);
+                if (status == MessageStatus.Parsed)
                 {
-                    var result = message switch
+                    for (var i = 0; i < message.Travel.Count; i++)
                     {
-                        PassengerList list => await StageListAsync(db, rows, id, list, ReportingFlight(list), cancellationToken),
-                        BookingPush push => await StagePushAsync(db, rows, id, push, PushedFlight(push), cancellationToken),
-                        _ => throw new ArgumentException($"{message.Type} messages are not stored as travel.", nameof(messages)),
-                    };
-                    // Saved per list or push so that the next one finds its flight and bookings, within the one transaction.
-                    await db.SaveChangesAsync(cancellationToken);
-                    saved.Add(result());
+                        var result = message.Travel[i] switch
+                        {
+                            PassengerList list => await StageListAsync(db, rows, message.Id, list, ReportingFlight(list), cancellationToken),
+                            BookingPush push => await StagePushAsync(db, rows, message.Id, push, PushedFlight(push), message.BookingJson[i], cancellationToken),
+                            var other => throw new ArgumentException($"{other.Type} messages are not stored as travel.", nameof(messages)),
+                        };
+                        // Saved per list or push so that the next one finds its flight and bookings, within the one transaction.
+                        await db.SaveChangesAsync(cancellationToken);
+                        saved.Add(result());
+                    }
                 }
+
+                stored.Add(new StoredIncoming(message, status, saved));
             }
 
+            var identity = await resolve(db, stored);
+            await AddLinksAsync(db, rows, identity.Links, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (status, saved);
+            return (stored, identity);
         }, cancellationToken);
 
     /// <summary>Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first.</summary>
@@ -132,11 +146,12 @@ public sealed partial class VigilStore
             .Take(limit)
             .ToListAsync(cancellationToken));
 
-    /// <summary>A stored message's bytes with when it arrived and where it stands, in one round trip.</summary>
-    internal Task<PendingMessage?> ReadPendingAsync(long id, CancellationToken cancellationToken) =>
-        WithContextAsync(db => db.Messages.AsNoTracking().Where(m => m.Id == id)
+    /// <summary>The stored messages' bytes with when each arrived and where it stands, in one round trip, by id.</summary>
+    internal Task<List<PendingMessage>> ReadPendingAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        WithContextAsync(db => db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .OrderBy(m => m.Id)
             .Select(m => new PendingMessage(m.Id, m.Sender, m.ReceivedAt, m.Status, m.Content!.Bytes))
-            .FirstOrDefaultAsync(cancellationToken));
+            .ToListAsync(cancellationToken));
 
     /// <summary>Quarantines a message and records the failed step in the audit, in one transaction.</summary>
     internal Task QuarantineAsync(long id, string step, string reason, SourcePosition? position, CancellationToken cancellationToken) =>
@@ -158,25 +173,23 @@ public sealed partial class VigilStore
         });
 
     /// <summary>
-    /// The last step of a message, in one transaction: the identity links planned for its travelers (a traveler
-    /// already linked keeps its link), the hits screening found (one per traveler and subject), the audit of every step,
-    /// and the message marked processed. Running it again after a crash changes nothing but the audit.
+    /// The last step of a batch, in one transaction: the hits screening found (one per traveler and subject), the audit
+    /// of every step, and the messages marked processed. Running it again after a crash changes nothing but the audit.
     /// </summary>
-    internal Task CompleteMessageAsync(long messageId, IReadOnlyList<PlannedLink> links, IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
+    internal Task CompleteBatchAsync(IReadOnlyList<long> messageIds, IReadOnlyList<TravelerHit> hits, IReadOnlyList<AuditDraft> audit, CancellationToken cancellationToken) =>
         WithProcessingContextAsync(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await BeginProcessingAsync(db, cancellationToken);
             await using var rows = new NewRows(db);
-            await AddLinksAsync(db, rows, links, cancellationToken);
             await ApplyHitsAsync(db, hits, cancellationToken);
             foreach (var entry in audit)
             {
                 await rows.AddAsync(AuditRow(entry), cancellationToken);
             }
 
-            var message = await FindMessageAsync(db, messageId, cancellationToken);
-            message.Status = MessageStatus.Processed;
-            message.StatusChangedAt = Now;
+            var now = Now;
+            await db.Messages.Where(m => messageIds.Contains(m.Id))
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, MessageStatus.Processed).SetProperty(x => x.StatusChangedAt, now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
@@ -209,7 +222,10 @@ public sealed partial class VigilStore
             }
 
             await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+            // A batch touches index pages all over the travelers, documents and persons; a 64 MiB page cache keeps them
+            // between its statements instead of reading them back (SQLite's default is 2 MiB), and what SQLite keeps to
+            // undo a statement stays in memory rather than in a temporary file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", cancellationToken);
             try
             {
                 return await work(db);
@@ -219,6 +235,22 @@ public sealed partial class VigilStore
                 await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
             }
         });
+
+    /// <summary>
+    /// Begins a processing step's transaction. On SQLite its foreign keys are checked at commit rather than after every
+    /// statement: an immediate check may abort a statement halfway, so SQLite would journal every page each insert
+    /// touches in case it must undo it. A broken key still fails the commit, and the batch is then retried message by message.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginProcessingAsync(VigilDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys=ON;", cancellationToken);
+        }
+
+        return transaction;
+    }
 
     /// <summary>Runs a read-only query on a fresh context, for the pipeline's batched look-ups.</summary>
     internal Task<T> ReadAsync<T>(Func<VigilDbContext, Task<T>> query) => WithContextAsync(query);
@@ -279,17 +311,16 @@ public sealed partial class VigilStore
                 Score = planned.Score,
                 LinkedAt = Now,
             };
-            if (planned.PersonId is { } personId)
+            if (planned.Person.Id == 0)
             {
-                link.PersonId = personId;
-            }
-            else
-            {
+                // The first link to a planned person writes it; the batch's other links to it then carry its id.
                 var t = planned.Traveler;
                 var person = NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, link);
                 await rows.AddAsync(person, cancellationToken);
-                link.PersonId = person.Id;
+                planned.Person.Id = person.Id;
             }
+
+            link.PersonId = planned.Person.Id;
 
             await rows.AddAsync(link, cancellationToken);
         }
@@ -351,6 +382,15 @@ internal sealed record IngestStored(long Id, string ContentHash, bool AlreadySto
 
 /// <summary>A message as the pipeline reads it for processing.</summary>
 internal sealed record PendingMessage(long Id, string Sender, DateTimeOffset ReceivedAt, MessageStatus Status, byte[] Content);
+
+/// <summary>
+/// A parsed message to store: its lists and pushes, and for each push its bookings already serialised (the JSON of a
+/// booking version is made while parsing, on any core, rather than inside the write transaction).
+/// </summary>
+internal sealed record IncomingMessage(long Id, string DetectedType, string? InterchangeReference, IReadOnlyList<TravelMessage> Travel, IReadOnlyList<IReadOnlyList<string>?> BookingJson);
+
+/// <summary>What storing a message did: its status now, and what each list or push wrote (empty unless it is Parsed).</summary>
+internal sealed record StoredIncoming(IncomingMessage Message, MessageStatus Status, IReadOnlyList<SavedTravel> Saved);
 
 /// <summary>An audit entry to append with the step's other writes.</summary>
 internal sealed record AuditDraft(long? MessageId, string Step, AuditOutcome Outcome, string? Detail);

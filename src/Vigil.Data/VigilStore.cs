@@ -231,7 +231,7 @@ public sealed partial class VigilStore
     public Task<SavedTravel> SaveBookingPushAsync(long messageId, BookingPush push, CancellationToken cancellationToken = default)
     {
         var flight = PushedFlight(push);
-        return SaveTravelAsync((db, rows) => StagePushAsync(db, rows, messageId, push, flight, cancellationToken), cancellationToken);
+        return SaveTravelAsync((db, rows) => StagePushAsync(db, rows, messageId, push, flight, null, cancellationToken), cancellationToken);
     }
 
     private static Flight PushedFlight(BookingPush push) => push.PushedFlight
@@ -239,9 +239,10 @@ public sealed partial class VigilStore
 
     /// <summary>
     /// Writes the push's flight, new bookings, booking versions and new travelers and stages changes to travelers
-    /// already stored; the function gives the ids once the changes are saved.
+    /// already stored; the function gives the ids once the changes are saved. <paramref name="bookingJson"/> holds the
+    /// bookings already serialised, in order, when the caller made them beforehand.
     /// </summary>
-    private async Task<Func<SavedTravel>> StagePushAsync(VigilDbContext db, NewRows newRows, long messageId, BookingPush push, Flight flight, CancellationToken cancellationToken)
+    private async Task<Func<SavedTravel>> StagePushAsync(VigilDbContext db, NewRows newRows, long messageId, BookingPush push, Flight flight, IReadOnlyList<string>? bookingJson, CancellationToken cancellationToken)
     {
         var receivedAt = await db.Messages.Where(m => m.Id == messageId).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(cancellationToken)
             ?? throw UnknownMessage(messageId);
@@ -249,7 +250,7 @@ public sealed partial class VigilStore
         var existingTravelers = await TravelersOfAsync(db, flightRow, TravelerSource.Pnr, cancellationToken);
 
         var bookingKeys = new KeyCounter();
-        var keyed = push.Bookings.Select((booking, index) => (Booking: booking, Key: bookingKeys.Next(Mapping.BookingKey(booking, push, messageId, index)))).ToList();
+        var keyed = push.Bookings.Select((booking, index) => (Booking: booking, Index: index, Key: bookingKeys.Next(Mapping.BookingKey(booking, push, messageId, index)))).ToList();
         var keys = keyed.Select(k => k.Key).ToList();
         var bookings = await db.Bookings.Where(b => keys.Contains(b.BookingKey)).ToDictionaryAsync(b => b.BookingKey, cancellationToken);
         var bookingIds = bookings.Values.Select(b => b.Id).ToList();
@@ -261,7 +262,7 @@ public sealed partial class VigilStore
         var added = 0;
         var travelerKeys = new KeyCounter();
         var travelers = new List<StoredTraveler>();
-        foreach (var (booking, key) in keyed)
+        foreach (var (booking, index, key) in keyed)
         {
             if (!bookings.TryGetValue(key, out var bookingRow))
             {
@@ -283,7 +284,7 @@ public sealed partial class VigilStore
                     Cancelled = booking.Cancelled,
                     LastChanged = Mapping.Unzoned(booking.LastChanged),
                     ReceivedAt = receivedAt,
-                    Content = System.Text.Json.JsonSerializer.Serialize(booking, Mapping.Json),
+                    Content = bookingJson?[index] ?? Mapping.BookingJson(booking),
                 }, cancellationToken);
                 added++;
             }
@@ -527,6 +528,7 @@ public sealed partial class VigilStore
         GivenNames = givenNames,
         DateOfBirth = dateOfBirth,
         Nationality = nationality,
+        NameKey = Identity.PersonNameKey.Of(surname),
         CreatedAt = Now,
         Links = [link],
     };

@@ -13,6 +13,9 @@ public sealed class Person
 
     public string? Nationality { get; set; }
 
+    /// <summary>The surname's consonant skeleton, which identity resolution finds the person by with the date of birth.</summary>
+    public string? NameKey { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<PersonLink> Links { get; set; } = [];

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Data.Entities;
 using Vigil.Screening.Matching;
+using Vigil.Screening.Names;
 using Vigil.Screening.Watchlists;
 using Vigil.Travel.Model;
 
@@ -43,19 +44,51 @@ internal sealed record DocumentKey(string? Number, string? IssuingCountry)
     public override string ToString() => $"{IssuingCountry} {Number}";
 }
 
-/// <summary>What resolution decided for one traveler: the person to join (null: a new person) and why.</summary>
-internal sealed record PlannedLink(IdentityCandidate Traveler, long? PersonId, LinkReason Reason, string Detail, double? Score);
+/// <summary>
+/// A person a link points to: one already stored (its id is known), or one resolution planned for a traveler, whose
+/// id is set when the store writes it. Every link to the same planned person holds the same object, so travelers of
+/// one batch who are the same person end up on one row.
+/// </summary>
+internal sealed class PersonRef
+{
+    private PersonRef(long id) => Id = id;
 
-/// <summary>The persons the travelers of a message belong to, and the links still to be written.</summary>
-internal sealed record IdentityResolution(IReadOnlyDictionary<long, long> PersonOf, IReadOnlyList<PlannedLink> Links);
+    /// <summary>The stored person's id; 0 while a planned person is not written yet.</summary>
+    public long Id { get; set; }
+
+    public static PersonRef Stored(long id) => new(id);
+
+    public static PersonRef Planned() => new(0);
+}
+
+/// <summary>What resolution decided for one traveler: the person to join (a planned one when nobody matched) and why.</summary>
+internal sealed record PlannedLink(IdentityCandidate Traveler, PersonRef Person, LinkReason Reason, string Detail, double? Score);
+
+/// <summary>The links already stored for the travelers, and the links still to be written.</summary>
+internal sealed record IdentityResolution(IReadOnlyDictionary<long, long> Known, IReadOnlyList<PlannedLink> Links)
+{
+    /// <summary>Each traveler's person id; call it once the links are written, so that planned persons have their ids.</summary>
+    public Dictionary<long, long> PersonOf()
+    {
+        var personOf = new Dictionary<long, long>(Known);
+        foreach (var link in Links)
+        {
+            personOf.TryAdd(link.Traveler.TravelerId, link.Person.Id);
+        }
+
+        return personOf;
+    }
+}
 
 /// <summary>
 /// Decides which person each newly stored traveler is. On the same flight a traveler reported by the other kind of
 /// message (API against PNR) is the same person when they share a document, or a record locator and a strictly
 /// matching name, or a strictly matching name and the same date of birth. Across flights a traveler joins a person
-/// with the same document number and issuing country, otherwise one whose name matches strictly — scored by the
-/// screening name scorer both ways, never by string equality — with the same full date of birth. Anyone else is a new
-/// person. Reads are batched per message: a handful of queries whatever the number of travelers.
+/// with the same document number and issuing country, otherwise one born the same day whose surname has the same
+/// name key (<see cref="PersonNameKey"/>) and whose name matches strictly — scored by the screening name scorer both
+/// ways, never by string equality. Anyone else is a new person. Travelers are decided in order and each decision is
+/// visible to the next, so the same person twice in one batch is one person. Reads are batched: four queries whatever
+/// the number of travelers, run on the caller's connection so that they see the batch's own uncommitted rows.
 /// </summary>
 internal sealed class IdentityResolver
 {
@@ -67,7 +100,7 @@ internal sealed class IdentityResolver
 
     private readonly NamePreparer preparer = new(TokenWeights.Default);
 
-    public async Task<IdentityResolution> ResolveAsync(VigilStore store, IReadOnlyList<IdentityCandidate> travelers, CancellationToken cancellationToken)
+    public async Task<IdentityResolution> ResolveAsync(VigilDbContext db, IReadOnlyList<IdentityCandidate> travelers, CancellationToken cancellationToken)
     {
         if (travelers.Count == 0)
         {
@@ -75,143 +108,51 @@ internal sealed class IdentityResolver
         }
 
         var ids = travelers.Select(t => t.TravelerId).ToList();
-        var known = await store.ReadAsync(db => db.PersonLinks.Where(l => ids.Contains(l.TravelerId)).ToDictionaryAsync(l => l.TravelerId, l => l.PersonId, cancellationToken));
-        var open = travelers.Where(t => !known.ContainsKey(t.TravelerId)).ToList();
+        var known = await db.PersonLinks.AsNoTracking().Where(l => ids.Contains(l.TravelerId)).ToDictionaryAsync(l => l.TravelerId, l => l.PersonId, cancellationToken);
+        var open = travelers.Where(t => !known.ContainsKey(t.TravelerId)).DistinctBy(t => t.TravelerId).ToList();
         if (open.Count == 0)
         {
             return new IdentityResolution(known, []);
         }
 
-        var sameFlight = await SameFlightAsync(store, open, cancellationToken);
-        var byDocument = await LinkedDocumentsAsync(store, open, cancellationToken);
-        var byBirth = await PersonsBornAsync(store, open, cancellationToken);
-
-        var personOf = new Dictionary<long, long>(known);
+        var book = new LinkedTravelers(preparer);
+        await book.LoadAsync(db, open, cancellationToken);
         var links = new List<PlannedLink>(open.Count);
         foreach (var traveler in open)
         {
-            var link = OnSameFlight(traveler, sameFlight) ?? ByDocument(traveler, byDocument) ?? ByNameAndBirth(traveler, byBirth)
-                ?? new PlannedLink(traveler, null, LinkReason.NewPerson, "no earlier traveler matched by document, record locator or name and date of birth", null);
+            var link = book.OnSameFlight(traveler) ?? book.ByDocument(traveler) ?? book.ByNameAndBirth(traveler)
+                ?? new PlannedLink(traveler, PersonRef.Planned(), LinkReason.NewPerson, "no earlier traveler matched by document, record locator or name and date of birth", null);
             links.Add(link);
-            if (link.PersonId is { } person)
-            {
-                personOf[traveler.TravelerId] = person;
-            }
+            book.Add(link);
         }
 
-        return new IdentityResolution(personOf, links);
+        return new IdentityResolution(known, links);
     }
 
     /// <summary>The lower of the two directions' name scores: the scorer weighs the query's units, so one way alone can flatter.</summary>
-    internal double NameScore(string a, string b)
+    internal double NameScore(string a, string b) => NameScore(a.Length == 0 ? null : preparer.Prepare(a), b.Length == 0 ? null : preparer.Prepare(b));
+
+    private static double NameScore(PreparedName? left, PreparedName? right) =>
+        left is null || right is null || left.Units.Count == 0 || right.Units.Count == 0
+            ? 0
+            : Math.Min(NameScorer.Score(left, right).Score, NameScorer.Score(right, left).Score);
+
+    /// <summary>
+    /// The travelers and persons a batch's travelers can join, indexed the ways resolution asks: by flight, by document
+    /// number, and by birth date with surname key. It starts with what the store holds and grows with every decision.
+    /// </summary>
+    private sealed class LinkedTravelers(NamePreparer preparer)
     {
-        if (a.Length == 0 || b.Length == 0)
+        private readonly Dictionary<long, List<Linked>> byFlight = [];
+        private readonly Dictionary<string, List<LinkedDocument>> byDocument = new(StringComparer.Ordinal);
+        private readonly Dictionary<(DateOnly Born, string? Key), List<BornPerson>> byBirth = [];
+        private readonly Dictionary<string, PreparedName?> prepared = new(StringComparer.Ordinal);
+
+        public async Task LoadAsync(VigilDbContext db, List<IdentityCandidate> open, CancellationToken cancellationToken)
         {
-            return 0;
-        }
-
-        var left = preparer.Prepare(a);
-        var right = preparer.Prepare(b);
-        return Math.Min(NameScorer.Score(left, right).Score, NameScorer.Score(right, left).Score);
-    }
-
-    private PlannedLink? OnSameFlight(IdentityCandidate traveler, List<LinkedTraveler> others)
-    {
-        foreach (var other in others)
-        {
-            if (other.Candidate.FlightId != traveler.FlightId || other.Candidate.Source == traveler.Source)
-            {
-                continue;
-            }
-
-            var document = traveler.Documents.FirstOrDefault(d => other.Candidate.Documents.Any(d.SameAs));
-            if (document is not null)
-            {
-                return new PlannedLink(traveler, other.PersonId, LinkReason.Document,
-                    $"same document {document} as {other.Candidate.Source} traveler {other.Candidate.TravelerId} on this flight", 1);
-            }
-        }
-
-        foreach (var other in others)
-        {
-            if (other.Candidate.FlightId != traveler.FlightId || other.Candidate.Source == traveler.Source || BirthDatesDiffer(traveler, other.Candidate))
-            {
-                continue;
-            }
-
-            var sameLocator = traveler.RecordLocator is { Length: > 0 } locator && string.Equals(locator, other.Candidate.RecordLocator, StringComparison.OrdinalIgnoreCase);
-            var sameBirth = traveler.DateOfBirth is not null && traveler.DateOfBirth == other.Candidate.DateOfBirth;
-            if (!sameLocator && !sameBirth)
-            {
-                continue;
-            }
-
-            var score = NameScore(traveler.Name, other.Candidate.Name);
-            if (score >= StrictNameScore)
-            {
-                return sameLocator
-                    ? new PlannedLink(traveler, other.PersonId, LinkReason.RecordLocator,
-                        $"record locator {traveler.RecordLocator} and name {score:0.00} agree with {other.Candidate.Source} traveler {other.Candidate.TravelerId} on this flight", score)
-                    : new PlannedLink(traveler, other.PersonId, LinkReason.NameAndBirthDate,
-                        $"name {score:0.00} and date of birth {traveler.DateOfBirth:yyyy-MM-dd} agree with {other.Candidate.Source} traveler {other.Candidate.TravelerId} on this flight", score);
-            }
-        }
-
-        return null;
-    }
-
-    private static PlannedLink? ByDocument(IdentityCandidate traveler, List<LinkedDocument> documents)
-    {
-        foreach (var document in traveler.Documents)
-        {
-            var found = documents.FirstOrDefault(d => document.SameAs(d.Document) && d.TravelerId != traveler.TravelerId);
-            if (found is not null)
-            {
-                return new PlannedLink(traveler, found.PersonId, LinkReason.Document, $"same document {document} as traveler {found.TravelerId}", 1);
-            }
-        }
-
-        return null;
-    }
-
-    private PlannedLink? ByNameAndBirth(IdentityCandidate traveler, List<BornPerson> persons)
-    {
-        if (traveler.DateOfBirth is not { } born)
-        {
-            return null;
-        }
-
-        var best = (Person: (BornPerson?)null, Score: 0.0);
-        foreach (var person in persons)
-        {
-            if (person.DateOfBirth != born)
-            {
-                continue;
-            }
-
-            var score = NameScore(traveler.Name, string.Join(' ', new[] { person.GivenNames, person.Surname }.Where(n => !string.IsNullOrWhiteSpace(n))));
-            if (score >= StrictNameScore && score > best.Score)
-            {
-                best = (person, score);
-            }
-        }
-
-        return best.Person is { } match
-            ? new PlannedLink(traveler, match.Id, LinkReason.NameAndBirthDate, $"name {best.Score:0.00} and date of birth {born:yyyy-MM-dd} agree with person {match.Id}", best.Score)
-            : null;
-    }
-
-    private static bool BirthDatesDiffer(IdentityCandidate a, IdentityCandidate b) =>
-        a.DateOfBirth is { } x && b.DateOfBirth is { } y && x != y;
-
-    private static Task<List<LinkedTraveler>> SameFlightAsync(VigilStore store, List<IdentityCandidate> open, CancellationToken cancellationToken)
-    {
-        var flights = open.Select(t => t.FlightId).Distinct().ToList();
-        var sources = open.Select(t => t.Source).Distinct().ToList();
-        return store.ReadAsync(async db =>
-        {
-            var rows = await db.Travelers.AsNoTracking()
-                .Where(t => flights.Contains(t.FlightId) && !sources.Contains(t.Source))
+            var flights = open.Select(t => t.FlightId).Distinct().ToList();
+            var sameFlight = await db.Travelers.AsNoTracking()
+                .Where(t => flights.Contains(t.FlightId))
                 .Join(db.PersonLinks, t => t.Id, l => l.TravelerId, (t, l) => new
                 {
                     t.Id,
@@ -226,33 +167,222 @@ internal sealed class IdentityResolver
                     Documents = t.Documents.Select(d => new DocumentKey(d.NormalizedNumber, d.IssuingCountry)).ToList(),
                 })
                 .ToListAsync(cancellationToken);
-            return rows.Select(r => new LinkedTraveler(
-                new IdentityCandidate(r.Id, r.FlightId, r.Source, r.Surname, r.GivenNames, r.DateOfBirth, r.Nationality, r.RecordLocator, r.Documents),
-                r.PersonId)).ToList();
-        });
+            var persons = new Dictionary<long, PersonRef>();
+            PersonRef Person(long id) => persons.TryGetValue(id, out var person) ? person : persons[id] = PersonRef.Stored(id);
+            foreach (var r in sameFlight)
+            {
+                AddOnFlight(new IdentityCandidate(r.Id, r.FlightId, r.Source, r.Surname, r.GivenNames, r.DateOfBirth, r.Nationality, r.RecordLocator, r.Documents), Person(r.PersonId));
+            }
+
+            var numbers = open.SelectMany(t => t.Documents).Select(d => d.Number).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
+            if (numbers.Count > 0)
+            {
+                var documents = await db.Documents.AsNoTracking()
+                    .Where(d => numbers.Contains(d.NormalizedNumber))
+                    .Join(db.Travelers, d => d.TravelerId, t => t.Id, (d, t) => new { d.NormalizedNumber, d.IssuingCountry, d.TravelerId, t.FlightId, t.Source })
+                    .Join(db.PersonLinks, d => d.TravelerId, l => l.TravelerId, (d, l) => new { d.NormalizedNumber, d.IssuingCountry, d.TravelerId, d.FlightId, d.Source, l.PersonId })
+                    .ToListAsync(cancellationToken);
+                foreach (var d in documents)
+                {
+                    AddDocument(new LinkedDocument(new DocumentKey(d.NormalizedNumber, d.IssuingCountry), d.TravelerId, d.FlightId, d.Source, Person(d.PersonId)));
+                }
+            }
+
+            var dates = open.Where(t => t.DateOfBirth is not null).Select(t => t.DateOfBirth).Distinct().ToList();
+            var keys = open.Where(t => t.DateOfBirth is not null).Select(t => PersonNameKey.Of(t.Surname)).OfType<string>().Distinct().ToList();
+            if (dates.Count > 0)
+            {
+                // Persons stored before name keys existed have none; they stay candidates by birth date alone.
+                var born = await db.Persons.AsNoTracking()
+                    .Where(p => dates.Contains(p.DateOfBirth) && (p.NameKey == null || keys.Contains(p.NameKey)))
+                    .Select(p => new { p.Id, p.Surname, p.GivenNames, p.DateOfBirth, p.NameKey })
+                    .ToListAsync(cancellationToken);
+                foreach (var p in born)
+                {
+                    AddBorn(p.DateOfBirth!.Value, p.NameKey, new BornPerson(Person(p.Id), JoinName(p.GivenNames, p.Surname)));
+                }
+            }
+        }
+
+        /// <summary>Makes the decision visible to the travelers after it.</summary>
+        public void Add(PlannedLink link)
+        {
+            var traveler = link.Traveler;
+            AddOnFlight(traveler, link.Person);
+            foreach (var document in traveler.Documents)
+            {
+                AddDocument(new LinkedDocument(document, traveler.TravelerId, traveler.FlightId, traveler.Source, link.Person));
+            }
+
+            if (link.Reason == LinkReason.NewPerson && traveler.DateOfBirth is { } born)
+            {
+                AddBorn(born, PersonNameKey.Of(traveler.Surname), new BornPerson(link.Person, traveler.Name));
+            }
+        }
+
+        public PlannedLink? OnSameFlight(IdentityCandidate traveler)
+        {
+            foreach (var document in traveler.Documents)
+            {
+                var same = (byDocument.GetValueOrDefault(document.Number ?? "") ?? [])
+                    .Find(d => d.FlightId == traveler.FlightId && d.Source != traveler.Source && document.SameAs(d.Document));
+                if (same is not null)
+                {
+                    return new PlannedLink(traveler, same.Person, LinkReason.Document,
+                        $"same document {document} as {same.Source} traveler {same.TravelerId} on this flight", 1);
+                }
+            }
+
+            foreach (var other in byFlight.GetValueOrDefault(traveler.FlightId) ?? [])
+            {
+                var candidate = other.Candidate;
+                if (candidate.Source == traveler.Source || BirthDatesDiffer(traveler, candidate))
+                {
+                    continue;
+                }
+
+                var sameLocator = traveler.RecordLocator is { Length: > 0 } locator && string.Equals(locator, candidate.RecordLocator, StringComparison.OrdinalIgnoreCase);
+                var sameBirth = traveler.DateOfBirth is not null && traveler.DateOfBirth == candidate.DateOfBirth;
+                if (!sameLocator && !sameBirth)
+                {
+                    continue;
+                }
+
+                var score = NameScore(Prepared(traveler.Name), Prepared(candidate.Name));
+                if (score >= StrictNameScore)
+                {
+                    return sameLocator
+                        ? new PlannedLink(traveler, other.Person, LinkReason.RecordLocator,
+                            $"record locator {traveler.RecordLocator} and name {score:0.00} agree with {candidate.Source} traveler {candidate.TravelerId} on this flight", score)
+                        : new PlannedLink(traveler, other.Person, LinkReason.NameAndBirthDate,
+                            $"name {score:0.00} and date of birth {traveler.DateOfBirth:yyyy-MM-dd} agree with {candidate.Source} traveler {candidate.TravelerId} on this flight", score);
+                }
+            }
+
+            return null;
+        }
+
+        public PlannedLink? ByDocument(IdentityCandidate traveler)
+        {
+            foreach (var document in traveler.Documents)
+            {
+                var found = (byDocument.GetValueOrDefault(document.Number ?? "") ?? []).Find(d => document.SameAs(d.Document) && d.TravelerId != traveler.TravelerId);
+                if (found is not null)
+                {
+                    return new PlannedLink(traveler, found.Person, LinkReason.Document, $"same document {document} as traveler {found.TravelerId}", 1);
+                }
+            }
+
+            return null;
+        }
+
+        public PlannedLink? ByNameAndBirth(IdentityCandidate traveler)
+        {
+            if (traveler.DateOfBirth is not { } born)
+            {
+                return null;
+            }
+
+            var candidates = (byBirth.GetValueOrDefault((born, PersonNameKey.Of(traveler.Surname))) ?? []).Concat(byBirth.GetValueOrDefault((born, null)) ?? []);
+            var best = (Person: (BornPerson?)null, Score: 0.0);
+            foreach (var person in candidates)
+            {
+                var score = NameScore(Prepared(traveler.Name), Prepared(person.Name));
+                if (score >= StrictNameScore && score > best.Score)
+                {
+                    best = (person, score);
+                }
+            }
+
+            return best.Person is { } match
+                ? new PlannedLink(traveler, match.Person, LinkReason.NameAndBirthDate,
+                    match.Person.Id == 0
+                        ? $"name {best.Score:0.00} and date of birth {born:yyyy-MM-dd} agree with a traveler received with this one"
+                        : $"name {best.Score:0.00} and date of birth {born:yyyy-MM-dd} agree with person {match.Person.Id}",
+                    best.Score)
+                : null;
+        }
+
+        private static string JoinName(string? givenNames, string? surname) =>
+            string.Join(' ', new[] { givenNames, surname }.Where(n => !string.IsNullOrWhiteSpace(n)));
+
+        private static bool BirthDatesDiffer(IdentityCandidate a, IdentityCandidate b) =>
+            a.DateOfBirth is { } x && b.DateOfBirth is { } y && x != y;
+
+        private PreparedName? Prepared(string name)
+        {
+            if (!prepared.TryGetValue(name, out var found))
+            {
+                found = prepared[name] = name.Length == 0 ? null : preparer.Prepare(name);
+            }
+
+            return found;
+        }
+
+        private void AddOnFlight(IdentityCandidate traveler, PersonRef person)
+        {
+            if (!byFlight.TryGetValue(traveler.FlightId, out var onFlight))
+            {
+                byFlight[traveler.FlightId] = onFlight = [];
+            }
+
+            onFlight.Add(new Linked(traveler, person));
+        }
+
+        private void AddDocument(LinkedDocument document)
+        {
+            if (string.IsNullOrEmpty(document.Document.Number))
+            {
+                return;
+            }
+
+            if (!byDocument.TryGetValue(document.Document.Number, out var same))
+            {
+                byDocument[document.Document.Number] = same = [];
+            }
+
+            same.Add(document);
+        }
+
+        private void AddBorn(DateOnly born, string? key, BornPerson person)
+        {
+            if (!byBirth.TryGetValue((born, key), out var same))
+            {
+                byBirth[(born, key)] = same = [];
+            }
+
+            same.Add(person);
+        }
     }
 
-    private static Task<List<LinkedDocument>> LinkedDocumentsAsync(VigilStore store, List<IdentityCandidate> open, CancellationToken cancellationToken)
+    private sealed record Linked(IdentityCandidate Candidate, PersonRef Person);
+
+    private sealed record LinkedDocument(DocumentKey Document, long TravelerId, long FlightId, TravelerSource Source, PersonRef Person);
+
+    private sealed record BornPerson(PersonRef Person, string Name);
+}
+
+/// <summary>
+/// The key a person is found by together with the birth date: the consonant skeleton (the matcher's candidate key,
+/// which spellings of one name share: Abdullah and Abdallah, Qureshi and Qurashi) of the surname's words, articles
+/// and particles left out. Only persons with the same key are scored, so a birth date shared by thousands costs a
+/// handful of comparisons. A surname written with its article glued on one side only (ELRACHID against EL RACHID) keys
+/// differently and is not linked by name; a document still links it.
+/// </summary>
+internal static class PersonNameKey
+{
+    private const int MaxLength = 64;
+
+    public static string? Of(string? surname)
     {
-        var numbers = open.SelectMany(t => t.Documents).Select(d => d.Number).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
-        return numbers.Count == 0 ? Task.FromResult(new List<LinkedDocument>()) : store.ReadAsync(db => db.Documents.AsNoTracking()
-            .Where(d => numbers.Contains(d.NormalizedNumber))
-            .Join(db.PersonLinks, d => d.TravelerId, l => l.TravelerId, (d, l) => new LinkedDocument(new DocumentKey(d.NormalizedNumber, d.IssuingCountry), d.TravelerId, l.PersonId))
-            .ToListAsync(cancellationToken));
+        if (string.IsNullOrWhiteSpace(surname))
+        {
+            return null;
+        }
+
+        var key = string.Concat(NameParser.Parse(surname).Units
+            .Where(u => u.Kind == UnitKind.Word)
+            .Select(u => PhoneticForm.Skeleton(PhoneticForm.Of(u.Core))));
+        return key.Length == 0 ? null : key.Length > MaxLength ? key[..MaxLength] : key;
     }
-
-    private static Task<List<BornPerson>> PersonsBornAsync(VigilStore store, List<IdentityCandidate> open, CancellationToken cancellationToken)
-    {
-        var dates = open.Where(t => t.DateOfBirth is not null).Select(t => t.DateOfBirth).Distinct().ToList();
-        return dates.Count == 0 ? Task.FromResult(new List<BornPerson>()) : store.ReadAsync(db => db.Persons.AsNoTracking()
-            .Where(p => dates.Contains(p.DateOfBirth))
-            .Select(p => new BornPerson(p.Id, p.Surname, p.GivenNames, p.DateOfBirth))
-            .ToListAsync(cancellationToken));
-    }
-
-    private sealed record LinkedTraveler(IdentityCandidate Candidate, long PersonId);
-
-    private sealed record LinkedDocument(DocumentKey Document, long TravelerId, long PersonId);
-
-    private sealed record BornPerson(long Id, string? Surname, string? GivenNames, DateOnly? DateOfBirth);
 }

@@ -69,9 +69,10 @@ public sealed class IngestPipeline
     }
 
     /// <summary>
-    /// Processes every message stored but not processed yet, oldest first, including those a crash left half done.
-    /// One pass runs at a time per pipeline. Returns how many messages it finished (processed, found duplicate or
-    /// quarantined).
+    /// Processes every message stored but not processed yet, oldest first, including those a crash left half done, in
+    /// batches of <see cref="IngestOptions.MessagesPerBatch"/>: the next batch is read and parsed while the current one
+    /// is stored and screened. One pass runs at a time per pipeline. Returns how many messages it finished (processed,
+    /// found duplicate or quarantined).
     /// </summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)
     {
@@ -88,10 +89,19 @@ public sealed class IngestPipeline
                     return done;
                 }
 
-                foreach (var id in pending)
+                var batches = pending.Chunk(Math.Max(1, options.MessagesPerBatch)).ToList();
+                var next = ReadAndParseAsync(batches[0], ct);
+                for (var i = 0; i < batches.Count; i++)
                 {
-                    await ProcessAsync(id, ct);
-                    done++;
+                    var parsed = await next;
+                    if (i + 1 < batches.Count)
+                    {
+                        var following = batches[i + 1];
+                        next = Task.Run(() => ReadAndParseAsync(following, ct), ct);
+                    }
+
+                    await ProcessAsync(parsed, ct);
+                    done += batches[i].Length;
                 }
 
                 after = pending[^1];
@@ -118,8 +128,9 @@ public sealed class IngestPipeline
             }
 
             await store.RecordAuditAsync([new AuditDraft(messageId, Steps.Replay, AuditOutcome.Succeeded, "released from quarantine for processing again")], ct);
-            var status = await ProcessAsync(messageId, ct);
-            return status is MessageStatus.Processed or MessageStatus.Duplicate;
+            await ProcessAsync(await ReadAndParseAsync([messageId], ct), ct);
+            var message = await store.GetMessageAsync(messageId, ct);
+            return message?.Status is MessageStatus.Processed or MessageStatus.Duplicate;
         }
         finally
         {
@@ -184,7 +195,7 @@ public sealed class IngestPipeline
             foreach (var (row, traveler) in travelers)
             {
                 var party = travelers.Where(o => o.Row.Id != row.Id && SameParty(row, o.Row)).Select(o => o.Model).ToList();
-                seeds.Add(new SubjectSeed(row.Id, flight.Id, traveler, model, null, party));
+                seeds.Add(new SubjectSeed(0, row.Id, flight.Id, traveler, model, null, party));
             }
         }
 
@@ -196,99 +207,179 @@ public sealed class IngestPipeline
         return await SubjectsAsync(seeds, personOf, ct);
     }
 
-    // ---------------------------------------------------------------- one message
+    // ---------------------------------------------------------------- a batch of messages
 
-    private async Task<MessageStatus> ProcessAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// Reads the messages still waiting among <paramref name="ids"/> and parses them on every core. A message that
+    /// cannot be read, or whose travelers cannot be placed on a flight, comes back with the reason it fails.
+    /// </summary>
+    private async Task<List<ParsedMessage>> ReadAndParseAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
-        var message = await store.ReadPendingAsync(id, ct) ?? throw new KeyNotFoundException($"No message {id} is stored.");
-        if (message.Status is not (MessageStatus.Received or MessageStatus.Parsed))
-        {
-            return message.Status;
-        }
+        var waiting = (await store.ReadPendingAsync(ids, ct)).Where(m => m.Status is MessageStatus.Received or MessageStatus.Parsed).ToList();
+        var started = Stopwatch.GetTimestamp();
+        var parsed = new ParsedMessage[waiting.Count];
+        Parallel.For(0, waiting.Count, new ParallelOptions { CancellationToken = ct }, i => parsed[i] = Parse(waiting[i]));
+        Timings.AddParse(started);
+        return [.. parsed];
+    }
 
-        string step = Steps.Parse;
+    private static ParsedMessage Parse(PendingMessage message)
+    {
         try
         {
-            var started = Stopwatch.GetTimestamp();
             var file = TravelFileReader.Read(message.Content, DateOnly.FromDateTime(message.ReceivedAt.UtcDateTime));
             var usable = file.Messages.Where(m => m is PassengerList or BookingPush).ToList();
-            Timings.AddParse(started);
             if (usable.Count == 0)
             {
                 var (reason, position) = Unreadable(file);
-                await store.QuarantineAsync(id, Steps.Parse, reason, position, ct);
-                return MessageStatus.Failed;
+                return new ParsedMessage(message.Id, file, null, new ParseFailure(Steps.Parse, reason, position));
             }
 
-            var type = string.Join('+', usable.Select(m => m.Type).Distinct());
             if (usable.FirstOrDefault(m => m is PassengerList { Flights.Count: 0 } or BookingPush { PushedFlight: null }) is { } unplaced)
             {
                 var what = unplaced is PassengerList ? "passenger list names no flight (TDT)" : "push names no flight (level-0 TVL)";
-                await store.QuarantineAsync(id, Steps.Upsert, string.Create(CultureInfo.InvariantCulture,
-                    $"The {unplaced.Type} {what} at segment {unplaced.Position.Segment}, byte {unplaced.Position.Offset}, line {unplaced.Position.Line}, so its travelers cannot be placed."), unplaced.Position, ct);
-                return MessageStatus.Failed;
+                return new ParsedMessage(message.Id, file, null, new ParseFailure(Steps.Upsert, string.Create(CultureInfo.InvariantCulture,
+                    $"The {unplaced.Type} {what} at segment {unplaced.Position.Segment}, byte {unplaced.Position.Offset}, line {unplaced.Position.Line}, so its travelers cannot be placed."), unplaced.Position));
             }
 
-            step = Steps.Upsert;
-            started = Stopwatch.GetTimestamp();
-            var (status, saved) = await store.SaveParsedAsync(id, type, usable[0].InterchangeReference, usable, ct);
-            var audit = new List<AuditDraft> { new(id, Steps.Parse, AuditOutcome.Succeeded, ParseDetail(file, usable)) };
-            if (status != MessageStatus.Parsed)
-            {
-                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Skipped,
-                    $"the sender already sent interchange {usable[0].InterchangeReference}; this duplicate is not processed again"));
-                await store.RecordAuditAsync(audit, ct);
-                return status;
-            }
-
-            var seeds = new List<SubjectSeed>();
-            for (var i = 0; i < usable.Count; i++)
-            {
-                var travel = usable[i];
-                if (travel.Part is not null || travel is PassengerList { Incomplete: true } or BookingPush { Incomplete: true })
-                {
-                    audit.Add(new AuditDraft(id, Steps.Reassemble, AuditOutcome.Succeeded, PartsDetail(travel)));
-                }
-
-                audit.Add(new AuditDraft(id, Steps.Upsert, AuditOutcome.Succeeded, Seed(travel, saved[i], seeds)));
-            }
-
-            Timings.AddUpsert(started);
-
-            step = Steps.Identity;
-            started = Stopwatch.GetTimestamp();
-            var candidates = seeds.Select(s => IdentityCandidate.From(s.TravelerId, s.FlightId, s.Booking is null ? TravelerSource.Api : TravelerSource.Pnr, s.Traveler, s.Booking?.RecordLocator)).ToList();
-            var resolution = await identities.ResolveAsync(store, candidates, ct);
-            audit.Add(new AuditDraft(id, Steps.Identity, AuditOutcome.Succeeded, IdentityDetail(seeds.Count, resolution)));
-            Timings.AddIdentity(started);
-
-            step = Steps.Screen;
-            started = Stopwatch.GetTimestamp();
-            var active = Checks;
-            var subjects = await SubjectsAsync(seeds, resolution.PersonOf, ct);
-            var hits = Screen(subjects, active);
-            audit.Add(new AuditDraft(id, Steps.Screen, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
-                $"{subjects.Count} travelers through {Describe(active)}: {hits.Count} findings")));
-            Timings.AddScreen(started);
-
-            step = Steps.Complete;
-            started = Stopwatch.GetTimestamp();
-            audit.Add(new AuditDraft(id, Steps.Complete, AuditOutcome.Succeeded, "links, hits and status committed together"));
-            await store.CompleteMessageAsync(id, resolution.Links, hits, audit, ct);
-            Timings.AddComplete(started);
-            return MessageStatus.Processed;
+            var type = string.Join('+', usable.Select(m => m.Type).Distinct());
+            var bookingJson = usable.Select(m => m is BookingPush push ? (IReadOnlyList<string>)[.. push.Bookings.Select(Mapping.BookingJson)] : null).ToList();
+            return new ParsedMessage(message.Id, file, new IncomingMessage(message.Id, type, usable[0].InterchangeReference, usable, bookingJson), null);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Whatever went wrong, the message stays in the store: quarantined with the reason, ready for replay.
-            var cause = e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e;
-            await store.QuarantineAsync(id, step, $"{step} failed: {cause.GetType().Name}: {cause.Message}", null, ct);
-            return MessageStatus.Failed;
+            return new ParsedMessage(message.Id, null, null, new ParseFailure(Steps.Parse, $"{Steps.Parse} failed: {e.GetType().Name}: {e.Message}", null));
         }
     }
 
+    /// <summary>
+    /// Quarantines the batch's unreadable messages and stores, resolves, screens and completes the others together. When
+    /// something fails for the batch as a whole, each message is taken alone, so that only the one at fault is quarantined.
+    /// </summary>
+    private async Task ProcessAsync(List<ParsedMessage> batch, CancellationToken ct)
+    {
+        var readable = new List<ParsedMessage>(batch.Count);
+        foreach (var message in batch)
+        {
+            if (message.Failure is { } failure)
+            {
+                await store.QuarantineAsync(message.Id, failure.Step, failure.Reason, failure.Position, ct);
+            }
+            else
+            {
+                readable.Add(message);
+            }
+        }
+
+        if (readable.Count == 0)
+        {
+            return;
+        }
+
+        var progress = new BatchProgress();
+        try
+        {
+            await StoreAndScreenAsync(readable, progress, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (readable.Count > 1)
+            {
+                foreach (var message in readable)
+                {
+                    await ProcessAsync([message], ct);
+                }
+
+                return;
+            }
+
+            // Whatever went wrong, the message stays in the store: quarantined with the reason, ready for replay.
+            var cause = e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e;
+            await store.QuarantineAsync(readable[0].Id, progress.Step, $"{progress.Step} failed: {cause.GetType().Name}: {cause.Message}", null, ct);
+        }
+    }
+
+    private async Task StoreAndScreenAsync(List<ParsedMessage> batch, BatchProgress progress, CancellationToken ct)
+    {
+        var audit = batch.ToDictionary(m => m.Id, m => new List<AuditDraft> { new(m.Id, Steps.Parse, AuditOutcome.Succeeded, ParseDetail(m.File!, m.Incoming!.Travel)) });
+        var seeds = new List<SubjectSeed>();
+        progress.Step = Steps.Upsert;
+        var started = Stopwatch.GetTimestamp();
+        var identityStarted = started;
+        var (stored, identity) = await store.StoreBatchAsync([.. batch.Select(m => m.Incoming!)], async (db, saved) =>
+        {
+            foreach (var message in saved)
+            {
+                var entries = audit[message.Message.Id];
+                if (message.Status != MessageStatus.Parsed)
+                {
+                    entries.Add(new AuditDraft(message.Message.Id, Steps.Upsert, AuditOutcome.Skipped, message.Status == MessageStatus.Duplicate
+                        ? $"the sender already sent interchange {message.Message.InterchangeReference}; this duplicate is not processed again"
+                        : "the message was processed already"));
+                    continue;
+                }
+
+                for (var i = 0; i < message.Saved.Count; i++)
+                {
+                    var travel = message.Message.Travel[i];
+                    if (travel.Part is not null || travel is PassengerList { Incomplete: true } or BookingPush { Incomplete: true })
+                    {
+                        entries.Add(new AuditDraft(message.Message.Id, Steps.Reassemble, AuditOutcome.Succeeded, PartsDetail(travel)));
+                    }
+
+                    entries.Add(new AuditDraft(message.Message.Id, Steps.Upsert, AuditOutcome.Succeeded, Seed(message.Message.Id, travel, message.Saved[i], seeds)));
+                }
+            }
+
+            Timings.AddUpsert(started);
+            progress.Step = Steps.Identity;
+            identityStarted = Stopwatch.GetTimestamp();
+            var candidates = seeds.Select(s => IdentityCandidate.From(s.TravelerId, s.FlightId, s.Booking is null ? TravelerSource.Api : TravelerSource.Pnr, s.Traveler, s.Booking?.RecordLocator)).ToList();
+            return await identities.ResolveAsync(db, candidates, ct);
+        }, ct);
+        Timings.AddIdentity(identityStarted);
+        var processed = stored.Where(m => m.Status == MessageStatus.Parsed).Select(m => m.Message.Id).ToList();
+        var messageOf = new Dictionary<long, long>(seeds.Count);
+        foreach (var seed in seeds)
+        {
+            messageOf.TryAdd(seed.TravelerId, seed.MessageId);
+        }
+
+        var travelersOf = seeds.GroupBy(s => s.MessageId).ToDictionary(g => g.Key, g => g.Count());
+        var linksOf = identity.Links.ToLookup(l => messageOf[l.Traveler.TravelerId]);
+        foreach (var id in processed)
+        {
+            audit[id].Add(new AuditDraft(id, Steps.Identity, AuditOutcome.Succeeded, IdentityDetail(travelersOf.GetValueOrDefault(id), [.. linksOf[id]])));
+        }
+
+        progress.Step = Steps.Screen;
+        started = Stopwatch.GetTimestamp();
+        var active = Checks;
+        var subjects = await SubjectsAsync(seeds, identity.PersonOf(), ct);
+        var hits = Screen(subjects, active);
+        var findingsOf = hits.GroupBy(h => messageOf[h.TravelerId]).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var id in processed)
+        {
+            audit[id].Add(new AuditDraft(id, Steps.Screen, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
+                $"{travelersOf.GetValueOrDefault(id)} travelers through {Describe(active)}: {findingsOf.GetValueOrDefault(id)} findings")));
+        }
+
+        Timings.AddScreen(started);
+
+        progress.Step = Steps.Complete;
+        started = Stopwatch.GetTimestamp();
+        foreach (var id in processed)
+        {
+            audit[id].Add(new AuditDraft(id, Steps.Complete, AuditOutcome.Succeeded,
+                batch.Count == 1 ? "links, hits and status committed together" : string.Create(CultureInfo.InvariantCulture, $"links, hits and status committed together with {batch.Count - 1} other messages")));
+        }
+
+        await store.CompleteBatchAsync(processed, hits, [.. batch.SelectMany(m => audit[m.Id])], ct);
+        Timings.AddComplete(started);
+    }
+
     /// <summary>Notes a screening seed for every traveler a stored list or push placed; returns the audit detail.</summary>
-    private static string Seed(TravelMessage travel, SavedTravel saved, List<SubjectSeed> seeds)
+    private static string Seed(long messageId, TravelMessage travel, SavedTravel saved, List<SubjectSeed> seeds)
     {
         switch (travel)
         {
@@ -301,7 +392,7 @@ public sealed class IngestPipeline
                     var party = traveler.RecordLocator is { Length: > 0 } locator
                         ? list.Travelers.Where(o => !ReferenceEquals(o, traveler) && o.RecordLocator == locator).ToList()
                         : [];
-                    seeds.Add(new SubjectSeed(saved.TravelerIds[i], saved.FlightId, traveler, flight, null, party));
+                    seeds.Add(new SubjectSeed(messageId, saved.TravelerIds[i], saved.FlightId, traveler, flight, null, party));
                 }
 
                 return string.Create(CultureInfo.InvariantCulture,
@@ -316,7 +407,7 @@ public sealed class IngestPipeline
                     foreach (var traveler in booking.Travelers)
                     {
                         var party = booking.Travelers.Where(o => !ReferenceEquals(o, traveler)).ToList();
-                        seeds.Add(new SubjectSeed(saved.TravelerIds[index++], saved.FlightId, traveler, push.PushedFlight, booking, party));
+                        seeds.Add(new SubjectSeed(messageId, saved.TravelerIds[index++], saved.FlightId, traveler, push.PushedFlight, booking, party));
                     }
                 }
 
@@ -426,7 +517,7 @@ public sealed class IngestPipeline
             : ($"{what}: {error.Code} at segment {error.Segment}, byte {error.Offset}, line {error.Line}: {error.Message}", new SourcePosition(error.Segment, error.Offset, error.Line));
     }
 
-    private static string ParseDetail(TravelFile file, List<TravelMessage> usable)
+    private static string ParseDetail(TravelFile file, IReadOnlyList<TravelMessage> usable)
     {
         var warnings = file.Diagnostics.Count + usable.Sum(m => m.Diagnostics.Count);
         var first = file.Diagnostics.Concat(usable.SelectMany(m => m.Diagnostics)).FirstOrDefault();
@@ -447,12 +538,12 @@ public sealed class IngestPipeline
             + (incomplete ? "; the other parts travel in other messages, and every part's travelers are stored on the same flight, whichever arrives first" : "; complete");
     }
 
-    private static string IdentityDetail(int travelers, IdentityResolution resolution)
+    private static string IdentityDetail(int travelers, IReadOnlyList<PlannedLink> links)
     {
-        var reasons = resolution.Links.GroupBy(l => l.Reason).Select(g => $"{g.Count()} {g.Key}");
+        var reasons = links.GroupBy(l => l.Reason).Select(g => $"{g.Count()} {g.Key}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{travelers} travelers: {travelers - resolution.Links.Count} already linked")
-            + (resolution.Links.Count == 0 ? "" : $", {string.Join(", ", reasons)}");
+            $"{travelers} travelers: {travelers - links.Count} already linked")
+            + (links.Count == 0 ? "" : $", {string.Join(", ", reasons)}");
     }
 
     private static string Describe(IReadOnlyList<ITravelerCheck> active) =>
@@ -472,6 +563,17 @@ public sealed class IngestPipeline
         public const string Rescreen = "rescreen";
     }
 
-    /// <summary>A traveler placed on a flight, waiting for identity and screening.</summary>
-    private sealed record SubjectSeed(long TravelerId, long FlightId, Traveler Traveler, Flight? Flight, Booking? Booking, IReadOnlyList<Traveler> CoTravelers);
+    /// <summary>A traveler placed on a flight by a message (0 when re-screening), waiting for identity and screening.</summary>
+    private sealed record SubjectSeed(long MessageId, long TravelerId, long FlightId, Traveler Traveler, Flight? Flight, Booking? Booking, IReadOnlyList<Traveler> CoTravelers);
+
+    /// <summary>A message read and parsed: ready to store (<see cref="Incoming"/>), or failed with the reason.</summary>
+    private sealed record ParsedMessage(long Id, TravelFile? File, IncomingMessage? Incoming, ParseFailure? Failure);
+
+    private sealed record ParseFailure(string Step, string Reason, SourcePosition? Position);
+
+    /// <summary>The step a batch has reached, so that a failure names it.</summary>
+    private sealed class BatchProgress
+    {
+        public string Step { get; set; } = Steps.Parse;
+    }
 }

@@ -201,6 +201,11 @@ namespace Vigil.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("Nationality")
                         .HasColumnType("text")
                         .HasColumnName("nationality");
@@ -212,8 +217,8 @@ namespace Vigil.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_persons");
 
-                    b.HasIndex("DateOfBirth")
-                        .HasDatabaseName("ix_persons_date_of_birth");
+                    b.HasIndex("DateOfBirth", "NameKey")
+                        .HasDatabaseName("ix_persons_date_of_birth_name_key");
 
                     b.ToTable("persons", (string)null);
                 });

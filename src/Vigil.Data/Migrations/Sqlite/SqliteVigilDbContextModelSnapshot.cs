@@ -188,6 +188,11 @@ namespace Vigil.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("given_names");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("Nationality")
                         .HasColumnType("TEXT")
                         .HasColumnName("nationality");
@@ -199,8 +204,8 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_persons");
 
-                    b.HasIndex("DateOfBirth")
-                        .HasDatabaseName("ix_persons_date_of_birth");
+                    b.HasIndex("DateOfBirth", "NameKey")
+                        .HasDatabaseName("ix_persons_date_of_birth_name_key");
 
                     b.ToTable("persons", (string)null);
                 });

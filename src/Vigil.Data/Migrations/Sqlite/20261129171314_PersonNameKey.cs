@@ -1,0 +1,47 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vigil.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PersonNameKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_persons_date_of_birth",
+                table: "persons");
+
+            migrationBuilder.AddColumn<string>(
+                name: "name_key",
+                table: "persons",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_date_of_birth_name_key",
+                table: "persons",
+                columns: new[] { "date_of_birth", "name_key" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_persons_date_of_birth_name_key",
+                table: "persons");
+
+            migrationBuilder.DropColumn(
+                name: "name_key",
+                table: "persons");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_persons_date_of_birth",
+                table: "persons",
+                column: "date_of_birth");
+        }
+    }
+}
