@@ -14,7 +14,8 @@ namespace Vigil.IngestBench;
 /// <summary>
 /// Whole-pipeline macro benchmark: a generated day of traffic (one PAXLST list and one PNRGOV push per flight) is
 /// received and processed by <see cref="IngestPipeline"/> into a fresh store — SQLite, PostgreSQL or both — screening
-/// every traveler against the bundled UN list. Reports messages, travelers and PNRs per second end to end, the time
+/// every traveler against the bundled UN list; one sender sends the messages one after another while the pipeline
+/// processes what is stored, as the service's ingest worker does. Reports messages, travelers and PNRs per second end to end, the time
 /// each stage took, and the process's resident memory.
 /// </summary>
 internal static class Program
@@ -26,15 +27,23 @@ internal static class Program
           --postgres CS     PostgreSQL server connection string (default: env VIGIL_BENCH_POSTGRES); a new database
                             is made on it for the run and dropped afterwards
           --seed N          generator seed (default 20260115)
+          --receive-first   store every message before processing any (default: process while receiving, as the service does)
         """;
 
     private static async Task<int> Main(string[] args)
     {
         var (flights, providers, postgres, seed) = (500, new List<StoreProvider> { StoreProvider.Sqlite }, Environment.GetEnvironmentVariable("VIGIL_BENCH_POSTGRES"), 20260115);
+        var receiveFirst = false;
         try
         {
             for (var i = 0; i < args.Length; i++)
             {
+                if (args[i] == "--receive-first")
+                {
+                    receiveFirst = true;
+                    continue;
+                }
+
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
                 switch (args[i])
                 {
@@ -77,17 +86,17 @@ internal static class Program
 
         // Warm-up, not reported: the first messages pay for JIT and EF's query compilation, which a running service paid long ago.
         var warmUp = traffic.Take(4).ToList();
-        await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, report: false);
+        await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, receiveFirst, report: false);
 
         foreach (var provider in providers)
         {
-            await RunAsync(provider, postgres, traffic, travelers, pnrs, check, report: true);
+            await RunAsync(provider, postgres, traffic, travelers, pnrs, check, receiveFirst, report: true);
         }
 
         return 0;
     }
 
-    private static async Task RunAsync(StoreProvider provider, string? postgres, List<byte[]> traffic, int travelers, int pnrs, ITravelerCheck check, bool report)
+    private static async Task RunAsync(StoreProvider provider, string? postgres, List<byte[]> traffic, int travelers, int pnrs, ITravelerCheck check, bool receiveFirst, bool report)
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-ingestbench-" + Guid.NewGuid().ToString("N"));
         var database = "vigil_bench_" + Guid.NewGuid().ToString("N");
@@ -107,13 +116,40 @@ internal static class Program
             var store = await VigilStore.OpenAsync(options);
             var pipeline = new IngestPipeline(store, [check]);
             var clock = Stopwatch.StartNew();
-            foreach (var content in traffic)
+            var received = TimeSpan.Zero;
+            var receiving = Task.Run(async () =>
             {
-                await pipeline.ReceiveAsync(content, "bench", CancellationToken.None);
+                foreach (var content in traffic)
+                {
+                    await pipeline.ReceiveAsync(content, "bench", CancellationToken.None);
+                }
+
+                received = clock.Elapsed;
+            });
+            if (receiveFirst)
+            {
+                await receiving;
             }
 
-            var received = clock.Elapsed;
-            var processed = await pipeline.ProcessPendingAsync(CancellationToken.None);
+            // As the service's ingest worker does: process what is stored while the sender goes on sending.
+            var processed = 0;
+            while (true)
+            {
+                var finished = receiving.IsCompleted;
+                var count = await pipeline.ProcessPendingAsync(CancellationToken.None);
+                processed += count;
+                if (finished && count == 0)
+                {
+                    break;
+                }
+
+                if (count == 0)
+                {
+                    await Task.Delay(5);
+                }
+            }
+
+            await receiving;
             var total = clock.Elapsed;
             if (!report)
             {

@@ -91,6 +91,7 @@ public sealed class IngestPipeline
 
                 var batches = pending.Chunk(Math.Max(1, options.MessagesPerBatch)).ToList();
                 var next = ReadAndParseAsync(batches[0], ct);
+                ScreeningBatch? screening = null;
                 for (var i = 0; i < batches.Count; i++)
                 {
                     var parsed = await next;
@@ -100,8 +101,19 @@ public sealed class IngestPipeline
                         next = Task.Run(() => ReadAndParseAsync(following, ct), ct);
                     }
 
-                    await ProcessAsync(parsed, ct);
+                    var stored = await StoreAsync(parsed, ct);
+                    if (screening is not null)
+                    {
+                        await FinishAsync(screening, ct);
+                    }
+
+                    screening = stored is null ? null : StartScreening(stored);
                     done += batches[i].Length;
+                }
+
+                if (screening is not null)
+                {
+                    await FinishAsync(screening, ct);
                 }
 
                 after = pending[^1];
@@ -128,7 +140,7 @@ public sealed class IngestPipeline
             }
 
             await store.RecordAuditAsync([new AuditDraft(messageId, Steps.Replay, AuditOutcome.Succeeded, "released from quarantine for processing again")], ct);
-            await ProcessAsync(await ReadAndParseAsync([messageId], ct), ct);
+            await ProcessNowAsync(await ReadAndParseAsync([messageId], ct), ct);
             var message = await store.GetMessageAsync(messageId, ct);
             return message?.Status is MessageStatus.Processed or MessageStatus.Duplicate;
         }
@@ -252,11 +264,21 @@ public sealed class IngestPipeline
         }
     }
 
+    /// <summary>Stores, resolves, screens and completes a batch before returning (replay: one message).</summary>
+    private async Task ProcessNowAsync(List<ParsedMessage> batch, CancellationToken ct)
+    {
+        if (await StoreAsync(batch, ct) is { } stored)
+        {
+            await FinishAsync(StartScreening(stored), ct);
+        }
+    }
+
     /// <summary>
-    /// Quarantines the batch's unreadable messages and stores, resolves, screens and completes the others together. When
-    /// something fails for the batch as a whole, each message is taken alone, so that only the one at fault is quarantined.
+    /// Quarantines the batch's unreadable messages; stores the others, resolves their identities and reads what
+    /// screening needs to know of them. Returns null when nothing is left to screen. When something fails for the batch
+    /// as a whole, each message is taken alone, so that only the one at fault is quarantined.
     /// </summary>
-    private async Task ProcessAsync(List<ParsedMessage> batch, CancellationToken ct)
+    private async Task<StoredBatch?> StoreAsync(List<ParsedMessage> batch, CancellationToken ct)
     {
         var readable = new List<ParsedMessage>(batch.Count);
         foreach (var message in batch)
@@ -273,33 +295,90 @@ public sealed class IngestPipeline
 
         if (readable.Count == 0)
         {
-            return;
+            return null;
         }
 
         var progress = new BatchProgress();
         try
         {
-            await StoreAndScreenAsync(readable, progress, ct);
+            return await StoreReadableAsync(readable, progress, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (readable.Count > 1)
-            {
-                foreach (var message in readable)
-                {
-                    await ProcessAsync([message], ct);
-                }
-
-                return;
-            }
-
-            // Whatever went wrong, the message stays in the store: quarantined with the reason, ready for replay.
-            var cause = e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e;
-            await store.QuarantineAsync(readable[0].Id, progress.Step, $"{progress.Step} failed: {cause.GetType().Name}: {cause.Message}", null, ct);
+            await OneByOneAsync(readable, progress, e, ct);
+            return null;
         }
     }
 
-    private async Task StoreAndScreenAsync(List<ParsedMessage> batch, BatchProgress progress, CancellationToken ct)
+    /// <summary>
+    /// Waits for the batch's screening and commits its hits, audit and status. When that fails, each message of the
+    /// batch is taken through every step again alone (the steps are idempotent).
+    /// </summary>
+    private async Task FinishAsync(ScreeningBatch screening, CancellationToken ct)
+    {
+        var stored = screening.Stored;
+        stored.Progress.Step = Steps.Screen;
+        try
+        {
+            var hits = await screening.Hits;
+            var findingsOf = hits.GroupBy(h => stored.MessageOf[h.TravelerId]).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var id in stored.Processed)
+            {
+                stored.Audit[id].Add(new AuditDraft(id, Steps.Screen, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
+                    $"{stored.TravelersOf.GetValueOrDefault(id)} travelers through {Describe(screening.Checks)}: {findingsOf.GetValueOrDefault(id)} findings")));
+            }
+
+            stored.Progress.Step = Steps.Complete;
+            var started = Stopwatch.GetTimestamp();
+            var others = stored.Batch.Count - 1;
+            foreach (var id in stored.Processed)
+            {
+                stored.Audit[id].Add(new AuditDraft(id, Steps.Complete, AuditOutcome.Succeeded, others == 0
+                    ? "links, hits and status committed together"
+                    : string.Create(CultureInfo.InvariantCulture, $"links, hits and status committed together with {others} other messages")));
+            }
+
+            await store.CompleteBatchAsync(stored.Processed, hits, [.. stored.Batch.SelectMany(m => stored.Audit[m.Id])], ct);
+            Timings.AddComplete(started);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await OneByOneAsync(stored.Batch, stored.Progress, e, ct);
+        }
+    }
+
+    /// <summary>After a batch failed: each message alone, or — a single message — quarantined with the reason.</summary>
+    private async Task OneByOneAsync(List<ParsedMessage> batch, BatchProgress progress, Exception error, CancellationToken ct)
+    {
+        if (batch.Count > 1)
+        {
+            foreach (var message in batch)
+            {
+                await ProcessNowAsync([message], ct);
+            }
+
+            return;
+        }
+
+        // Whatever went wrong, the message stays in the store: quarantined with the reason, ready for replay.
+        var cause = error is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : error;
+        await store.QuarantineAsync(batch[0].Id, progress.Step, $"{progress.Step} failed: {cause.GetType().Name}: {cause.Message}", null, ct);
+    }
+
+    /// <summary>Screens a stored batch on the pool while the caller goes on storing the next one.</summary>
+    private ScreeningBatch StartScreening(StoredBatch stored)
+    {
+        var active = Checks;
+        return new ScreeningBatch(stored, active, Task.Run(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var hits = Screen(stored.Subjects, active);
+            Timings.AddScreen(started);
+            return hits;
+        }));
+    }
+
+    private async Task<StoredBatch> StoreReadableAsync(List<ParsedMessage> batch, BatchProgress progress, CancellationToken ct)
     {
         var audit = batch.ToDictionary(m => m.Id, m => new List<AuditDraft> { new(m.Id, Steps.Parse, AuditOutcome.Succeeded, ParseDetail(m.File!, m.Incoming!.Travel)) });
         var seeds = new List<SubjectSeed>();
@@ -353,29 +432,8 @@ public sealed class IngestPipeline
         }
 
         progress.Step = Steps.Screen;
-        started = Stopwatch.GetTimestamp();
-        var active = Checks;
         var subjects = await SubjectsAsync(seeds, identity.PersonOf(), ct);
-        var hits = Screen(subjects, active);
-        var findingsOf = hits.GroupBy(h => messageOf[h.TravelerId]).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var id in processed)
-        {
-            audit[id].Add(new AuditDraft(id, Steps.Screen, AuditOutcome.Succeeded, string.Create(CultureInfo.InvariantCulture,
-                $"{travelersOf.GetValueOrDefault(id)} travelers through {Describe(active)}: {findingsOf.GetValueOrDefault(id)} findings")));
-        }
-
-        Timings.AddScreen(started);
-
-        progress.Step = Steps.Complete;
-        started = Stopwatch.GetTimestamp();
-        foreach (var id in processed)
-        {
-            audit[id].Add(new AuditDraft(id, Steps.Complete, AuditOutcome.Succeeded,
-                batch.Count == 1 ? "links, hits and status committed together" : string.Create(CultureInfo.InvariantCulture, $"links, hits and status committed together with {batch.Count - 1} other messages")));
-        }
-
-        await store.CompleteBatchAsync(processed, hits, [.. batch.SelectMany(m => audit[m.Id])], ct);
-        Timings.AddComplete(started);
+        return new StoredBatch(batch, progress, audit, processed, messageOf, travelersOf, subjects);
     }
 
     /// <summary>Notes a screening seed for every traveler a stored list or push placed; returns the audit detail.</summary>
@@ -570,6 +628,19 @@ public sealed class IngestPipeline
     private sealed record ParsedMessage(long Id, TravelFile? File, IncomingMessage? Incoming, ParseFailure? Failure);
 
     private sealed record ParseFailure(string Step, string Reason, SourcePosition? Position);
+
+    /// <summary>A batch stored with its identities resolved, its travelers ready to screen, and the audit so far.</summary>
+    private sealed record StoredBatch(
+        List<ParsedMessage> Batch,
+        BatchProgress Progress,
+        Dictionary<long, List<AuditDraft>> Audit,
+        List<long> Processed,
+        Dictionary<long, long> MessageOf,
+        Dictionary<long, int> TravelersOf,
+        List<(long TravelerId, ScreeningSubject Subject)> Subjects);
+
+    /// <summary>A stored batch being screened through the checks that were in force when it started.</summary>
+    private sealed record ScreeningBatch(StoredBatch Stored, IReadOnlyList<ITravelerCheck> Checks, Task<List<TravelerHit>> Hits);
 
     /// <summary>The step a batch has reached, so that a failure names it.</summary>
     private sealed class BatchProgress
