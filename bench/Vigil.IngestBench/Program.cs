@@ -20,6 +20,8 @@ namespace Vigil.IngestBench;
 /// </summary>
 internal static class Program
 {
+    private const int WarmUpFlights = 40;
+
     private const string Usage = """
         dotnet run -c Release --project bench/Vigil.IngestBench -- [options]
           --flights N       flights in the generated day; one PAXLST and one PNRGOV push each (default 500)
@@ -84,8 +86,10 @@ internal static class Program
         var check = new WatchListCheck(new WatchListMatcher(WatchListIndex.Build(EmbeddedList.Read().Entries)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"UN list index built in {building.Elapsed.TotalSeconds:F1} s (not timed below)."));
 
-        // Warm-up, not reported: the first messages pay for JIT and EF's query compilation, which a running service paid long ago.
-        var warmUp = traffic.Take(4).ToList();
+        // Warm-up, not reported: a running service compiled its hot code (JIT tiers and EF's queries) long ago, while a
+        // fresh process spends seconds of one core on it. Other flights (another seed) go through a throw-away store first.
+        var warmUp = new PaxlstGenerator(seed + 1).Generate(WarmUpFlights).Select(l => l.Content)
+            .Concat(new PnrgovGenerator(seed + 1).Generate(WarmUpFlights).Select(p => p.Content)).ToList();
         await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, receiveFirst, report: false);
 
         foreach (var provider in providers)

@@ -206,9 +206,10 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("persons");
-            // Identity resolution looks persons up by date of birth and surname key before it compares names.
+            // Identity resolution looks persons up by their birth date and surname key before it compares names (and
+            // persons stored before keys existed by birth date alone).
             e.Property(p => p.NameKey).HasMaxLength(64);
-            e.HasIndex(p => new { p.DateOfBirth, p.NameKey });
+            e.HasIndex(p => new { p.NameKey, p.DateOfBirth });
             e.HasMany(p => p.Links).WithOne().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -225,7 +225,7 @@ public sealed partial class VigilStore
             // A batch touches index pages all over the travelers, documents and persons; a 64 MiB page cache keeps them
             // between its statements instead of reading them back (SQLite's default is 2 MiB), and what SQLite keeps to
             // undo a statement stays in memory rather than in a temporary file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192;", cancellationToken);
             try
             {
                 return await work(db);

@@ -528,7 +528,7 @@ public sealed partial class VigilStore
         GivenNames = givenNames,
         DateOfBirth = dateOfBirth,
         Nationality = nationality,
-        NameKey = Identity.PersonNameKey.Of(surname),
+        NameKey = Identity.PersonNameKey.Of(dateOfBirth, surname),
         CreatedAt = Now,
         Links = [link],
     };

@@ -13,7 +13,7 @@ public sealed class Person
 
     public string? Nationality { get; set; }
 
-    /// <summary>The surname's consonant skeleton, which identity resolution finds the person by with the date of birth.</summary>
+    /// <summary>The date of birth and the surname's consonant skeleton, which identity resolution finds the person by.</summary>
     public string? NameKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -84,8 +84,8 @@ internal sealed record IdentityResolution(IReadOnlyDictionary<long, long> Known,
 /// Decides which person each newly stored traveler is. On the same flight a traveler reported by the other kind of
 /// message (API against PNR) is the same person when they share a document, or a record locator and a strictly
 /// matching name, or a strictly matching name and the same date of birth. Across flights a traveler joins a person
-/// with the same document number and issuing country, otherwise one born the same day whose surname has the same
-/// name key (<see cref="PersonNameKey"/>) and whose name matches strictly — scored by the screening name scorer both
+/// with the same document number and issuing country, otherwise one with the same birth date and surname key
+/// (<see cref="PersonNameKey"/>) whose name matches strictly — scored by the screening name scorer both
 /// ways, never by string equality. Anyone else is a new person. Travelers are decided in order and each decision is
 /// visible to the next, so the same person twice in one batch is one person. Reads are batched: four queries whatever
 /// the number of travelers, run on the caller's connection so that they see the batch's own uncommitted rows.
@@ -189,14 +189,18 @@ internal sealed class IdentityResolver
             }
 
             var dates = open.Where(t => t.DateOfBirth is not null).Select(t => t.DateOfBirth).Distinct().ToList();
-            var keys = open.Where(t => t.DateOfBirth is not null).Select(t => PersonNameKey.Of(t.Surname)).OfType<string>().Distinct().ToList();
+            var keys = open.Select(t => PersonNameKey.Of(t.DateOfBirth, t.Surname)).OfType<string>().Distinct().ToList();
             if (dates.Count > 0)
             {
-                // Persons stored before name keys existed have none; they stay candidates by birth date alone.
                 var born = await db.Persons.AsNoTracking()
-                    .Where(p => dates.Contains(p.DateOfBirth) && (p.NameKey == null || keys.Contains(p.NameKey)))
+                    .Where(p => p.NameKey != null && keys.Contains(p.NameKey))
                     .Select(p => new { p.Id, p.Surname, p.GivenNames, p.DateOfBirth, p.NameKey })
                     .ToListAsync(cancellationToken);
+                // Persons stored before name keys existed have none; they stay candidates by birth date alone.
+                born.AddRange(await db.Persons.AsNoTracking()
+                    .Where(p => p.NameKey == null && dates.Contains(p.DateOfBirth))
+                    .Select(p => new { p.Id, p.Surname, p.GivenNames, p.DateOfBirth, p.NameKey })
+                    .ToListAsync(cancellationToken));
                 foreach (var p in born)
                 {
                     AddBorn(p.DateOfBirth!.Value, p.NameKey, new BornPerson(Person(p.Id), JoinName(p.GivenNames, p.Surname)));
@@ -216,7 +220,7 @@ internal sealed class IdentityResolver
 
             if (link.Reason == LinkReason.NewPerson && traveler.DateOfBirth is { } born)
             {
-                AddBorn(born, PersonNameKey.Of(traveler.Surname), new BornPerson(link.Person, traveler.Name));
+                AddBorn(born, PersonNameKey.Of(born, traveler.Surname), new BornPerson(link.Person, traveler.Name));
             }
         }
 
@@ -283,7 +287,7 @@ internal sealed class IdentityResolver
                 return null;
             }
 
-            var candidates = (byBirth.GetValueOrDefault((born, PersonNameKey.Of(traveler.Surname))) ?? []).Concat(byBirth.GetValueOrDefault((born, null)) ?? []);
+            var candidates = (byBirth.GetValueOrDefault((born, PersonNameKey.Of(born, traveler.Surname))) ?? []).Concat(byBirth.GetValueOrDefault((born, null)) ?? []);
             var best = (Person: (BornPerson?)null, Score: 0.0);
             foreach (var person in candidates)
             {
@@ -363,26 +367,32 @@ internal sealed class IdentityResolver
 }
 
 /// <summary>
-/// The key a person is found by together with the birth date: the consonant skeleton (the matcher's candidate key,
-/// which spellings of one name share: Abdullah and Abdallah, Qureshi and Qurashi) of the surname's words, articles
-/// and particles left out. Only persons with the same key are scored, so a birth date shared by thousands costs a
-/// handful of comparisons. A surname written with its article glued on one side only (ELRACHID against EL RACHID) keys
-/// differently and is not linked by name; a document still links it.
+/// The key a person is found by: the date of birth and the consonant skeleton (the matcher's candidate key, which
+/// spellings of one name share: Abdullah and Abdallah, Qureshi and Qurashi) of the surname's words, articles and
+/// particles left out, after the date (<c>yyyy-MM-dd skeleton</c>). Only persons with the traveler's key are scored,
+/// so a birth date shared by thousands costs a handful of comparisons. A surname written with its article glued on
+/// one side only (ELRACHID against EL RACHID) keys differently and is not linked by name; a document still links it.
 /// </summary>
 internal static class PersonNameKey
 {
     private const int MaxLength = 64;
 
-    public static string? Of(string? surname)
+    public static string? Of(DateOnly? dateOfBirth, string? surname)
     {
-        if (string.IsNullOrWhiteSpace(surname))
+        if (dateOfBirth is not { } born || string.IsNullOrWhiteSpace(surname))
         {
             return null;
         }
 
-        var key = string.Concat(NameParser.Parse(surname).Units
+        var skeleton = string.Concat(NameParser.Parse(surname).Units
             .Where(u => u.Kind == UnitKind.Word)
             .Select(u => PhoneticForm.Skeleton(PhoneticForm.Of(u.Core))));
-        return key.Length == 0 ? null : key.Length > MaxLength ? key[..MaxLength] : key;
+        if (skeleton.Length == 0)
+        {
+            return null;
+        }
+
+        var key = born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " " + skeleton;
+        return key.Length > MaxLength ? key[..MaxLength] : key;
     }
 }

@@ -204,8 +204,8 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_persons");
 
-                    b.HasIndex("DateOfBirth", "NameKey")
-                        .HasDatabaseName("ix_persons_date_of_birth_name_key");
+                    b.HasIndex("NameKey", "DateOfBirth")
+                        .HasDatabaseName("ix_persons_name_key_date_of_birth");
 
                     b.ToTable("persons", (string)null);
                 });

@@ -22,16 +22,16 @@ namespace Vigil.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_persons_date_of_birth_name_key",
+                name: "ix_persons_name_key_date_of_birth",
                 table: "persons",
-                columns: new[] { "date_of_birth", "name_key" });
+                columns: new[] { "name_key", "date_of_birth" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "ix_persons_date_of_birth_name_key",
+                name: "ix_persons_name_key_date_of_birth",
                 table: "persons");
 
             migrationBuilder.DropColumn(
