@@ -315,7 +315,7 @@ public sealed partial class VigilStore
             {
                 // The first link to a planned person writes it; the batch's other links to it then carry its id.
                 var t = planned.Traveler;
-                var person = NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, link);
+                var person = NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, t.NameKey, link);
                 await rows.AddAsync(person, cancellationToken);
                 planned.Person.Id = person.Id;
             }

@@ -341,7 +341,7 @@ public sealed partial class VigilStore
             }
             else
             {
-                db.Persons.Add(NewPerson(traveler.Surname, traveler.GivenNames, traveler.DateOfBirth, traveler.Nationality, link));
+                db.Persons.Add(NewPerson(traveler.Surname, traveler.GivenNames, traveler.DateOfBirth, traveler.Nationality, Identity.PersonNameKey.Of(traveler.DateOfBirth, traveler.Surname), link));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -522,13 +522,13 @@ public sealed partial class VigilStore
         return message;
     }
 
-    private Person NewPerson(string? surname, string? givenNames, DateOnly? dateOfBirth, string? nationality, PersonLink link) => new()
+    private Person NewPerson(string? surname, string? givenNames, DateOnly? dateOfBirth, string? nationality, string? nameKey, PersonLink link) => new()
     {
         Surname = surname,
         GivenNames = givenNames,
         DateOfBirth = dateOfBirth,
         Nationality = nationality,
-        NameKey = Identity.PersonNameKey.Of(dateOfBirth, surname),
+        NameKey = nameKey,
         CreatedAt = Now,
         Links = [link],
     };

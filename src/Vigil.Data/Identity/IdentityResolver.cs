@@ -19,7 +19,25 @@ internal sealed record IdentityCandidate(
     string? RecordLocator,
     IReadOnlyList<DocumentKey> Documents)
 {
+    private string? nameKey;
+    private bool keyed;
+
     public string Name => string.Join(' ', new[] { GivenNames, Surname }.Where(n => !string.IsNullOrWhiteSpace(n)));
+
+    /// <summary>The traveler's <see cref="PersonNameKey"/>, worked out once: resolution asks for it several times.</summary>
+    public string? NameKey
+    {
+        get
+        {
+            if (!keyed)
+            {
+                nameKey = PersonNameKey.Of(DateOfBirth, Surname);
+                keyed = true;
+            }
+
+            return nameKey;
+        }
+    }
 
     public static IdentityCandidate From(long travelerId, long flightId, TravelerSource source, Traveler traveler, string? recordLocator) => new(
         travelerId,
@@ -56,9 +74,12 @@ internal sealed class PersonRef
     /// <summary>The stored person's id; 0 while a planned person is not written yet.</summary>
     public long Id { get; set; }
 
+    /// <summary>True for a person resolution made for a traveler nobody matched.</summary>
+    public bool IsPlanned { get; private init; }
+
     public static PersonRef Stored(long id) => new(id);
 
-    public static PersonRef Planned() => new(0);
+    public static PersonRef Planned() => new(0) { IsPlanned = true };
 }
 
 /// <summary>What resolution decided for one traveler: the person to join (a planned one when nobody matched) and why.</summary>
@@ -77,6 +98,29 @@ internal sealed record IdentityResolution(IReadOnlyDictionary<long, long> Known,
         }
 
         return personOf;
+    }
+
+    /// <summary>
+    /// The persons that may have other trips or hits: those stored before, and those planned here for more than one
+    /// traveler. A person made for a single traveler has no other trip, so nobody needs to look its history up.
+    /// </summary>
+    public HashSet<long> WithHistory()
+    {
+        var persons = new HashSet<long>(Known.Values);
+        foreach (var link in Links)
+        {
+            if (!link.Person.IsPlanned)
+            {
+                persons.Add(link.Person.Id);
+            }
+        }
+
+        foreach (var planned in Links.Where(l => l.Person.IsPlanned).GroupBy(l => l.Person).Where(g => g.Count() > 1))
+        {
+            persons.Add(planned.Key.Id);
+        }
+
+        return persons;
     }
 }
 
@@ -189,7 +233,7 @@ internal sealed class IdentityResolver
             }
 
             var dates = open.Where(t => t.DateOfBirth is not null).Select(t => t.DateOfBirth).Distinct().ToList();
-            var keys = open.Select(t => PersonNameKey.Of(t.DateOfBirth, t.Surname)).OfType<string>().Distinct().ToList();
+            var keys = open.Select(t => t.NameKey).OfType<string>().Distinct().ToList();
             if (dates.Count > 0)
             {
                 var born = await db.Persons.AsNoTracking()
@@ -220,7 +264,7 @@ internal sealed class IdentityResolver
 
             if (link.Reason == LinkReason.NewPerson && traveler.DateOfBirth is { } born)
             {
-                AddBorn(born, PersonNameKey.Of(born, traveler.Surname), new BornPerson(link.Person, traveler.Name));
+                AddBorn(born, traveler.NameKey, new BornPerson(link.Person, traveler.Name));
             }
         }
 
@@ -287,7 +331,7 @@ internal sealed class IdentityResolver
                 return null;
             }
 
-            var candidates = (byBirth.GetValueOrDefault((born, PersonNameKey.Of(born, traveler.Surname))) ?? []).Concat(byBirth.GetValueOrDefault((born, null)) ?? []);
+            var candidates = (byBirth.GetValueOrDefault((born, traveler.NameKey)) ?? []).Concat(byBirth.GetValueOrDefault((born, null)) ?? []);
             var best = (Person: (BornPerson?)null, Score: 0.0);
             foreach (var person in candidates)
             {

@@ -216,7 +216,7 @@ public sealed class IngestPipeline
             var ids = seeds.Select(s => s.TravelerId).ToList();
             return await db.PersonLinks.Where(l => ids.Contains(l.TravelerId)).ToDictionaryAsync(l => l.TravelerId, l => l.PersonId, ct);
         });
-        return await SubjectsAsync(seeds, personOf, ct);
+        return await SubjectsAsync(seeds, personOf, null, ct);
     }
 
     // ---------------------------------------------------------------- a batch of messages
@@ -432,7 +432,7 @@ public sealed class IngestPipeline
         }
 
         progress.Step = Steps.Screen;
-        var subjects = await SubjectsAsync(seeds, identity.PersonOf(), ct);
+        var subjects = await SubjectsAsync(seeds, identity.PersonOf(), identity.WithHistory(), ct);
         return new StoredBatch(batch, progress, audit, processed, messageOf, travelersOf, subjects);
     }
 
@@ -478,10 +478,13 @@ public sealed class IngestPipeline
         }
     }
 
-    /// <summary>Adds each traveler's context: the person's earlier trips and hits.</summary>
-    private async Task<List<(long TravelerId, ScreeningSubject Subject)>> SubjectsAsync(List<SubjectSeed> seeds, IReadOnlyDictionary<long, long> personOf, CancellationToken ct)
+    /// <summary>
+    /// Adds each traveler's context: the person's earlier trips and hits, looked up for the persons in
+    /// <paramref name="withHistory"/> (all of them when null).
+    /// </summary>
+    private async Task<List<(long TravelerId, ScreeningSubject Subject)>> SubjectsAsync(List<SubjectSeed> seeds, IReadOnlyDictionary<long, long> personOf, IReadOnlySet<long>? withHistory, CancellationToken ct)
     {
-        var persons = seeds.Select(s => personOf.TryGetValue(s.TravelerId, out var p) ? p : 0).Where(p => p != 0).Distinct().ToList();
+        var persons = seeds.Select(s => personOf.TryGetValue(s.TravelerId, out var p) ? p : 0).Where(p => p != 0 && (withHistory is null || withHistory.Contains(p))).Distinct().ToList();
         var trips = new Dictionary<long, List<PersonTrip>>();
         var priorHits = new Dictionary<long, List<PriorHit>>();
         if (persons.Count > 0)
