@@ -12,12 +12,13 @@ namespace Vigil.Data.Ingest;
 
 /// <summary>
 /// Vigil's way from received bytes to hits. <see cref="ReceiveAsync"/> stores the raw bytes durably (hash-addressed)
-/// and nothing else; <see cref="ProcessPendingAsync"/> then takes every stored message that is not processed yet
-/// through detect → parse → reassemble → upsert flights, travelers and bookings → resolve identities → screen through
-/// every active <see cref="ITravelerCheck"/> → store hits, and marks it processed. Each step is idempotent and the
-/// last one commits links, hits, audit and status together, so a process killed at any point resumes by processing
-/// the message again. A message that cannot be read or stored is quarantined with the reason and position, never
-/// dropped, and <see cref="ReplayAsync"/> processes it again after a fix. Every step writes to the audit.
+/// and nothing else; <see cref="ProcessPendingAsync"/> then takes every stored message that is not processed yet, in
+/// batches, through detect → parse → reassemble → upsert flights, travelers and bookings → resolve identities → screen
+/// through every active <see cref="ITravelerCheck"/> → store hits, and marks it processed. Each step is idempotent;
+/// a batch's upsert and identity commit together, and its hits, audit and status in a last transaction, so a process
+/// killed at any point resumes by processing the batch's messages again. A message that cannot be read or stored is
+/// quarantined with the reason and position, never dropped, and <see cref="ReplayAsync"/> processes it again after a
+/// fix. Every step writes to the audit.
 /// </summary>
 public sealed class IngestPipeline
 {
@@ -70,9 +71,9 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Processes every message stored but not processed yet, oldest first, including those a crash left half done, in
-    /// batches of <see cref="IngestOptions.MessagesPerBatch"/>: the next batch is read and parsed while the current one
-    /// is stored and screened. One pass runs at a time per pipeline. Returns how many messages it finished (processed,
-    /// found duplicate or quarantined).
+    /// batches of <see cref="IngestOptions.MessagesPerBatch"/>: while a batch is stored, the next one is read and parsed
+    /// and the previous one screened, on the pool. One pass runs at a time per pipeline. Returns how many messages it
+    /// finished (processed, found duplicate or quarantined).
     /// </summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)
     {
