@@ -6,30 +6,19 @@ namespace Vigil.Screening.Matching;
 /// <summary>A name unit with everything comparison needs computed once: phonetic forms, candidate key, weight.</summary>
 public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePhonetic, string Skeleton, double Weight)
 {
-    /// <summary>The letters a–z the written unit contains, one bit each: a quick lower bound on letter edits.</summary>
-    public uint Letters { get; } = LetterMask(Unit.Text);
+    /// <summary>Letter counts of the written unit, the unit without its article and their phonetic forms, for bounding distances.</summary>
+    public LetterCounts TextLetters { get; } = new(Unit.Text);
 
-    /// <summary>The consonant classes of the phonetic form (as merged in the skeleton), one bit each.</summary>
-    public uint Consonants { get; } = LetterMask(Skeleton);
+    public LetterCounts CoreLetters { get; } = new(Unit.Core);
+
+    public LetterCounts PhoneticLetters { get; } = new(Phonetic);
+
+    public LetterCounts CorePhoneticLetters { get; } = new(CorePhonetic);
 
     /// <summary>What the variant dictionary knows of the unit's name (without its article), looked up once.</summary>
     public NameVariants.VariantEntry? Variants { get; } = NameVariants.Of(Unit.Core);
 
     public string Text => Unit.Text;
-
-    private static uint LetterMask(string text)
-    {
-        var mask = 0u;
-        foreach (var c in text)
-        {
-            if (c is >= 'a' and <= 'z')
-            {
-                mask |= 1u << (c - 'a');
-            }
-        }
-
-        return mask;
-    }
 
     public UnitKind Kind => Unit.Kind;
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -45,6 +44,8 @@ public static class UnitSimilarity
                 return 0;
         }
 
+        // One slip in a four-letter name is still the name; in shorter names one letter makes another name.
+        var floor = Math.Min(Floor, 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)));
         double similarity;
         if (SharedCompoundOpener(query.Phonetic, listed.Phonetic) is var opener and > 0)
         {
@@ -55,14 +56,14 @@ public static class UnitSimilarity
                 Math.Max(Compare(query.Phonetic[opener..], listed.Phonetic[opener..]), SpellingDistance.PlainSimilarity(query.Phonetic[opener..], listed.Phonetic[opener..], LowestFloor)),
                 whole >= 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)) - 1e-9 ? whole : 0);
         }
+        else if (Unreachable(query, listed, floor))
+        {
+            similarity = 0;
+        }
         else if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
             // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
             similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, LowestFloor));
-        }
-        else if (!query.Unit.HasArticle && !listed.Unit.HasArticle && !query.Unit.IsTruncated && Unreachable(query, listed))
-        {
-            similarity = 0;
         }
         else
         {
@@ -78,27 +79,31 @@ public static class UnitSimilarity
             similarity = Math.Max(similarity, TruncatedPrefix);
         }
 
-        // One slip in a four-letter name is still the name; in shorter names one letter makes another name.
-        var floor = Math.Min(Floor, 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)));
         return similarity >= floor ? similarity : 0;
     }
 
     /// <summary>
-    /// True when neither comparison can reach the lowest floor, judged from the letters alone: every letter one
-    /// unit has and the other lacks needs an edit of the written letters, and every consonant class one phonetic
-    /// form has and the other lacks needs a consonant edit (a whole point) — most key neighbours fail here, without
-    /// an edit distance.
+    /// True when none of the comparisons below can reach <paramref name="floor"/>, judged from letter counts alone:
+    /// most key neighbours fail here, without an edit distance. A possibly cut query unit may still be a prefix.
     /// </summary>
-    private static bool Unreachable(PreparedUnit query, PreparedUnit listed)
+    private static bool Unreachable(PreparedUnit query, PreparedUnit listed, double floor)
     {
-        var letterEdits = Math.Max(BitOperations.PopCount(query.Letters & ~listed.Letters), BitOperations.PopCount(listed.Letters & ~query.Letters));
-        if (letterEdits <= (1 - LowestFloor) * Math.Max(query.Text.Length, listed.Text.Length))
+        if (query.Unit.IsTruncated)
         {
             return false;
         }
 
-        var consonantEdits = Math.Max(BitOperations.PopCount(query.Consonants & ~listed.Consonants), BitOperations.PopCount(listed.Consonants & ~query.Consonants));
-        return consonantEdits > (1 - LowestFloor) * Math.Max(query.Phonetic.Length, listed.Phonetic.Length);
+        if (query.Unit.HasArticle && listed.Unit.HasArticle)
+        {
+            return SpellingDistance.SimilarityAtMost(query.CorePhoneticLetters, listed.CorePhoneticLetters, plain: false) < floor
+                && SpellingDistance.SimilarityAtMost(query.CoreLetters, listed.CoreLetters, plain: true) < floor;
+        }
+
+        var unreachable = SpellingDistance.SimilarityAtMost(query.PhoneticLetters, listed.PhoneticLetters, plain: false) < floor
+            && SpellingDistance.SimilarityAtMost(query.TextLetters, listed.TextLetters, plain: true) < floor;
+        return query.Unit.HasArticle == listed.Unit.HasArticle
+            ? unreachable
+            : unreachable && SpellingDistance.SimilarityAtMost(query.CorePhoneticLetters, listed.CorePhoneticLetters, plain: false) - ArticleOnOneSideOnly < floor;
     }
 
     /// <summary>The length of an "abdal" or "abu" both phonetic forms open with, when a name follows in both.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Vigil.Screening.Names;
 
 /// <summary>
@@ -34,6 +36,98 @@ public static class SpellingDistance
     /// which phonetic reduction can make look bigger (or smaller) than it was.
     /// </summary>
     public static double PlainSimilarity(string a, string b, double floor = 0) => Compare(a, b, floor, plain: true);
+
+    /// <summary>
+    /// At least the similarity <see cref="Similarity"/> (or, <paramref name="plain"/>, <see cref="PlainSimilarity"/>)
+    /// gives the two spellings, judged from their letter counts alone.
+    /// </summary>
+    public static double SimilarityAtMost(LetterCounts a, LetterCounts b, bool plain)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == b.Length ? 1 : 0;
+        }
+
+        return Math.Max(0, 1 - (AtLeast(a, b, plain) / (double)(Math.Max(a.Length, b.Length) * Unit)));
+    }
+
+    /// <summary>
+    /// A lower bound, in tenths, on the distance between two spellings, from their letter counts: it is what the
+    /// cheapest edits would cost if letters could be reordered for free. Each letter one spelling has beyond the
+    /// other must be dropped or substituted, and a substitution serves one such letter on each side; vowels pair
+    /// with vowels, consonants with their class, any other pairing costs a whole point.
+    /// </summary>
+    internal static int AtLeast(LetterCounts a, LetterCounts b, bool plain)
+    {
+        if (a.Length > LetterCounts.LongestCounted || b.Length > LetterCounts.LongestCounted)
+        {
+            return 0;
+        }
+
+        var most = Vector256.Max(a.Lanes, b.Lanes);
+        var extraA = most - b.Lanes;
+        var extraB = most - a.Lanes;
+        if (plain)
+        {
+            return Unit * Math.Max(Count(extraA, LetterLanes), Count(extraB, LetterLanes));
+        }
+
+        int vowelsA = Count(extraA, VowelLanes), vowelsB = Count(extraB, VowelLanes);
+        int breathA = Count(extraA, BreathLanes), breathB = Count(extraB, BreathLanes);
+        int hardA = Count(extraA, HardLanes), hardB = Count(extraB, HardLanes);
+
+        var vowelPairs = Math.Min(vowelsA, vowelsB);
+        vowelsA -= vowelPairs;
+        vowelsB -= vowelPairs;
+
+        // Per class, the letters that can pair within it are the fewer of either side's extra letters of the class,
+        // which is one side's extra letters less the excess of its class count.
+        var classPairs = Count(extraA, ClassLetterLanes) - Count(extraA, ClassLanes);
+        hardA -= classPairs;
+        hardB -= classPairs;
+        var hardPairs = Math.Min(hardA, hardB);
+        hardA -= hardPairs;
+        hardB -= hardPairs;
+
+        // Consonants left on one side are best substituted for the other side's h/w/y, then for its vowels: either
+        // costs no more than dropping the consonant alone.
+        var (withBreath, withVowel) = hardA > 0 ? PairLeftover(hardA, ref breathB, ref vowelsB) : PairLeftover(hardB, ref breathA, ref vowelsA);
+        var dropped = hardA + hardB - withBreath - withVowel;
+        return (VowelSubstitution * vowelPairs) + (ConsonantClassSubstitution * classPairs) + (Unit * (hardPairs + withBreath + withVowel + dropped))
+            + (HIndel * (breathA + breathB)) + (VowelIndel * (vowelsA + vowelsB));
+    }
+
+    private static (int WithBreath, int WithVowel) PairLeftover(int consonants, ref int breath, ref int vowels)
+    {
+        var withBreath = Math.Min(consonants, breath);
+        var withVowel = Math.Min(consonants - withBreath, vowels);
+        breath -= withBreath;
+        vowels -= withVowel;
+        return (withBreath, withVowel);
+    }
+
+    private static int Count(Vector256<byte> lanes, Vector256<byte> mask) => Vector256.Sum(lanes & mask);
+
+    private static readonly Vector256<byte> LetterLanes = LanesWhere(lane => lane <= LetterCounts.OtherLane);
+    private static readonly Vector256<byte> VowelLanes = LanesWhere(lane => lane < 26 && KindOf((char)('a' + lane)) == Vowel);
+    private static readonly Vector256<byte> BreathLanes = LanesWhere(lane => lane < 26 && KindOf((char)('a' + lane)) == Breath);
+    private static readonly Vector256<byte> HardLanes = LanesWhere(lane => lane == LetterCounts.OtherLane || (lane < 26 && KindOf((char)('a' + lane)) >= 10));
+    private static readonly Vector256<byte> ClassLetterLanes = LanesWhere(lane => lane < 26 && ClassOf((char)('a' + lane)) >= 0);
+    private static readonly Vector256<byte> ClassLanes = LanesWhere(lane => lane >= LetterCounts.FirstClassLane);
+
+    private static Vector256<byte> LanesWhere(Func<int, bool> selected)
+    {
+        Span<byte> mask = stackalloc byte[Vector256<byte>.Count];
+        for (var lane = 0; lane < mask.Length; lane++)
+        {
+            mask[lane] = selected(lane) ? byte.MaxValue : (byte)0;
+        }
+
+        return Vector256.Create<byte>(mask);
+    }
+
+    /// <summary>The class of consonants romanisations swap that <paramref name="c"/> belongs to, or -1.</summary>
+    internal static int ClassOf(char c) => KindOf(c) is var kind and > 10 ? kind - 11 : -1;
 
     /// <summary>The weighted distance in letters (a plain substitution costs 1).</summary>
     public static double Distance(string a, string b) => Distance(a, b, plain: false, int.MaxValue) / (double)Unit;
