@@ -6,17 +6,11 @@ namespace Vigil.Screening.Matching;
 /// <summary>A name unit with everything comparison needs computed once: phonetic forms, candidate key, weight.</summary>
 public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePhonetic, string Skeleton, double Weight)
 {
-    /// <summary>Letter counts of the written unit, the unit without its article and their phonetic forms, for bounding distances.</summary>
-    public LetterCounts TextLetters { get; } = new(Unit.Text);
-
-    public LetterCounts CoreLetters { get; } = new(Unit.Core);
-
-    public LetterCounts PhoneticLetters { get; } = new(Phonetic);
-
-    public LetterCounts CorePhoneticLetters { get; } = new(CorePhonetic);
-
     /// <summary>What the variant dictionary knows of the unit's name (without its article), looked up once.</summary>
     public NameVariants.VariantEntry? Variants { get; } = NameVariants.Of(Unit.Core);
+
+    /// <summary>Letter counts and flags for ruling comparisons out without reading the strings.</summary>
+    public UnitSketch Sketch { get; } = new(Unit, Phonetic, CorePhonetic);
 
     public string Text => Unit.Text;
 

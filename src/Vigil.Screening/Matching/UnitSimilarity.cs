@@ -12,7 +12,7 @@ public static class UnitSimilarity
 
     private const double SamePhoneticForm = 0.97;
     private const double TruncatedPrefix = 0.93;
-    private const double ArticleOnOneSideOnly = 0.04;
+    internal const double ArticleOnOneSideOnly = 0.04;
     private const double InitialAgrees = 0.9;
     private const double KnownVariant = 0.95;
 
@@ -21,7 +21,7 @@ public static class UnitSimilarity
 
     public static double Of(PreparedUnit query, PreparedUnit listed)
     {
-        if (query.Kind == UnitKind.Link || listed.Kind == UnitKind.Link)
+        if (UnitSketch.RulesOut(query.Sketch, listed.Sketch))
         {
             return 0;
         }
@@ -42,10 +42,11 @@ public static class UnitSimilarity
                 return Math.Max(KnownVariant, query.Unit.HasArticle == listed.Unit.HasArticle ? 0 : KnownVariant - ArticleOnOneSideOnly);
             case VariantRelation.DifferentNames when SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core) < OneSlip:
                 return 0;
+            // Left to the dictionary above (both spellings are in it), which did not settle it.
+            case VariantRelation.Unknown when query.Variants is not null && listed.Variants is not null && UnitSketch.OutOfReach(query.Sketch, listed.Sketch):
+                return 0;
         }
 
-        // One slip in a four-letter name is still the name; in shorter names one letter makes another name.
-        var floor = Math.Min(Floor, 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)));
         double similarity;
         if (SharedCompoundOpener(query.Phonetic, listed.Phonetic) is var opener and > 0)
         {
@@ -55,10 +56,6 @@ public static class UnitSimilarity
             similarity = Math.Max(
                 Math.Max(Compare(query.Phonetic[opener..], listed.Phonetic[opener..]), SpellingDistance.PlainSimilarity(query.Phonetic[opener..], listed.Phonetic[opener..], LowestFloor)),
                 whole >= 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)) - 1e-9 ? whole : 0);
-        }
-        else if (Unreachable(query, listed, floor))
-        {
-            similarity = 0;
         }
         else if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
@@ -79,40 +76,21 @@ public static class UnitSimilarity
             similarity = Math.Max(similarity, TruncatedPrefix);
         }
 
-        return similarity >= floor ? similarity : 0;
+        return similarity >= FloorFor(query.Text.Length, listed.Text.Length) ? similarity : 0;
     }
 
-    /// <summary>
-    /// True when none of the comparisons below can reach <paramref name="floor"/>, judged from letter counts alone:
-    /// most key neighbours fail here, without an edit distance. A possibly cut query unit may still be a prefix.
-    /// </summary>
-    private static bool Unreachable(PreparedUnit query, PreparedUnit listed, double floor)
-    {
-        if (query.Unit.IsTruncated)
-        {
-            return false;
-        }
-
-        if (query.Unit.HasArticle && listed.Unit.HasArticle)
-        {
-            return SpellingDistance.SimilarityAtMost(query.CorePhoneticLetters, listed.CorePhoneticLetters, plain: false) < floor
-                && SpellingDistance.SimilarityAtMost(query.CoreLetters, listed.CoreLetters, plain: true) < floor;
-        }
-
-        var unreachable = SpellingDistance.SimilarityAtMost(query.PhoneticLetters, listed.PhoneticLetters, plain: false) < floor
-            && SpellingDistance.SimilarityAtMost(query.TextLetters, listed.TextLetters, plain: true) < floor;
-        return query.Unit.HasArticle == listed.Unit.HasArticle
-            ? unreachable
-            : unreachable && SpellingDistance.SimilarityAtMost(query.CorePhoneticLetters, listed.CorePhoneticLetters, plain: false) - ArticleOnOneSideOnly < floor;
-    }
+    /// <summary>One slip in a four-letter name is still the name; in shorter names one letter makes another name.</summary>
+    internal static double FloorFor(int queryLength, int listedLength) => Math.Min(Floor, 1 - (1.0 / Math.Max(queryLength, listedLength)));
 
     /// <summary>The length of an "abdal" or "abu" both phonetic forms open with, when a name follows in both.</summary>
-    private static int SharedCompoundOpener(string a, string b)
+    private static int SharedCompoundOpener(string a, string b) => CompoundOpener(a) is var opener && opener == CompoundOpener(b) ? opener : 0;
+
+    /// <summary>The length of the "abdal" or "abu" a phonetic form opens with, when a name follows, or 0.</summary>
+    internal static int CompoundOpener(string phonetic)
     {
         foreach (var opener in (ReadOnlySpan<string>)["abdal", "abu"])
         {
-            if (a.Length > opener.Length && b.Length > opener.Length
-                && a.StartsWith(opener, StringComparison.Ordinal) && b.StartsWith(opener, StringComparison.Ordinal))
+            if (phonetic.Length > opener.Length && phonetic.StartsWith(opener, StringComparison.Ordinal))
             {
                 return opener.Length;
             }

@@ -20,6 +20,9 @@ public sealed class WatchListIndex
     private readonly Dictionary<int, int[]> aliasVariants;
     private readonly (int Unit, double Similarity)[][] neighbours;
 
+    /// <summary>The vocabulary's sketches side by side: most key neighbours are ruled out here, without visiting their units.</summary>
+    private readonly UnitSketch[] sketches;
+
     /// <summary>
     /// Name units not in the lists recur across travelers (common names the lists lack, frequent spellings): their
     /// neighbours are kept for reuse, up to a bound, after which the memory starts afresh.
@@ -51,6 +54,7 @@ public sealed class WatchListIndex
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
+        sketches = vocabulary.Select(u => u.Sketch).ToArray();
         if (vocabulary.Count <= NeighboursComputedUpTo)
         {
             ComputeNeighbours();
@@ -310,7 +314,7 @@ public sealed class WatchListIndex
             {
                 foreach (var other in ids)
                 {
-                    if (!similar.ContainsKey(other))
+                    if (!UnitSketch.RulesOut(unit.Sketch, sketches[other]) && !similar.ContainsKey(other))
                     {
                         similar[other] = UnitSimilarity.Of(unit, Vocabulary[other]);
                     }

@@ -39,16 +39,18 @@ public static class SpellingDistance
 
     /// <summary>
     /// At least the similarity <see cref="Similarity"/> (or, <paramref name="plain"/>, <see cref="PlainSimilarity"/>)
-    /// gives the two spellings, judged from their letter counts alone.
+    /// gives the two spellings, judged from their letter counts alone; with <paramref name="sharedOpening"/>, of what
+    /// follows the letters both spellings open with.
     /// </summary>
-    public static double SimilarityAtMost(LetterCounts a, LetterCounts b, bool plain)
+    public static double SimilarityAtMost(LetterCounts a, LetterCounts b, bool plain, int sharedOpening = 0)
     {
-        if (a.Length == 0 || b.Length == 0)
+        int lengthA = a.Length - sharedOpening, lengthB = b.Length - sharedOpening;
+        if (lengthA == 0 || lengthB == 0)
         {
-            return a.Length == b.Length ? 1 : 0;
+            return lengthA == lengthB ? 1 : 0;
         }
 
-        return Math.Max(0, 1 - (AtLeast(a, b, plain) / (double)(Math.Max(a.Length, b.Length) * Unit)));
+        return Math.Max(0, 1 - (AtLeast(a, b, plain) / (double)(Math.Max(lengthA, lengthB) * Unit)));
     }
 
     /// <summary>
