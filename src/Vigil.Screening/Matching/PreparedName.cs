@@ -10,7 +10,9 @@ public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePho
     public NameVariants.VariantEntry? Variants { get; } = NameVariants.Of(Unit.Core);
 
     /// <summary>Letter counts and flags for ruling comparisons out without reading the strings.</summary>
-    public UnitSketch Sketch { get; } = new(Unit, Phonetic, CorePhonetic);
+    public ref readonly UnitSketch Sketch => ref sketch;
+
+    private readonly UnitSketch sketch = new(Unit, Phonetic, CorePhonetic);
 
     public string Text => Unit.Text;
 

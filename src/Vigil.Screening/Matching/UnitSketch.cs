@@ -80,6 +80,6 @@ public readonly struct UnitSketch
     }
 
     /// <summary>The bound is reduced exactly as the similarity itself would be, so that a pair on the floor stays on it.</summary>
-    private static bool Below(LetterCounts a, LetterCounts b, bool plain, double floor, int sharedOpening = 0, double handicap = 0) =>
+    private static bool Below(in LetterCounts a, in LetterCounts b, bool plain, double floor, int sharedOpening = 0, double handicap = 0) =>
         SpellingDistance.SimilarityAtMost(a, b, plain, sharedOpening) - handicap < floor;
 }

@@ -42,7 +42,7 @@ public static class SpellingDistance
     /// gives the two spellings, judged from their letter counts alone; with <paramref name="sharedOpening"/>, of what
     /// follows the letters both spellings open with.
     /// </summary>
-    public static double SimilarityAtMost(LetterCounts a, LetterCounts b, bool plain, int sharedOpening = 0)
+    public static double SimilarityAtMost(in LetterCounts a, in LetterCounts b, bool plain, int sharedOpening = 0)
     {
         int lengthA = a.Length - sharedOpening, lengthB = b.Length - sharedOpening;
         if (lengthA == 0 || lengthB == 0)
@@ -59,7 +59,7 @@ public static class SpellingDistance
     /// other must be dropped or substituted, and a substitution serves one such letter on each side; vowels pair
     /// with vowels, consonants with their class, any other pairing costs a whole point.
     /// </summary>
-    internal static int AtLeast(LetterCounts a, LetterCounts b, bool plain)
+    internal static int AtLeast(in LetterCounts a, in LetterCounts b, bool plain)
     {
         if (a.Length > LetterCounts.LongestCounted || b.Length > LetterCounts.LongestCounted)
         {
