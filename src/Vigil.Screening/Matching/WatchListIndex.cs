@@ -20,6 +20,13 @@ public sealed class WatchListIndex
     private readonly Dictionary<int, int[]> aliasVariants;
     private readonly (int Unit, double Similarity)[][] neighbours;
 
+    /// <summary>
+    /// Per indexed name: its summed unit weight and whether it names an individual. Gathering candidates reads these
+    /// for thousands of names per query; side by side they cost no visit to each name and person.
+    /// </summary>
+    private readonly double[] nameWeights;
+    private readonly bool[] namesIndividual;
+
     /// <summary>The vocabulary's sketches side by side: most key neighbours are ruled out here, without visiting their units.</summary>
     private readonly UnitSketch[] sketches;
 
@@ -55,6 +62,10 @@ public sealed class WatchListIndex
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
+        nameWeights = names.Select(n => n.TotalWeight).ToArray();
+        namesIndividual = names.Select(n => persons[n.Person].Kind == PartyKind.Individual).ToArray();
+        nameList = [.. names];
+        personList = [.. persons];
         if (vocabulary.Count <= NeighboursComputedUpTo)
         {
             ComputeNeighbours();
@@ -74,6 +85,18 @@ public sealed class WatchListIndex
     }
 
     public IReadOnlyList<ListedPerson> Persons { get; }
+
+    /// <summary>The same lists as arrays, read without an interface call in the query's inner loops.</summary>
+    private readonly IndexedName[] nameList;
+    private readonly ListedPerson[] personList;
+
+    internal IndexedName Name(int name) => nameList[name];
+
+    internal ListedPerson Person(int person) => personList[person];
+
+    internal double TotalWeightOf(int name) => nameWeights[name];
+
+    internal bool NamesIndividual(int name) => namesIndividual[name];
 
     public IReadOnlyList<IndexedName> Names { get; }
 
