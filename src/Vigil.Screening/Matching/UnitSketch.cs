@@ -10,15 +10,16 @@ namespace Vigil.Screening.Matching;
 /// </summary>
 public readonly struct UnitSketch
 {
-    private readonly LetterCounts text;
-    private readonly LetterCounts phonetic;
-    private readonly LetterCounts core;
-    private readonly LetterCounts corePhonetic;
+    // In the order a comparison reads them: most pairs are settled by the flags and the first two counts.
     private readonly UnitKind kind;
     private readonly bool hasArticle;
     private readonly bool isTruncated;
     private readonly bool hasVariants;
     private readonly byte compoundOpener;
+    private readonly LetterCounts phonetic;
+    private readonly LetterCounts text;
+    private readonly LetterCounts corePhonetic;
+    private readonly LetterCounts core;
 
     internal UnitSketch(NameUnit unit, string phoneticForm, string corePhoneticForm)
     {

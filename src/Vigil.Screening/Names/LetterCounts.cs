@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Vigil.Screening.Names;
@@ -8,6 +9,11 @@ namespace Vigil.Screening.Names;
 /// much cannot be a few edits apart, whatever the order of their letters: <see cref="SpellingDistance.AtLeast"/>
 /// reads a lower bound on the edit distance from the counts alone, far cheaper than the distance itself.
 /// </summary>
+/// <remarks>
+/// Packed: a vector field would otherwise align the struct to 32 bytes and pad the length to a whole 64, doubling
+/// the sketches an index reads per neighbour.
+/// </remarks>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
 public readonly struct LetterCounts
 {
     /// <summary>Lane of the characters other than a–z.</summary>
