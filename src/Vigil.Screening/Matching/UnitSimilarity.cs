@@ -47,6 +47,8 @@ public static class UnitSimilarity
                 return 0;
         }
 
+        var floor = FloorFor(query.Text.Length, listed.Text.Length);
+        var cutoff = Math.Max(floor, LowestFloor);
         double similarity;
         if (SharedCompoundOpener(query.Phonetic, listed.Phonetic) is var opener and > 0)
         {
@@ -60,11 +62,11 @@ public static class UnitSimilarity
         else if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
             // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
-            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, LowestFloor));
+            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic, cutoff), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, cutoff));
         }
         else
         {
-            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic), SpellingDistance.PlainSimilarity(query.Text, listed.Text, LowestFloor));
+            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic, cutoff), SpellingDistance.PlainSimilarity(query.Text, listed.Text, cutoff));
             if (query.Unit.HasArticle || listed.Unit.HasArticle)
             {
                 similarity = Math.Max(similarity, Compare(query.CorePhonetic, listed.CorePhonetic) - ArticleOnOneSideOnly);
@@ -76,7 +78,7 @@ public static class UnitSimilarity
             similarity = Math.Max(similarity, TruncatedPrefix);
         }
 
-        return similarity >= FloorFor(query.Text.Length, listed.Text.Length) ? similarity : 0;
+        return similarity >= floor ? similarity : 0;
     }
 
     /// <summary>One slip in a four-letter name is still the name; in shorter names one letter makes another name.</summary>
@@ -99,6 +101,11 @@ public static class UnitSimilarity
         return 0;
     }
 
-    private static double Compare(string a, string b) =>
-        string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b, LowestFloor);
+    /// <summary>
+    /// The phonetic forms' similarity; below <paramref name="floor"/> (the pair's own where the result is kept only
+    /// if it reaches it, never below <see cref="LowestFloor"/>) it may be reported as 0. Comparisons handicapped
+    /// after the fact keep the lowest floor.
+    /// </summary>
+    private static double Compare(string a, string b, double floor = LowestFloor) =>
+        string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b, floor);
 }

@@ -142,19 +142,24 @@ public static class SpellingDistance
         }
 
         var longer = Math.Max(a.Length, b.Length);
-        var limit = floor > 0 ? (int)Math.Floor((1 - floor) * longer * Unit) : int.MaxValue;
+        // A hair above the exact limit: (1 - 0.78) * 50 may come out as 10.999…, which would cut a pair on the floor.
+        var limit = floor > 0 ? (int)Math.Floor(((1 - floor) * longer * Unit) + 1e-9) : int.MaxValue;
         var cheapestIndel = plain ? Unit : VowelIndel;
         if (cheapestIndel * Math.Abs(a.Length - b.Length) > limit)
         {
             return 0;
         }
 
-        var distance = Distance(a, b, plain, limit);
+        var distance = Distance(a, b, plain, limit, cheapestIndel);
         return distance > limit ? 0 : Math.Max(0, 1 - (distance / (double)(longer * Unit)));
     }
 
-    /// <summary>The distance in tenths, or a value above <paramref name="limit"/> as soon as every path exceeds it.</summary>
-    private static int Distance(string a, string b, bool plain, int limit)
+    /// <summary>
+    /// The distance in tenths, or a value above <paramref name="limit"/> as soon as every path exceeds it. A path
+    /// through a cell still has to make up the difference of the remaining lengths, at least
+    /// <paramref name="cheapestIndel"/> per letter, which is counted towards the limit early.
+    /// </summary>
+    private static int Distance(string a, string b, bool plain, int limit, int cheapestIndel = 0)
     {
         var columns = b.Length + 1;
         Span<int> rows = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
@@ -181,7 +186,8 @@ public static class SpellingDistance
             var x = a[i - 1];
             var deleteX = Indel(a, i - 1, plain);
             current[0] = previous[0] + deleteX;
-            var rowMinimum = current[0];
+            var remainingA = a.Length - i;
+            var rowMinimum = current[0] + (cheapestIndel * Math.Abs(remainingA - b.Length));
             for (var j = 1; j <= b.Length; j++)
             {
                 var y = b[j - 1];
@@ -197,11 +203,12 @@ public static class SpellingDistance
                 }
 
                 current[j] = best;
-                rowMinimum = best < rowMinimum ? best : rowMinimum;
+                var promised = best + (cheapestIndel * Math.Abs(remainingA - (b.Length - j)));
+                rowMinimum = promised < rowMinimum ? promised : rowMinimum;
             }
 
-            // Costs only grow along a path, so once a whole row (and the one before it, for transpositions) is
-            // over the limit, the end will be too.
+            // Costs only grow along a path, so once every cell of a whole row (and of the one before it, for
+            // transpositions), with what its path must still pay, is over the limit, the end will be too.
             if (rowMinimum > limit && previousRowMinimum > limit)
             {
                 return int.MaxValue;
