@@ -36,7 +36,7 @@ public static class AttributeEvidence
             var best = double.MinValue;
             foreach (var date in person.BirthDates)
             {
-                best = Math.Max(best, Compare(dob, date).Contribution);
+                best = Math.Max(best, Compare(dob, date, describe: false).Contribution);
             }
 
             total += best;
@@ -139,7 +139,7 @@ public static class AttributeEvidence
         var best = new Evidence("dateOfBirth", double.MinValue, "");
         foreach (var date in listed)
         {
-            var (contribution, detail) = Compare(dob, date);
+            var (contribution, detail) = Compare(dob, date, describe: true);
             if (contribution > best.Contribution)
             {
                 best = new Evidence("dateOfBirth", contribution, $"{dob} against listed {date}: {detail}");
@@ -149,7 +149,11 @@ public static class AttributeEvidence
         return best;
     }
 
-    private static (double Contribution, string Detail) Compare(QueryBirthDate dob, ListedBirthDate date)
+    /// <summary>
+    /// The contribution of one listed date and, when <paramref name="describe"/>, why; ranking candidates needs
+    /// only the number, and wording a contradiction for every candidate cost more than weighing it.
+    /// </summary>
+    private static (double Contribution, string? Detail) Compare(QueryBirthDate dob, ListedBirthDate date, bool describe)
     {
         switch (date.Precision)
         {
@@ -167,7 +171,7 @@ public static class AttributeEvidence
         var years = Math.Abs(dob.Year - date.FromYear);
         if (years >= 2)
         {
-            return (DateContradicts, $"{years} years apart");
+            return (DateContradicts, describe ? $"{years} years apart" : null);
         }
 
         if (years == 1)

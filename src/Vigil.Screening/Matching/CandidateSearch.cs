@@ -40,7 +40,7 @@ public sealed partial class WatchListMatcher
 
             foreach (var person in index.PersonsWithDocument(ListedDocument.Normalize(screening.DocumentNumber)))
             {
-                if (!matcher.Screens(index.Persons[person]))
+                if (!matcher.Screens(index.Person(person)))
                 {
                     continue;
                 }
@@ -55,7 +55,7 @@ public sealed partial class WatchListMatcher
 
         private void ScoreName(int nameIndex, double[,] similarities, double floor)
         {
-            var name = index.Names[nameIndex];
+            var name = index.Name(nameIndex);
             Fill(similarities, name);
             var score = NameScorer.ScoreOnly(Query, name.Prepared, similarities);
             if (name.Listed.Quality == NameQuality.Weak)
@@ -97,10 +97,10 @@ public sealed partial class WatchListMatcher
 
                 // The person's own attributes are known before the name is scored: a date of birth that contradicts
                 // the traveler's rules a candidate out as surely as a poor name.
-                var person = index.Names[nameIndex].Person;
+                var person = index.Name(nameIndex).Person;
                 if (!attributesOf.TryGetValue(person, out var attributes))
                 {
-                    attributes = AttributeEvidence.Contribution(screening, index.Persons[person]);
+                    attributes = AttributeEvidence.Contribution(screening, index.Person(person));
                     attributesOf.Add(person, attributes);
                 }
 
@@ -112,7 +112,7 @@ public sealed partial class WatchListMatcher
 
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
-                if (best < matcher.Options.ThresholdFor(index.Persons[person].List)
+                if (best < matcher.Options.ThresholdFor(index.Person(person).List)
                     && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;
@@ -127,7 +127,7 @@ public sealed partial class WatchListMatcher
             var ranked = new List<(int Person, int Name, double Score)>(bestByPerson.Count);
             foreach (var (person, (name, _, score)) in bestByPerson)
             {
-                if (score >= (alertsOnly ? matcher.Options.ThresholdFor(index.Persons[person].List) : MatchingOptions.ReportFloor))
+                if (score >= (alertsOnly ? matcher.Options.ThresholdFor(index.Person(person).List) : MatchingOptions.ReportFloor))
                 {
                     ranked.Add((person, name, score));
                 }
@@ -137,7 +137,7 @@ public sealed partial class WatchListMatcher
             var result = new List<(int, int, double, IReadOnlyList<Evidence>)>(Math.Min(top, ranked.Count));
             foreach (var (person, name, score) in ranked.Take(top))
             {
-                result.Add((person, name, score, AttributeEvidence.Weigh(screening, index.Persons[person])));
+                result.Add((person, name, score, AttributeEvidence.Weigh(screening, index.Person(person))));
             }
 
             return result;
@@ -163,7 +163,7 @@ public sealed partial class WatchListMatcher
                 return;
             }
 
-            var score = Math.Round(Math.Clamp(nameScore + AttributeEvidence.Contribution(screening, index.Persons[person]), 0, 1), 4);
+            var score = Math.Round(Math.Clamp(nameScore + AttributeEvidence.Contribution(screening, index.Person(person)), 0, 1), 4);
             bestByPerson[person] = (name, nameScore, score);
             if (topScores.Count < top)
             {
@@ -261,8 +261,7 @@ public sealed partial class WatchListMatcher
             for (var slot = 0; slot < candidates.Count; slot++)
             {
                 var nameIndex = candidates[slot];
-                var name = index.Names[nameIndex];
-                if (!matcher.Screens(index.Persons[name.Person]))
+                if (!matcher.ScreensName(nameIndex))
                 {
                     continue;
                 }
@@ -291,7 +290,7 @@ public sealed partial class WatchListMatcher
 
                 // Lower bounds of what the scorer will charge: the list's leftover weight is at least its total
                 // less what the matched units could weigh, and the replaced weight at least the smaller leftover.
-                var listedLeft = Math.Max(0, name.TotalWeight - listedMatched);
+                var listedLeft = Math.Max(0, index.TotalWeightOf(nameIndex) - listedMatched);
                 var replaced = Math.Min(queryReplaceable, listedLeft);
                 var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
                     + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))

@@ -6,30 +6,15 @@ namespace Vigil.Screening.Matching;
 /// <summary>A name unit with everything comparison needs computed once: phonetic forms, candidate key, weight.</summary>
 public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePhonetic, string Skeleton, double Weight)
 {
-    /// <summary>The letters a–z the written unit contains, one bit each: a quick lower bound on letter edits.</summary>
-    public uint Letters { get; } = LetterMask(Unit.Text);
-
-    /// <summary>The consonant classes of the phonetic form (as merged in the skeleton), one bit each.</summary>
-    public uint Consonants { get; } = LetterMask(Skeleton);
-
     /// <summary>What the variant dictionary knows of the unit's name (without its article), looked up once.</summary>
     public NameVariants.VariantEntry? Variants { get; } = NameVariants.Of(Unit.Core);
 
+    /// <summary>Letter counts and flags for ruling comparisons out without reading the strings.</summary>
+    public ref readonly UnitSketch Sketch => ref sketch;
+
+    private readonly UnitSketch sketch = new(Unit, Phonetic, CorePhonetic);
+
     public string Text => Unit.Text;
-
-    private static uint LetterMask(string text)
-    {
-        var mask = 0u;
-        foreach (var c in text)
-        {
-            if (c is >= 'a' and <= 'z')
-            {
-                mask |= 1u << (c - 'a');
-            }
-        }
-
-        return mask;
-    }
 
     public UnitKind Kind => Unit.Kind;
 }

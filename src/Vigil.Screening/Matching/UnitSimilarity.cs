@@ -1,4 +1,3 @@
-using System.Numerics;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -13,7 +12,7 @@ public static class UnitSimilarity
 
     private const double SamePhoneticForm = 0.97;
     private const double TruncatedPrefix = 0.93;
-    private const double ArticleOnOneSideOnly = 0.04;
+    internal const double ArticleOnOneSideOnly = 0.04;
     private const double InitialAgrees = 0.9;
     private const double KnownVariant = 0.95;
 
@@ -22,7 +21,7 @@ public static class UnitSimilarity
 
     public static double Of(PreparedUnit query, PreparedUnit listed)
     {
-        if (query.Kind == UnitKind.Link || listed.Kind == UnitKind.Link)
+        if (UnitSketch.RulesOut(query.Sketch, listed.Sketch))
         {
             return 0;
         }
@@ -43,8 +42,13 @@ public static class UnitSimilarity
                 return Math.Max(KnownVariant, query.Unit.HasArticle == listed.Unit.HasArticle ? 0 : KnownVariant - ArticleOnOneSideOnly);
             case VariantRelation.DifferentNames when SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core) < OneSlip:
                 return 0;
+            // Left to the dictionary above (both spellings are in it), which did not settle it.
+            case VariantRelation.Unknown when query.Variants is not null && listed.Variants is not null && UnitSketch.OutOfReach(query.Sketch, listed.Sketch):
+                return 0;
         }
 
+        var floor = FloorFor(query.Text.Length, listed.Text.Length);
+        var cutoff = Math.Max(floor, LowestFloor);
         double similarity;
         if (SharedCompoundOpener(query.Phonetic, listed.Phonetic) is var opener and > 0)
         {
@@ -58,15 +62,11 @@ public static class UnitSimilarity
         else if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
             // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
-            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, LowestFloor));
-        }
-        else if (!query.Unit.HasArticle && !listed.Unit.HasArticle && !query.Unit.IsTruncated && Unreachable(query, listed))
-        {
-            similarity = 0;
+            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic, cutoff), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, cutoff));
         }
         else
         {
-            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic), SpellingDistance.PlainSimilarity(query.Text, listed.Text, LowestFloor));
+            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic, cutoff), SpellingDistance.PlainSimilarity(query.Text, listed.Text, cutoff));
             if (query.Unit.HasArticle || listed.Unit.HasArticle)
             {
                 similarity = Math.Max(similarity, Compare(query.CorePhonetic, listed.CorePhonetic) - ArticleOnOneSideOnly);
@@ -78,36 +78,21 @@ public static class UnitSimilarity
             similarity = Math.Max(similarity, TruncatedPrefix);
         }
 
-        // One slip in a four-letter name is still the name; in shorter names one letter makes another name.
-        var floor = Math.Min(Floor, 1 - (1.0 / Math.Max(query.Text.Length, listed.Text.Length)));
         return similarity >= floor ? similarity : 0;
     }
 
-    /// <summary>
-    /// True when neither comparison can reach the lowest floor, judged from the letters alone: every letter one
-    /// unit has and the other lacks needs an edit of the written letters, and every consonant class one phonetic
-    /// form has and the other lacks needs a consonant edit (a whole point) — most key neighbours fail here, without
-    /// an edit distance.
-    /// </summary>
-    private static bool Unreachable(PreparedUnit query, PreparedUnit listed)
-    {
-        var letterEdits = Math.Max(BitOperations.PopCount(query.Letters & ~listed.Letters), BitOperations.PopCount(listed.Letters & ~query.Letters));
-        if (letterEdits <= (1 - LowestFloor) * Math.Max(query.Text.Length, listed.Text.Length))
-        {
-            return false;
-        }
-
-        var consonantEdits = Math.Max(BitOperations.PopCount(query.Consonants & ~listed.Consonants), BitOperations.PopCount(listed.Consonants & ~query.Consonants));
-        return consonantEdits > (1 - LowestFloor) * Math.Max(query.Phonetic.Length, listed.Phonetic.Length);
-    }
+    /// <summary>One slip in a four-letter name is still the name; in shorter names one letter makes another name.</summary>
+    internal static double FloorFor(int queryLength, int listedLength) => Math.Min(Floor, 1 - (1.0 / Math.Max(queryLength, listedLength)));
 
     /// <summary>The length of an "abdal" or "abu" both phonetic forms open with, when a name follows in both.</summary>
-    private static int SharedCompoundOpener(string a, string b)
+    private static int SharedCompoundOpener(string a, string b) => CompoundOpener(a) is var opener && opener == CompoundOpener(b) ? opener : 0;
+
+    /// <summary>The length of the "abdal" or "abu" a phonetic form opens with, when a name follows, or 0.</summary>
+    internal static int CompoundOpener(string phonetic)
     {
         foreach (var opener in (ReadOnlySpan<string>)["abdal", "abu"])
         {
-            if (a.Length > opener.Length && b.Length > opener.Length
-                && a.StartsWith(opener, StringComparison.Ordinal) && b.StartsWith(opener, StringComparison.Ordinal))
+            if (phonetic.Length > opener.Length && phonetic.StartsWith(opener, StringComparison.Ordinal))
             {
                 return opener.Length;
             }
@@ -116,6 +101,11 @@ public static class UnitSimilarity
         return 0;
     }
 
-    private static double Compare(string a, string b) =>
-        string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b, LowestFloor);
+    /// <summary>
+    /// The phonetic forms' similarity; below <paramref name="floor"/> (the pair's own where the result is kept only
+    /// if it reaches it, never below <see cref="LowestFloor"/>) it may be reported as 0. Comparisons handicapped
+    /// after the fact keep the lowest floor.
+    /// </summary>
+    private static double Compare(string a, string b, double floor = LowestFloor) =>
+        string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b, floor);
 }

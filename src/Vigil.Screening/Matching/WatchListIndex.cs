@@ -21,6 +21,16 @@ public sealed class WatchListIndex
     private readonly (int Unit, double Similarity)[][] neighbours;
 
     /// <summary>
+    /// Per indexed name: its summed unit weight and whether it names an individual. Gathering candidates reads these
+    /// for thousands of names per query; side by side they cost no visit to each name and person.
+    /// </summary>
+    private readonly double[] nameWeights;
+    private readonly bool[] namesIndividual;
+
+    /// <summary>The vocabulary's sketches side by side: most key neighbours are ruled out here, without visiting their units.</summary>
+    private readonly UnitSketch[] sketches;
+
+    /// <summary>
     /// Name units not in the lists recur across travelers (common names the lists lack, frequent spellings): their
     /// neighbours are kept for reuse, up to a bound, after which the memory starts afresh.
     /// </summary>
@@ -51,6 +61,11 @@ public sealed class WatchListIndex
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
+        sketches = vocabulary.Select(u => u.Sketch).ToArray();
+        nameWeights = names.Select(n => n.TotalWeight).ToArray();
+        namesIndividual = names.Select(n => persons[n.Person].Kind == PartyKind.Individual).ToArray();
+        nameList = [.. names];
+        personList = [.. persons];
         if (vocabulary.Count <= NeighboursComputedUpTo)
         {
             ComputeNeighbours();
@@ -70,6 +85,18 @@ public sealed class WatchListIndex
     }
 
     public IReadOnlyList<ListedPerson> Persons { get; }
+
+    /// <summary>The same lists as arrays, read without an interface call in the query's inner loops.</summary>
+    private readonly IndexedName[] nameList;
+    private readonly ListedPerson[] personList;
+
+    internal IndexedName Name(int name) => nameList[name];
+
+    internal ListedPerson Person(int person) => personList[person];
+
+    internal double TotalWeightOf(int name) => nameWeights[name];
+
+    internal bool NamesIndividual(int name) => namesIndividual[name];
 
     public IReadOnlyList<IndexedName> Names { get; }
 
@@ -310,7 +337,7 @@ public sealed class WatchListIndex
             {
                 foreach (var other in ids)
                 {
-                    if (!similar.ContainsKey(other))
+                    if (!UnitSketch.RulesOut(unit.Sketch, sketches[other]) && !similar.ContainsKey(other))
                     {
                         similar[other] = UnitSimilarity.Of(unit, Vocabulary[other]);
                     }

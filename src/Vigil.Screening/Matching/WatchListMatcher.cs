@@ -55,4 +55,6 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     }
 
     private bool Screens(ListedPerson person) => Options.IncludeEntities || person.Kind == PartyKind.Individual;
+
+    private bool ScreensName(int name) => Options.IncludeEntities || Index.NamesIndividual(name);
 }

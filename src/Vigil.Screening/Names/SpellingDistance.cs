@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Vigil.Screening.Names;
 
 /// <summary>
@@ -35,6 +37,100 @@ public static class SpellingDistance
     /// </summary>
     public static double PlainSimilarity(string a, string b, double floor = 0) => Compare(a, b, floor, plain: true);
 
+    /// <summary>
+    /// At least the similarity <see cref="Similarity"/> (or, <paramref name="plain"/>, <see cref="PlainSimilarity"/>)
+    /// gives the two spellings, judged from their letter counts alone; with <paramref name="sharedOpening"/>, of what
+    /// follows the letters both spellings open with.
+    /// </summary>
+    public static double SimilarityAtMost(in LetterCounts a, in LetterCounts b, bool plain, int sharedOpening = 0)
+    {
+        int lengthA = a.Length - sharedOpening, lengthB = b.Length - sharedOpening;
+        if (lengthA == 0 || lengthB == 0)
+        {
+            return lengthA == lengthB ? 1 : 0;
+        }
+
+        return Math.Max(0, 1 - (AtLeast(a, b, plain) / (double)(Math.Max(lengthA, lengthB) * Unit)));
+    }
+
+    /// <summary>
+    /// A lower bound, in tenths, on the distance between two spellings, from their letter counts: it is what the
+    /// cheapest edits would cost if letters could be reordered for free. Each letter one spelling has beyond the
+    /// other must be dropped or substituted, and a substitution serves one such letter on each side; vowels pair
+    /// with vowels, consonants with their class, any other pairing costs a whole point.
+    /// </summary>
+    internal static int AtLeast(in LetterCounts a, in LetterCounts b, bool plain)
+    {
+        if (a.Length > LetterCounts.LongestCounted || b.Length > LetterCounts.LongestCounted)
+        {
+            return 0;
+        }
+
+        var most = Vector256.Max(a.Lanes, b.Lanes);
+        var extraA = most - b.Lanes;
+        var extraB = most - a.Lanes;
+        if (plain)
+        {
+            return Unit * Math.Max(Count(extraA, LetterLanes), Count(extraB, LetterLanes));
+        }
+
+        int vowelsA = Count(extraA, VowelLanes), vowelsB = Count(extraB, VowelLanes);
+        int breathA = Count(extraA, BreathLanes), breathB = Count(extraB, BreathLanes);
+        int hardA = Count(extraA, HardLanes), hardB = Count(extraB, HardLanes);
+
+        var vowelPairs = Math.Min(vowelsA, vowelsB);
+        vowelsA -= vowelPairs;
+        vowelsB -= vowelPairs;
+
+        // Per class, the letters that can pair within it are the fewer of either side's extra letters of the class,
+        // which is one side's extra letters less the excess of its class count.
+        var classPairs = Count(extraA, ClassLetterLanes) - Count(extraA, ClassLanes);
+        hardA -= classPairs;
+        hardB -= classPairs;
+        var hardPairs = Math.Min(hardA, hardB);
+        hardA -= hardPairs;
+        hardB -= hardPairs;
+
+        // Consonants left on one side are best substituted for the other side's h/w/y, then for its vowels: either
+        // costs no more than dropping the consonant alone.
+        var (withBreath, withVowel) = hardA > 0 ? PairLeftover(hardA, ref breathB, ref vowelsB) : PairLeftover(hardB, ref breathA, ref vowelsA);
+        var dropped = hardA + hardB - withBreath - withVowel;
+        return (VowelSubstitution * vowelPairs) + (ConsonantClassSubstitution * classPairs) + (Unit * (hardPairs + withBreath + withVowel + dropped))
+            + (HIndel * (breathA + breathB)) + (VowelIndel * (vowelsA + vowelsB));
+    }
+
+    private static (int WithBreath, int WithVowel) PairLeftover(int consonants, ref int breath, ref int vowels)
+    {
+        var withBreath = Math.Min(consonants, breath);
+        var withVowel = Math.Min(consonants - withBreath, vowels);
+        breath -= withBreath;
+        vowels -= withVowel;
+        return (withBreath, withVowel);
+    }
+
+    private static int Count(Vector256<byte> lanes, Vector256<byte> mask) => Vector256.Sum(lanes & mask);
+
+    private static readonly Vector256<byte> LetterLanes = LanesWhere(lane => lane <= LetterCounts.OtherLane);
+    private static readonly Vector256<byte> VowelLanes = LanesWhere(lane => lane < 26 && KindOf((char)('a' + lane)) == Vowel);
+    private static readonly Vector256<byte> BreathLanes = LanesWhere(lane => lane < 26 && KindOf((char)('a' + lane)) == Breath);
+    private static readonly Vector256<byte> HardLanes = LanesWhere(lane => lane == LetterCounts.OtherLane || (lane < 26 && KindOf((char)('a' + lane)) >= 10));
+    private static readonly Vector256<byte> ClassLetterLanes = LanesWhere(lane => lane < 26 && ClassOf((char)('a' + lane)) >= 0);
+    private static readonly Vector256<byte> ClassLanes = LanesWhere(lane => lane >= LetterCounts.FirstClassLane);
+
+    private static Vector256<byte> LanesWhere(Func<int, bool> selected)
+    {
+        Span<byte> mask = stackalloc byte[Vector256<byte>.Count];
+        for (var lane = 0; lane < mask.Length; lane++)
+        {
+            mask[lane] = selected(lane) ? byte.MaxValue : (byte)0;
+        }
+
+        return Vector256.Create<byte>(mask);
+    }
+
+    /// <summary>The class of consonants romanisations swap that <paramref name="c"/> belongs to, or -1.</summary>
+    internal static int ClassOf(char c) => KindOf(c) is var kind and > 10 ? kind - 11 : -1;
+
     /// <summary>The weighted distance in letters (a plain substitution costs 1).</summary>
     public static double Distance(string a, string b) => Distance(a, b, plain: false, int.MaxValue) / (double)Unit;
 
@@ -46,19 +142,24 @@ public static class SpellingDistance
         }
 
         var longer = Math.Max(a.Length, b.Length);
-        var limit = floor > 0 ? (int)Math.Floor((1 - floor) * longer * Unit) : int.MaxValue;
+        // A hair above the exact limit: (1 - 0.78) * 50 may come out as 10.999…, which would cut a pair on the floor.
+        var limit = floor > 0 ? (int)Math.Floor(((1 - floor) * longer * Unit) + 1e-9) : int.MaxValue;
         var cheapestIndel = plain ? Unit : VowelIndel;
         if (cheapestIndel * Math.Abs(a.Length - b.Length) > limit)
         {
             return 0;
         }
 
-        var distance = Distance(a, b, plain, limit);
+        var distance = Distance(a, b, plain, limit, cheapestIndel);
         return distance > limit ? 0 : Math.Max(0, 1 - (distance / (double)(longer * Unit)));
     }
 
-    /// <summary>The distance in tenths, or a value above <paramref name="limit"/> as soon as every path exceeds it.</summary>
-    private static int Distance(string a, string b, bool plain, int limit)
+    /// <summary>
+    /// The distance in tenths, or a value above <paramref name="limit"/> as soon as every path exceeds it. A path
+    /// through a cell still has to make up the difference of the remaining lengths, at least
+    /// <paramref name="cheapestIndel"/> per letter, which is counted towards the limit early.
+    /// </summary>
+    private static int Distance(string a, string b, bool plain, int limit, int cheapestIndel = 0)
     {
         var columns = b.Length + 1;
         Span<int> rows = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
@@ -85,7 +186,8 @@ public static class SpellingDistance
             var x = a[i - 1];
             var deleteX = Indel(a, i - 1, plain);
             current[0] = previous[0] + deleteX;
-            var rowMinimum = current[0];
+            var remainingA = a.Length - i;
+            var rowMinimum = current[0] + (cheapestIndel * Math.Abs(remainingA - b.Length));
             for (var j = 1; j <= b.Length; j++)
             {
                 var y = b[j - 1];
@@ -101,11 +203,12 @@ public static class SpellingDistance
                 }
 
                 current[j] = best;
-                rowMinimum = best < rowMinimum ? best : rowMinimum;
+                var promised = best + (cheapestIndel * Math.Abs(remainingA - (b.Length - j)));
+                rowMinimum = promised < rowMinimum ? promised : rowMinimum;
             }
 
-            // Costs only grow along a path, so once a whole row (and the one before it, for transpositions) is
-            // over the limit, the end will be too.
+            // Costs only grow along a path, so once every cell of a whole row (and of the one before it, for
+            // transpositions), with what its path must still pay, is over the limit, the end will be too.
             if (rowMinimum > limit && previousRowMinimum > limit)
             {
                 return int.MaxValue;

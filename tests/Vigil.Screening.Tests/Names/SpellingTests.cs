@@ -45,6 +45,53 @@ public class SpellingTests
         Assert.Equal(0, SpellingDistance.Similarity("mohamad", "ibrahim", 0.75));
     }
 
+    /// <summary>The letter-count bound may only ever be too generous: it decides which distances are not computed.</summary>
+    [Fact]
+    public void Letter_counts_never_promise_less_than_the_distance_gives()
+    {
+        var random = new Random(7);
+        const string letters = "aeiouhwystxdzkgjbpfvlmnrq\u00e9";
+        for (var n = 0; n < 20_000; n++)
+        {
+            var a = Spelling(random, letters);
+            var b = random.Next(3) == 0 ? Spelling(random, letters) : Slipped(random, a, letters);
+            foreach (var plain in (bool[])[false, true])
+            {
+                var exact = plain ? SpellingDistance.PlainSimilarity(a, b) : SpellingDistance.Similarity(a, b);
+                var bound = SpellingDistance.SimilarityAtMost(new LetterCounts(a), new LetterCounts(b), plain);
+                Assert.True(bound >= exact, $"{a} ~ {b} ({(plain ? "plain" : "weighted")}): bound {bound}, similarity {exact}");
+            }
+        }
+    }
+
+    private static string Spelling(Random random, string letters) =>
+        string.Create(1 + random.Next(10), (random, letters), (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = state.letters[state.random.Next(state.letters.Length)];
+            }
+        });
+
+    /// <summary>A few substitutions, drops, insertions and swaps: spellings near each other, where the bound is tight.</summary>
+    private static string Slipped(Random random, string spelling, string letters)
+    {
+        var chars = new List<char>(spelling);
+        for (var slips = 1 + random.Next(3); slips > 0 && chars.Count > 1; slips--)
+        {
+            var at = random.Next(chars.Count - 1);
+            switch (random.Next(4))
+            {
+                case 0: chars[at] = letters[random.Next(letters.Length)]; break;
+                case 1: chars.RemoveAt(at); break;
+                case 2: chars.Insert(at, letters[random.Next(letters.Length)]); break;
+                default: (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]); break;
+            }
+        }
+
+        return new string([.. chars]);
+    }
+
     [Theory]
     [InlineData("mohamed", "muhammad", VariantRelation.SameName)]
     [InlineData("mohamed", "mahmoud", VariantRelation.DifferentNames)]

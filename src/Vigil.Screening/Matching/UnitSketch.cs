@@ -1,0 +1,86 @@
+using Vigil.Screening.Names;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>
+/// What a unit comparison needs to rule a pair out without reading either unit's strings: letter counts of the
+/// written and phonetic forms (with and without the article) and the few facts that open another way to similarity
+/// (an initial, a dictionary entry, a compound opener, a cut MRZ word). The index keeps the sketches of its
+/// vocabulary side by side, so that the neighbours a query unit cannot reach cost no visit to their units.
+/// </summary>
+public readonly struct UnitSketch
+{
+    // In the order a comparison reads them: most pairs are settled by the flags and the first two counts.
+    private readonly UnitKind kind;
+    private readonly bool hasArticle;
+    private readonly bool isTruncated;
+    private readonly bool hasVariants;
+    private readonly byte compoundOpener;
+    private readonly LetterCounts phonetic;
+    private readonly LetterCounts text;
+    private readonly LetterCounts corePhonetic;
+    private readonly LetterCounts core;
+
+    internal UnitSketch(NameUnit unit, string phoneticForm, string corePhoneticForm)
+    {
+        text = new LetterCounts(unit.Text);
+        phonetic = new LetterCounts(phoneticForm);
+        core = unit.HasArticle ? new LetterCounts(unit.Core) : text;
+        corePhonetic = unit.HasArticle ? new LetterCounts(corePhoneticForm) : phonetic;
+        kind = unit.Kind;
+        hasArticle = unit.HasArticle;
+        isTruncated = unit.IsTruncated;
+        hasVariants = NameVariants.Of(unit.Core) is not null;
+        compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
+    }
+
+    /// <summary>
+    /// True when <see cref="UnitSimilarity.Of"/> surely gives the pair 0. Two spellings the dictionary knows may be one
+    /// name however their letters differ, so they are left to it.
+    /// </summary>
+    internal static bool RulesOut(in UnitSketch query, in UnitSketch listed)
+    {
+        if (query.kind == UnitKind.Link || listed.kind == UnitKind.Link)
+        {
+            return true;
+        }
+
+        return !(query.hasVariants && listed.hasVariants) && OutOfReach(query, listed);
+    }
+
+    /// <summary>
+    /// True when no edit distance <see cref="UnitSimilarity.Of"/> computes for the pair can reach its floor, judged
+    /// from letter counts; an initial or a possibly cut query word may still agree by their first letters.
+    /// </summary>
+    internal static bool OutOfReach(in UnitSketch query, in UnitSketch listed)
+    {
+        if (query.kind == UnitKind.Initial || listed.kind == UnitKind.Initial || query.isTruncated)
+        {
+            return false;
+        }
+
+        var floor = UnitSimilarity.FloorFor(query.text.Length, listed.text.Length);
+        if (query.compoundOpener != 0 && query.compoundOpener == listed.compoundOpener)
+        {
+            // The name after the opener is compared (its counts differ as the whole forms' do), and the whole text.
+            return Below(query.phonetic, listed.phonetic, plain: false, floor, query.compoundOpener)
+                && Below(query.phonetic, listed.phonetic, plain: true, floor, query.compoundOpener)
+                && Below(query.text, listed.text, plain: true, floor);
+        }
+
+        if (query.hasArticle && listed.hasArticle)
+        {
+            return Below(query.corePhonetic, listed.corePhonetic, plain: false, floor)
+                && Below(query.core, listed.core, plain: true, floor);
+        }
+
+        return Below(query.phonetic, listed.phonetic, plain: false, floor)
+            && Below(query.text, listed.text, plain: true, floor)
+            && (query.hasArticle == listed.hasArticle
+                || Below(query.corePhonetic, listed.corePhonetic, plain: false, floor, handicap: UnitSimilarity.ArticleOnOneSideOnly));
+    }
+
+    /// <summary>The bound is reduced exactly as the similarity itself would be, so that a pair on the floor stays on it.</summary>
+    private static bool Below(in LetterCounts a, in LetterCounts b, bool plain, double floor, int sharedOpening = 0, double handicap = 0) =>
+        SpellingDistance.SimilarityAtMost(a, b, plain, sharedOpening) - handicap < floor;
+}
