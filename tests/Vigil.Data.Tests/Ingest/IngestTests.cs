@@ -113,6 +113,33 @@ public abstract class IngestTests(ITestDatabase database) : OpenedStoreTests(dat
     }
 
     [Fact]
+    public async Task A_message_that_fails_inside_a_batch_is_quarantined_alone_and_the_rest_of_its_batch_is_processed()
+    {
+        var pipeline = Pipeline(new RecordingCheck { FailsFor = "POISON" });
+        var first = await pipeline.ReceiveAsync(PaxlstText.List("2001", "XX200", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F')), "airline-x", Cancel);
+        var bad = await pipeline.ReceiveAsync(PaxlstText.List("2002", "XX201", "CDG", "JFK", Tomorrow, new PaxPerson("POISON", "IVY", new DateOnly(1980, 1, 1), 'F')), "airline-x", Cancel);
+        var last = await pipeline.ReceiveAsync(PaxlstText.List("2003", "XX202", "CDG", "JFK", Tomorrow, new PaxPerson("ROSSI", "MARIO", new DateOnly(1970, 1, 2))), "airline-x", Cancel);
+
+        Assert.Equal(3, await pipeline.ProcessPendingAsync(Cancel));
+
+        var quarantined = Assert.Single(await Store.ListQuarantinedAsync(Cancel));
+        Assert.Equal(bad.MessageId, quarantined.Id);
+        Assert.Contains("screen failed", quarantined.ErrorText, StringComparison.Ordinal);
+        Assert.Contains("check failed on purpose", quarantined.ErrorText, StringComparison.Ordinal);
+        foreach (var good in new[] { first, last })
+        {
+            Assert.Equal(MessageStatus.Processed, (await Store.GetMessageAsync(good.MessageId, Cancel))!.Status);
+            var completed = Assert.Single(await Store.ListAuditAsync(good.MessageId, Cancel), a => a.Step == "complete");
+            Assert.Equal("links, hits and status committed together", completed.Detail);
+        }
+
+        // Taking the batch apart stored nothing twice: one row and one person link per traveler.
+        var counts = await Store.CountAsync(Cancel);
+        Assert.Equal(3, counts.Travelers);
+        Assert.Equal(3, counts.Persons);
+    }
+
+    [Fact]
     public async Task The_same_bytes_or_the_same_interchange_from_a_sender_are_processed_once()
     {
         var pipeline = Pipeline();
@@ -343,11 +370,14 @@ public abstract class IngestTests(ITestDatabase database) : OpenedStoreTests(dat
 
         public ConcurrentBag<ScreeningSubject> Subjects { get; } = [];
 
+        /// <summary>Travelers with this surname always make the check fail.</summary>
+        public string? FailsFor { get; init; }
+
         public string Kind => "rule";
 
         public IReadOnlyList<ScreeningFinding> Check(ScreeningSubject subject)
         {
-            if (Interlocked.Decrement(ref failuresLeft) >= 0)
+            if (Interlocked.Decrement(ref failuresLeft) >= 0 || (FailsFor is not null && subject.Traveler.Surname == FailsFor))
             {
                 throw new InvalidOperationException("check failed on purpose");
             }
