@@ -26,9 +26,12 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<(Type Row, bool Sqlite), object> Shapes = new();
 
-    private readonly Dictionary<Type, IRowInserter> inserters = [];
+    private readonly Dictionary<Type, IAsyncDisposable> inserters = [];
 
-    private interface IRowInserter : IAsyncDisposable;
+    private interface IRowInserter<in T> : IAsyncDisposable
+    {
+        ValueTask InsertAsync(T row, CancellationToken cancellationToken);
+    }
 
     /// <summary>Inserts the row and sets its generated id. Needs the context's transaction, so the row commits with the rest.</summary>
     public async Task AddAsync<T>(T row, CancellationToken cancellationToken)
@@ -46,15 +49,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             inserters[typeof(T)] = inserter;
         }
 
-        switch (inserter)
-        {
-            case SqliteInserter<T> sqliteInserter:
-                sqliteInserter.Insert(row);
-                break;
-            default:
-                await ((CommandInserter<T>)inserter).InsertAsync(row, cancellationToken);
-                break;
-        }
+        await ((IRowInserter<T>)inserter).InsertAsync(row, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -117,7 +112,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
     private sealed record Column<T>(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<T, object?> Read);
 
     /// <summary>PostgreSQL: a prepared <c>INSERT … RETURNING id</c> with the provider's own parameters.</summary>
-    private sealed class CommandInserter<T>(DbCommand command, RowShape<T> shape, DbParameter[] parameters) : IRowInserter
+    private sealed class CommandInserter<T>(DbCommand command, RowShape<T> shape, DbParameter[] parameters) : IRowInserter<T>
         where T : class
     {
         public static async Task<CommandInserter<T>> PrepareAsync(DbTransaction transaction, RowShape<T> shape, CancellationToken cancellationToken)
@@ -137,7 +132,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             return new CommandInserter<T>(command, shape, parameters);
         }
 
-        public async Task InsertAsync(T row, CancellationToken cancellationToken)
+        public async ValueTask InsertAsync(T row, CancellationToken cancellationToken)
         {
             for (var i = 0; i < parameters.Length; i++)
             {
@@ -157,7 +152,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
     /// <c>OR FAIL</c>: a one-row insert that breaks a unique key fails the same, but SQLite need not keep a statement
     /// journal to undo it, which otherwise copies every page the insert touches.
     /// </summary>
-    private sealed class SqliteInserter<T>(sqlite3 connection, sqlite3_stmt statement, RowShape<T> shape) : IRowInserter
+    private sealed class SqliteInserter<T>(sqlite3 connection, sqlite3_stmt statement, RowShape<T> shape) : IRowInserter<T>
         where T : class
     {
         public static SqliteInserter<T> Prepare(SqliteConnection connection, RowShape<T> shape)
@@ -168,7 +163,8 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             return new SqliteInserter<T>(handle, statement, shape);
         }
 
-        public void Insert(T row)
+        /// <summary>Runs synchronously: SQLite works in the calling thread whichever way it is called.</summary>
+        public ValueTask InsertAsync(T row, CancellationToken cancellationToken)
         {
             try
             {
@@ -189,6 +185,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             }
 
             shape.SetKey(row, raw.sqlite3_last_insert_rowid(connection));
+            return ValueTask.CompletedTask;
         }
 
         public ValueTask DisposeAsync()

@@ -22,7 +22,8 @@ internal sealed record IdentityCandidate(
     private string? nameKey;
     private bool keyed;
 
-    public string Name => string.Join(' ', new[] { GivenNames, Surname }.Where(n => !string.IsNullOrWhiteSpace(n)));
+    /// <summary>Given names and surname, as resolution scores them (once per candidate: it compares a name many times).</summary>
+    public string Name { get; } = string.Join(' ', new[] { GivenNames, Surname }.Where(n => !string.IsNullOrWhiteSpace(n)));
 
     /// <summary>The traveler's <see cref="PersonNameKey"/>, worked out once: resolution asks for it several times.</summary>
     public string? NameKey
@@ -174,8 +175,6 @@ internal sealed class IdentityResolver
     }
 
     /// <summary>The lower of the two directions' name scores: the scorer weighs the query's units, so one way alone can flatter.</summary>
-    internal double NameScore(string a, string b) => NameScore(a.Length == 0 ? null : preparer.Prepare(a), b.Length == 0 ? null : preparer.Prepare(b));
-
     private static double NameScore(PreparedName? left, PreparedName? right) =>
         left is null || right is null || left.Units.Count == 0 || right.Units.Count == 0
             ? 0
