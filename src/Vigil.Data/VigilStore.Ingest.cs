@@ -106,30 +106,26 @@ public sealed partial class VigilStore
         {
             await using var transaction = await BeginProcessingAsync(db, cancellationToken);
             await using var rows = new NewRows(db);
+            var statuses = await StageParsedAsync(db, [.. messages.Select(m => new ParsedHeader(m.Id, m.DetectedType, m.InterchangeReference))], cancellationToken);
+            var upsert = await TravelUpsert.LoadAsync(db, rows, Now, [.. messages.Where((_, i) => statuses[i] == MessageStatus.Parsed).Select(m => (m.Id, m.Travel))], cancellationToken);
             var stored = new List<StoredIncoming>(messages.Count);
-            foreach (var message in messages)
+            for (var m = 0; m < messages.Count; m++)
             {
-                var status = await StageParsedAsync(db, message.Id, message.DetectedType, message.InterchangeReference, cancellationToken);
+                var message = messages[m];
                 var saved = new List<SavedTravel>(message.Travel.Count);
-                if (status == MessageStatus.Parsed)
+                if (statuses[m] == MessageStatus.Parsed)
                 {
                     for (var i = 0; i < message.Travel.Count; i++)
                     {
-                        var result = message.Travel[i] switch
-                        {
-                            PassengerList list => await StageListAsync(db, rows, message.Id, list, ReportingFlight(list), cancellationToken),
-                            BookingPush push => await StagePushAsync(db, rows, message.Id, push, PushedFlight(push), message.BookingJson[i], cancellationToken),
-                            var other => throw new ArgumentException($"{other.Type} messages are not stored as travel.", nameof(messages)),
-                        };
-                        // Saved per list or push so that the next one finds its flight and bookings, within the one transaction.
-                        await db.SaveChangesAsync(cancellationToken);
-                        saved.Add(result());
+                        saved.Add(await upsert.StoreAsync(message.Id, message.Travel[i], message.BookingJson[i], cancellationToken));
                     }
                 }
 
-                stored.Add(new StoredIncoming(message, status, saved));
+                stored.Add(new StoredIncoming(message, statuses[m], saved));
             }
 
+            // Identity reads the batch's travelers and flights back, so what changed of rows stored before is saved first.
+            await db.SaveChangesAsync(cancellationToken);
             var identity = await resolve(db, stored);
             await AddLinksAsync(db, rows, identity.Links, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -391,6 +387,9 @@ internal sealed record IncomingMessage(long Id, string DetectedType, string? Int
 
 /// <summary>What storing a message did: its status now, and what each list or push wrote (empty unless it is Parsed).</summary>
 internal sealed record StoredIncoming(IncomingMessage Message, MessageStatus Status, IReadOnlyList<SavedTravel> Saved);
+
+/// <summary>What parsing found of a message: its type and interchange reference.</summary>
+internal sealed record ParsedHeader(long Id, string DetectedType, string? InterchangeReference);
 
 /// <summary>An audit entry to append with the step's other writes.</summary>
 internal sealed record AuditDraft(long? MessageId, string Step, AuditOutcome Outcome, string? Detail);

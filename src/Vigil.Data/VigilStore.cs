@@ -105,7 +105,7 @@ public sealed partial class VigilStore
     public Task<MessageStatus> MarkParsedAsync(long id, string detectedType, string? interchangeReference, CancellationToken cancellationToken = default) =>
         WithContextAsync(async db =>
         {
-            var status = await StageParsedAsync(db, id, detectedType, interchangeReference, cancellationToken);
+            var status = (await StageParsedAsync(db, [new ParsedHeader(id, detectedType, interchangeReference)], cancellationToken))[0];
             await db.SaveChangesAsync(cancellationToken);
             return status;
         });
@@ -181,126 +181,30 @@ public sealed partial class VigilStore
     /// Upserts the list's reporting flight (the first with a leg that crosses the border, else the first) and its
     /// travelers. The same traveler re-sent (see <see cref="StoredTraveler.ReportKey"/>) updates the row it made before; the latest report wins.
     /// </summary>
-    public Task<SavedTravel> SavePassengerListAsync(long messageId, PassengerList list, CancellationToken cancellationToken = default)
-    {
-        var flight = ReportingFlight(list);
-        return SaveTravelAsync((db, rows) => StageListAsync(db, rows, messageId, list, flight, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>Stages one list or push and commits it, new rows and changed rows together.</summary>
-    private Task<SavedTravel> SaveTravelAsync(Func<VigilDbContext, NewRows, Task<Func<SavedTravel>>> stage, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await using var rows = new NewRows(db);
-            var saved = await stage(db, rows);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return saved();
-        });
-
-    private static Flight ReportingFlight(PassengerList list) =>
-        list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights.FirstOrDefault()
-            ?? throw new ArgumentException("The passenger list names no flight (TDT), so its travelers cannot be placed; quarantine the message.", nameof(list));
-
-    /// <summary>
-    /// Writes the list's flight and new travelers and stages changes to travelers already stored; the function gives
-    /// the ids once the changes are saved.
-    /// </summary>
-    private async Task<Func<SavedTravel>> StageListAsync(VigilDbContext db, NewRows newRows, long messageId, PassengerList list, Flight flight, CancellationToken cancellationToken)
-    {
-        var flightRow = await UpsertFlightAsync(db, messageId, flight, cancellationToken);
-        var existing = await TravelersOfAsync(db, flightRow, TravelerSource.Api, cancellationToken);
-        var keys = new KeyCounter();
-        var rows = new List<StoredTraveler>(list.Travelers.Count);
-        foreach (var traveler in list.Travelers)
-        {
-            var row = UpsertTraveler(flightRow, existing, TravelerSource.Api, keys.Next(Mapping.ApiReportKey(traveler)), messageId);
-            Mapping.Apply(row, traveler);
-            await InsertIfNewAsync(newRows, row, cancellationToken);
-            rows.Add(row);
-        }
-
-        return () => new SavedTravel(flightRow.Id, [.. rows.Select(r => r.Id)], [], 0);
-    }
+    public Task<SavedTravel> SavePassengerListAsync(long messageId, PassengerList list, CancellationToken cancellationToken = default) =>
+        SaveTravelAsync(messageId, list, cancellationToken);
 
     /// <summary>
     /// Stores a PNR push: one new immutable version of each booking it carries (numbered in arrival order; the same
     /// message never makes a second version), and the bookings' travelers on the pushed flight.
     /// </summary>
-    public Task<SavedTravel> SaveBookingPushAsync(long messageId, BookingPush push, CancellationToken cancellationToken = default)
+    public Task<SavedTravel> SaveBookingPushAsync(long messageId, BookingPush push, CancellationToken cancellationToken = default) =>
+        SaveTravelAsync(messageId, push, cancellationToken);
+
+    /// <summary>Stores one list or push and commits it, new rows and changed rows together.</summary>
+    private Task<SavedTravel> SaveTravelAsync(long messageId, TravelMessage travel, CancellationToken cancellationToken)
     {
-        var flight = PushedFlight(push);
-        return SaveTravelAsync((db, rows) => StagePushAsync(db, rows, messageId, push, flight, null, cancellationToken), cancellationToken);
-    }
-
-    private static Flight PushedFlight(BookingPush push) => push.PushedFlight
-        ?? throw new ArgumentException("The push names no flight (level-0 TVL), so its bookings cannot be placed; quarantine the message.", nameof(push));
-
-    /// <summary>
-    /// Writes the push's flight, new bookings, booking versions and new travelers and stages changes to travelers
-    /// already stored; the function gives the ids once the changes are saved. <paramref name="bookingJson"/> holds the
-    /// bookings already serialised, in order, when the caller made them beforehand.
-    /// </summary>
-    private async Task<Func<SavedTravel>> StagePushAsync(VigilDbContext db, NewRows newRows, long messageId, BookingPush push, Flight flight, IReadOnlyList<string>? bookingJson, CancellationToken cancellationToken)
-    {
-        var receivedAt = await db.Messages.Where(m => m.Id == messageId).Select(m => (DateTimeOffset?)m.ReceivedAt).FirstOrDefaultAsync(cancellationToken)
-            ?? throw UnknownMessage(messageId);
-        var flightRow = await UpsertFlightAsync(db, messageId, flight, cancellationToken);
-        var existingTravelers = await TravelersOfAsync(db, flightRow, TravelerSource.Pnr, cancellationToken);
-
-        var bookingKeys = new KeyCounter();
-        var keyed = push.Bookings.Select((booking, index) => (Booking: booking, Index: index, Key: bookingKeys.Next(Mapping.BookingKey(booking, push, messageId, index)))).ToList();
-        var keys = keyed.Select(k => k.Key).ToList();
-        var bookings = await db.Bookings.Where(b => keys.Contains(b.BookingKey)).ToDictionaryAsync(b => b.BookingKey, cancellationToken);
-        var bookingIds = bookings.Values.Select(b => b.Id).ToList();
-        var latest = await db.BookingVersions.Where(v => bookingIds.Contains(v.BookingId))
-            .GroupBy(v => v.BookingId)
-            .Select(g => new { BookingId = g.Key, Version = g.Max(v => v.Version), FromThisMessage = g.Any(v => v.MessageId == messageId) })
-            .ToDictionaryAsync(g => g.BookingId, cancellationToken);
-
-        var added = 0;
-        var travelerKeys = new KeyCounter();
-        var travelers = new List<StoredTraveler>();
-        foreach (var (booking, index, key) in keyed)
+        TravelUpsert.FlightOf(travel);
+        return WithContextAsync(async db =>
         {
-            if (!bookings.TryGetValue(key, out var bookingRow))
-            {
-                bookingRow = new StoredBooking { BookingKey = key, RecordLocator = booking.RecordLocator, CreatedAt = Now };
-                await newRows.AddAsync(bookingRow, cancellationToken);
-                bookings[key] = bookingRow;
-            }
-
-            var last = latest.GetValueOrDefault(bookingRow.Id);
-            if (last is not { FromThisMessage: true })
-            {
-                await newRows.AddAsync(new BookingVersion
-                {
-                    BookingId = bookingRow.Id,
-                    Version = (last?.Version ?? 0) + 1,
-                    MessageId = messageId,
-                    FlightId = flightRow.Id,
-                    PushKind = push.Kind.ToString(),
-                    Cancelled = booking.Cancelled,
-                    LastChanged = Mapping.Unzoned(booking.LastChanged),
-                    ReceivedAt = receivedAt,
-                    Content = bookingJson?[index] ?? Mapping.BookingJson(booking),
-                }, cancellationToken);
-                added++;
-            }
-
-            foreach (var traveler in booking.Travelers)
-            {
-                var row = UpsertTraveler(flightRow, existingTravelers, TravelerSource.Pnr, travelerKeys.Next(Mapping.PnrReportKey(key, traveler)), messageId);
-                Mapping.Apply(row, traveler);
-                row.RecordLocator ??= booking.RecordLocator;
-                row.BookingId = bookingRow.Id;
-                await InsertIfNewAsync(newRows, row, cancellationToken);
-                travelers.Add(row);
-            }
-        }
-
-        return () => new SavedTravel(flightRow.Id, [.. travelers.Select(t => t.Id)], [.. keyed.Select(k => bookings[k.Key].Id).Distinct()], added);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var rows = new NewRows(db);
+            var upsert = await TravelUpsert.LoadAsync(db, rows, Now, [(messageId, [travel])], cancellationToken);
+            var saved = await upsert.StoreAsync(messageId, travel, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
+        });
     }
 
     public Task<StoredFlight?> GetFlightAsync(string flightKey, CancellationToken cancellationToken = default) =>
@@ -452,29 +356,54 @@ public sealed partial class VigilStore
     public Task<List<StoredHit>> ListHitsAsync(long travelerId, CancellationToken cancellationToken = default) =>
         WithContextAsync(db => db.Hits.AsNoTracking().Where(h => h.TravelerId == travelerId).OrderBy(h => h.Id).ToListAsync(cancellationToken));
 
-    private async Task<MessageStatus> StageParsedAsync(VigilDbContext db, long id, string detectedType, string? interchangeReference, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records what parsing found of each message, in order: its type and interchange reference. A message whose sender
+    /// already sent that reference in another original becomes its duplicate; one processed already or found a
+    /// duplicate keeps its status. The messages are read in one query and saved with the caller's step.
+    /// </summary>
+    private async Task<List<MessageStatus>> StageParsedAsync(VigilDbContext db, IReadOnlyList<ParsedHeader> headers, CancellationToken cancellationToken)
     {
-        var message = await FindMessageAsync(db, id, cancellationToken);
-        if (message.Status is MessageStatus.Processed or MessageStatus.Duplicate)
+        var ids = headers.Select(h => h.Id).ToList();
+        var messages = await db.Messages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var references = headers.Select(h => Reference(h.InterchangeReference)).OfType<string>().Distinct().ToList();
+        var originals = references.Count == 0 ? [] : (await db.Messages
+            .Where(m => m.InterchangeReference != null && references.Contains(m.InterchangeReference) && m.DuplicateOfId == null)
+            .Select(m => new { m.Id, m.Sender, m.InterchangeReference })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(m => (m.Sender, m.InterchangeReference!), m => m.Id);
+        var statuses = new List<MessageStatus>(headers.Count);
+        foreach (var header in headers)
         {
-            return message.Status;
+            var message = messages.TryGetValue(header.Id, out var found) ? found : throw UnknownMessage(header.Id);
+            if (message.Status is MessageStatus.Processed or MessageStatus.Duplicate)
+            {
+                statuses.Add(message.Status);
+                continue;
+            }
+
+            var reference = Reference(header.InterchangeReference);
+            long? original = reference is not null && originals.TryGetValue((message.Sender, reference), out var first) && first != message.Id ? first : null;
+            message.DetectedType = header.DetectedType;
+            message.InterchangeReference = reference;
+            message.DuplicateOfId = original;
+            message.Status = original is null ? MessageStatus.Parsed : MessageStatus.Duplicate;
+            message.ErrorText = null;
+            message.ErrorSegment = null;
+            message.ErrorOffset = null;
+            message.ErrorLine = null;
+            message.StatusChangedAt = Now;
+            if (reference is not null && original is null)
+            {
+                // The batch's later messages see this one as the original of its reference.
+                originals.TryAdd((message.Sender, reference), message.Id);
+            }
+
+            statuses.Add(message.Status);
         }
 
-        var reference = string.IsNullOrWhiteSpace(interchangeReference) ? null : interchangeReference.Trim();
-        var original = reference is null ? null : await db.Messages
-            .Where(m => m.Sender == message.Sender && m.InterchangeReference == reference && m.DuplicateOfId == null && m.Id != id)
-            .Select(m => (long?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        message.DetectedType = detectedType;
-        message.InterchangeReference = reference;
-        message.DuplicateOfId = original;
-        message.Status = original is null ? MessageStatus.Parsed : MessageStatus.Duplicate;
-        message.ErrorText = null;
-        message.ErrorSegment = null;
-        message.ErrorOffset = null;
-        message.ErrorLine = null;
-        message.StatusChangedAt = Now;
-        return message.Status;
+        return statuses;
+
+        static string? Reference(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -573,69 +502,4 @@ public sealed partial class VigilStore
         await db.Messages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw UnknownMessage(id);
 
     private static KeyNotFoundException UnknownMessage(long id) => new($"No message {id} is stored.");
-
-    private async Task<StoredFlight> UpsertFlightAsync(VigilDbContext db, long messageId, Flight flight, CancellationToken cancellationToken)
-    {
-        var key = Mapping.FlightKey(flight);
-        var row = await db.Flights.Include(f => f.Legs.OrderBy(l => l.Sequence)).FirstOrDefaultAsync(f => f.FlightKey == key, cancellationToken);
-        if (row is null)
-        {
-            row = new StoredFlight { FlightKey = key, FirstMessageId = messageId };
-            db.Flights.Add(row);
-        }
-
-        Mapping.Apply(row, flight);
-        row.LastMessageId = messageId;
-        row.UpdatedAt = Now;
-        // Saved at once (one flight, a few legs) so that the new rows written next can carry its id.
-        await db.SaveChangesAsync(cancellationToken);
-        return row;
-    }
-
-    private static async Task<Dictionary<string, StoredTraveler>> TravelersOfAsync(VigilDbContext db, StoredFlight flight, TravelerSource source, CancellationToken cancellationToken) =>
-        flight.Id == 0 ? [] : await db.Travelers.Include(t => t.Documents.OrderBy(d => d.Id))
-            .Where(t => t.FlightId == flight.Id && t.Source == source)
-            .ToDictionaryAsync(t => t.ReportKey, cancellationToken);
-
-    private StoredTraveler UpsertTraveler(StoredFlight flight, Dictionary<string, StoredTraveler> existing, TravelerSource source, string key, long messageId)
-    {
-        if (!existing.TryGetValue(key, out var row))
-        {
-            // Not tracked: InsertIfNewAsync writes it once its fields are set.
-            row = new StoredTraveler { ReportKey = key, Source = source, FlightId = flight.Id, FirstMessageId = messageId };
-            existing[key] = row;
-        }
-
-        row.LastMessageId = messageId;
-        row.UpdatedAt = Now;
-        return row;
-    }
-
-    /// <summary>Writes a traveler that is not stored yet, with its documents; a stored one is tracked and saved with the step.</summary>
-    private static async Task InsertIfNewAsync(NewRows rows, StoredTraveler traveler, CancellationToken cancellationToken)
-    {
-        if (traveler.Id != 0)
-        {
-            return;
-        }
-
-        await rows.AddAsync(traveler, cancellationToken);
-        foreach (var document in traveler.Documents)
-        {
-            document.TravelerId = traveler.Id;
-            await rows.AddAsync(document, cancellationToken);
-        }
-    }
-
-    /// <summary>Two things with the same key in one message stay two: the second gets <c>#2</c>, the third <c>#3</c>.</summary>
-    private sealed class KeyCounter
-    {
-        private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
-
-        public string Next(string key)
-        {
-            var count = seen[key] = seen.GetValueOrDefault(key) + 1;
-            return count == 1 ? key : $"{key}#{count}";
-        }
-    }
 }

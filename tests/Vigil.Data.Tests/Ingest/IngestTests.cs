@@ -308,6 +308,32 @@ public abstract class IngestTests(ITestDatabase database) : OpenedStoreTests(dat
     }
 
     [Fact]
+    public async Task A_traveler_reported_twice_in_one_batch_is_one_row_with_the_later_report()
+    {
+        var pipeline = Pipeline();
+        var born = new DateOnly(1982, 7, 9);
+        var first = await pipeline.ReceiveAsync(PaxlstText.List("9001", "XX900", "CDG", "JFK", Tomorrow,
+            new PaxPerson("OKAFOR", "NGOZI", born, 'F', Document: "B7654321", Issuer: "NGA", Nationality: "NGA")), "airline-x", Cancel);
+        var second = await pipeline.ReceiveAsync(PaxlstText.List("9002", "XX900", "CDG", "JFK", Tomorrow,
+            new PaxPerson("OKAFOR", "NGOZI ADA", born, 'F', Document: "B7654321", Issuer: "NGA", Nationality: "GBR"),
+            new PaxPerson("ROSSI", "MARIO", new DateOnly(1970, 1, 2))), "airline-x", Cancel);
+
+        // Both messages are waiting, so they are stored in one batch: the second finds the first's rows in memory.
+        Assert.Equal(2, await pipeline.ProcessPendingAsync(Cancel));
+
+        var flight = await Store.GetFlightAsync("XX900/CDG/2026-01-16", Cancel);
+        Assert.NotNull(flight);
+        Assert.Equal(second.MessageId, flight.LastMessageId);
+        Assert.Equal(first.MessageId, flight.FirstMessageId);
+        Assert.Equal(["OKAFOR", "ROSSI"], flight.Travelers.Select(t => t.Surname).Order());
+        var ngozi = flight.Travelers.Single(t => t.Surname == "OKAFOR");
+        Assert.Equal(("NGOZI ADA", "GBR"), (ngozi.GivenNames, ngozi.Nationality));
+        Assert.Equal((first.MessageId, second.MessageId), (ngozi.FirstMessageId, ngozi.LastMessageId));
+        Assert.Equal("B7654321", Assert.Single(ngozi.Documents).NormalizedNumber);
+        Assert.Equal(2, (await Store.CountAsync(Cancel)).MessagesIn(MessageStatus.Processed));
+    }
+
+    [Fact]
     public async Task Files_dropped_in_the_folder_are_stored_moved_to_done_and_processed_with_the_subfolder_as_sender()
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-drop-" + Guid.NewGuid().ToString("N"));
