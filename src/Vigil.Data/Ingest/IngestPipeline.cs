@@ -25,6 +25,10 @@ public sealed class IngestPipeline
     private readonly VigilStore store;
     private readonly IngestOptions options;
     private readonly TimeProvider clock;
+    // Batches are written by one thread, which is what limits ingest; parsing the next batch and screening the last one
+    // leave it a core of its own, or they slow it down more than they gain.
+    private static readonly int BesideTheWriter = Math.Max(1, Environment.ProcessorCount - 1);
+
     private readonly IdentityResolver identities = new();
     private readonly SemaphoreSlim processing = new(1, 1);
     private IReadOnlyList<ITravelerCheck> checks;
@@ -231,7 +235,7 @@ public sealed class IngestPipeline
         var waiting = (await store.ReadPendingAsync(ids, ct)).Where(m => m.Status is MessageStatus.Received or MessageStatus.Parsed).ToList();
         var started = Stopwatch.GetTimestamp();
         var parsed = new ParsedMessage[waiting.Count];
-        Parallel.For(0, waiting.Count, new ParallelOptions { CancellationToken = ct }, i => parsed[i] = Parse(waiting[i]));
+        Parallel.For(0, waiting.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = BesideTheWriter }, i => parsed[i] = Parse(waiting[i]));
         Timings.AddParse(started);
         return [.. parsed];
     }
@@ -373,7 +377,7 @@ public sealed class IngestPipeline
         return new ScreeningBatch(stored, active, Task.Run(() =>
         {
             var started = Stopwatch.GetTimestamp();
-            var hits = Screen(stored.Subjects, active);
+            var hits = Screen(stored.Subjects, active, BesideTheWriter);
             Timings.AddScreen(started);
             return hits;
         }));
@@ -523,11 +527,14 @@ public sealed class IngestPipeline
         return subjects;
     }
 
-    /// <summary>Every subject through every check; travelers are screened in parallel (checks are thread-safe by contract).</summary>
-    private static List<TravelerHit> Screen(IReadOnlyList<(long TravelerId, ScreeningSubject Subject)> subjects, IReadOnlyList<ITravelerCheck> active)
+    /// <summary>
+    /// Every subject through every check; travelers are screened in parallel (checks are thread-safe by contract), on at
+    /// most <paramref name="parallelism"/> cores (-1: all).
+    /// </summary>
+    private static List<TravelerHit> Screen(IReadOnlyList<(long TravelerId, ScreeningSubject Subject)> subjects, IReadOnlyList<ITravelerCheck> active, int parallelism = -1)
     {
         var found = new List<TravelerHit>[subjects.Count];
-        Parallel.For(0, subjects.Count, i =>
+        Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
         {
             var (travelerId, subject) = subjects[i];
             foreach (var check in active)
