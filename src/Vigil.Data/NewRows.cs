@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -155,6 +156,8 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
     private sealed class SqliteInserter<T>(sqlite3 connection, sqlite3_stmt statement, RowShape<T> shape) : IRowInserter<T>
         where T : class
     {
+        private byte[] buffer = new byte[256];
+
         public static SqliteInserter<T> Prepare(SqliteConnection connection, RowShape<T> shape)
         {
             var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
@@ -170,7 +173,7 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             {
                 for (var i = 0; i < shape.Columns.Length; i++)
                 {
-                    Check(connection, Bind(statement, i + 1, shape.Columns[i].Read(row)));
+                    Check(connection, Bind(i + 1, shape.Columns[i].Read(row)));
                 }
 
                 var done = raw.sqlite3_step(statement);
@@ -194,10 +197,14 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
-        private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+        /// <summary>
+        /// Binds by position; text is encoded into a reused buffer rather than a new UTF-8 copy per value (SQLite copies
+        /// what it is given), and dates are formatted straight into it.
+        /// </summary>
+        private int Bind(int index, object? value) => value switch
         {
             null or DBNull => raw.sqlite3_bind_null(statement, index),
-            string text => raw.sqlite3_bind_text(statement, index, text),
+            string text => raw.sqlite3_bind_text(statement, index, Utf8(text)),
             long number => raw.sqlite3_bind_int64(statement, index, number),
             int number => raw.sqlite3_bind_int64(statement, index, number),
             short number => raw.sqlite3_bind_int64(statement, index, number),
@@ -206,12 +213,29 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             double real => raw.sqlite3_bind_double(statement, index, real),
             float real => raw.sqlite3_bind_double(statement, index, real),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-            DateTimeOffset moment => raw.sqlite3_bind_text(statement, index, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
-            DateTime moment => raw.sqlite3_bind_text(statement, index, moment.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-            DateOnly day => raw.sqlite3_bind_text(statement, index, day.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            DateTimeOffset moment => raw.sqlite3_bind_text(statement, index, Formatted(moment, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz")),
+            DateTime moment => raw.sqlite3_bind_text(statement, index, Formatted(moment, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF")),
+            DateOnly day => raw.sqlite3_bind_text(statement, index, Formatted(day, @"yyyy\-MM\-dd")),
             Enum choice => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(choice, CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException($"{typeof(T).Name}: {nameof(NewRows)} does not write {value.GetType().Name} values to SQLite; add the form Microsoft.Data.Sqlite writes."),
         };
+
+        private ReadOnlySpan<byte> Utf8(string text)
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (buffer.Length < most)
+            {
+                buffer = new byte[Math.Max(most, buffer.Length * 2)];
+            }
+
+            return buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
+        }
+
+        private ReadOnlySpan<byte> Formatted<TValue>(TValue value, string format)
+            where TValue : IUtf8SpanFormattable =>
+            value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture)
+                ? buffer.AsSpan(0, written)
+                : throw new InvalidOperationException($"{typeof(TValue).Name} {value} did not fit {buffer.Length} bytes.");
 
         private static void Check(sqlite3 connection, int result)
         {

@@ -20,6 +20,7 @@ public sealed partial class VigilStore
 
     private readonly string connectionString;
     private readonly TimeProvider clock;
+    private int checkpointing;
 
     private VigilStore(StoreProvider provider, string connectionString, TimeProvider clock)
     {
