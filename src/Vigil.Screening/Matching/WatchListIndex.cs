@@ -383,10 +383,11 @@ public sealed class WatchListIndex
         [ThreadStatic]
         private static UnitVisits? current;
 
+        private readonly int owner = index.Identity;
+
+        /// <summary>Per vocabulary unit, the last search that met it.</summary>
         private readonly int[] visitedIn = new int[index.Vocabulary.Count];
         private int search;
-
-        private readonly int owner = index.Identity;
 
         public static UnitVisits For(WatchListIndex index)
         {
