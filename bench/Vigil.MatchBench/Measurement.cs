@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -89,12 +90,16 @@ internal static class ProcessMemory
         }
     }
 
-    /// <summary>Managed heap after a full collection.</summary>
+    /// <summary>
+    /// Managed heap after a full collection. The collection is aggressive (compacting, memory given back to the
+    /// system), so that a pass's peak working set does not include what the previous pass's index left behind.
+    /// </summary>
     public static long ManagedHeap()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 

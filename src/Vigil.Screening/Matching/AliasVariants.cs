@@ -13,13 +13,14 @@ internal static class AliasVariants
     /// <summary>Below this the two words are different names the person goes by, not spellings of one.</summary>
     private const double Related = 0.6;
 
-    public static Dictionary<int, int[]> Learn(IReadOnlyList<IndexedName> names, IReadOnlyList<PreparedUnit> vocabulary)
+    public static Dictionary<int, int[]> Learn(WatchListIndex index)
     {
+        var vocabulary = index.Vocabulary;
         var links = new Dictionary<int, HashSet<int>>();
-        for (var start = 0; start < names.Count;)
+        for (var start = 0; start < index.NameCount;)
         {
             var end = start;
-            while (end < names.Count && names[end].Person == names[start].Person)
+            while (end < index.NameCount && index.PersonOf(end) == index.PersonOf(start))
             {
                 end++;
             }
@@ -28,7 +29,7 @@ internal static class AliasVariants
             {
                 for (var b = a + 1; b < end; b++)
                 {
-                    if (SoleDifference(names[a], names[b], vocabulary) is var (x, y) && x != y)
+                    if (SoleDifference(index.UnitIdsOf(a), index.UnitIdsOf(b), vocabulary) is var (x, y) && x != y)
                     {
                         Link(links, x, y);
                         Link(links, y, x);
@@ -42,7 +43,7 @@ internal static class AliasVariants
         return links.ToDictionary(l => l.Key, l => l.Value.ToArray());
     }
 
-    private static (int, int)? SoleDifference(IndexedName first, IndexedName second, IReadOnlyList<PreparedUnit> vocabulary)
+    private static (int, int)? SoleDifference(ReadOnlySpan<int> first, ReadOnlySpan<int> second, IReadOnlyList<PreparedUnit> vocabulary)
     {
         var left = Words(first, vocabulary);
         var right = Words(second, vocabulary);
@@ -63,8 +64,19 @@ internal static class AliasVariants
         return related >= Related ? (onlyLeft[0], onlyRight[0]) : null;
     }
 
-    private static List<int> Words(IndexedName name, IReadOnlyList<PreparedUnit> vocabulary) =>
-        name.UnitIds.Where(id => vocabulary[id].Kind == UnitKind.Word && vocabulary[id].Text.Length >= 3).ToList();
+    private static List<int> Words(ReadOnlySpan<int> unitIds, IReadOnlyList<PreparedUnit> vocabulary)
+    {
+        var words = new List<int>(unitIds.Length);
+        foreach (var id in unitIds)
+        {
+            if (vocabulary[id].Kind == UnitKind.Word && vocabulary[id].Text.Length >= 3)
+            {
+                words.Add(id);
+            }
+        }
+
+        return words;
+    }
 
     private static void Link(Dictionary<int, HashSet<int>> links, int from, int to)
     {

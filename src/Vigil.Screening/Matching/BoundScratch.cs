@@ -9,12 +9,12 @@ internal sealed class BoundScratch
     [ThreadStatic]
     private static BoundScratch? current;
 
-    private readonly WatchListIndex index;
+    private readonly int owner;
 
     private BoundScratch(WatchListIndex index)
     {
-        this.index = index;
-        SlotOfName = new int[index.Names.Count];
+        owner = index.Identity;
+        SlotOfName = new int[index.NameCount];
         Array.Fill(SlotOfName, -1);
     }
 
@@ -30,7 +30,7 @@ internal sealed class BoundScratch
     /// <summary>The scratch of this thread for <paramref name="index"/>, made anew when the index was swapped.</summary>
     public static BoundScratch For(WatchListIndex index)
     {
-        if (current is not { } scratch || !ReferenceEquals(scratch.index, index))
+        if (current is not { } scratch || scratch.owner != index.Identity)
         {
             current = scratch = new BoundScratch(index);
         }

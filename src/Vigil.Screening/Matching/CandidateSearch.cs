@@ -87,17 +87,20 @@ public sealed partial class WatchListMatcher
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
             var attributesOf = new Dictionary<int, double>();
             var weakScored = 0;
+            var cannotAlertBelow = matcher.StopsBelowAlertFloor ? CannotAlertBelow() : double.NegativeInfinity;
             foreach (var (nameIndex, bound) in candidates)
             {
-                // Candidates come best bound first: once no attribute could lift one into the results, none can.
-                if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd))
+                // Candidates come best bound first: once no attribute could lift one into the results, none can;
+                // and once no more weak candidates are taken, only those that could alert are left to score.
+                if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd)
+                    || ((bestByPerson.Count >= top || weakScored >= WeakCandidateBudget) && bound < cannotAlertBelow))
                 {
                     break;
                 }
 
                 // The person's own attributes are known before the name is scored: a date of birth that contradicts
                 // the traveler's rules a candidate out as surely as a poor name.
-                var person = index.Name(nameIndex).Person;
+                var person = index.PersonOf(nameIndex);
                 if (!attributesOf.TryGetValue(person, out var attributes))
                 {
                     attributes = AttributeEvidence.Contribution(screening, index.Person(person));
@@ -174,6 +177,15 @@ public sealed partial class WatchListMatcher
                 topScores.EnqueueDequeue(score, score);
             }
         }
+
+        /// <summary>
+        /// A candidate whose bound is below this cannot alert whatever its person's attributes: they add at most an
+        /// exact date of birth and a nationality, and a document number only when the traveler gives one. The margin
+        /// keeps rounding from deciding.
+        /// </summary>
+        private double CannotAlertBelow() =>
+            matcher.Options.LowestThreshold - MostAttributesAdd
+            - (screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees) - 1e-9;
 
         /// <summary>The score a new candidate must beat to enter the top results (0 while there is room).</summary>
         private double KthBest() => topScores.Count < top ? 0 : topScores.Peek();

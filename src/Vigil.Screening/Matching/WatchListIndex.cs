@@ -21,11 +21,12 @@ public sealed class WatchListIndex
     private readonly (int Unit, double Similarity)[][] neighbours;
 
     /// <summary>
-    /// Per indexed name: its summed unit weight and whether it names an individual. Gathering candidates reads these
-    /// for thousands of names per query; side by side they cost no visit to each name and person.
+    /// The indexed names, side by side: a list of a million people holds two million names, and an object graph per
+    /// name (record, prepared name, unit array, id array) cost more than the rest of the index. A name's unit ids
+    /// are <c>unitIds[unitStart[n]..unitStart[n + 1]]</c>; its prepared form is made again when it is scored.
+    /// Gathering candidates reads the weights and kinds for thousands of names per query.
     /// </summary>
-    private readonly double[] nameWeights;
-    private readonly bool[] namesIndividual;
+    private readonly NameTable names;
 
     /// <summary>The vocabulary's sketches side by side: most key neighbours are ruled out here, without visiting their units.</summary>
     private readonly UnitSketch[] sketches;
@@ -42,9 +43,17 @@ public sealed class WatchListIndex
     private const int NeighboursComputedUpTo = 100_000;
     private int recentAdditions;
 
+    private static int indexesBuilt;
+
+    /// <summary>
+    /// Tells this index from the ones before it. Per-thread working memory remembers the index it was made for by
+    /// this number rather than by reference, so that it does not keep a replaced index alive.
+    /// </summary>
+    internal int Identity { get; } = Interlocked.Increment(ref indexesBuilt);
+
     private WatchListIndex(
-        IReadOnlyList<ListedPerson> persons,
-        IReadOnlyList<IndexedName> names,
+        ListedPerson[] persons,
+        NameTable names,
         IReadOnlyList<PreparedUnit> vocabulary,
         Dictionary<string, int[]> vocabularyByKey,
         int[][] namesByUnit,
@@ -54,7 +63,8 @@ public sealed class WatchListIndex
     {
         this.vocabularyIds = vocabularyIds;
         Persons = persons;
-        Names = names;
+        this.names = names;
+        Names = new NameView(this);
         Vocabulary = vocabulary;
         this.vocabularyByKey = vocabularyByKey;
         this.namesByUnit = namesByUnit;
@@ -62,20 +72,23 @@ public sealed class WatchListIndex
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
-        nameWeights = names.Select(n => n.TotalWeight).ToArray();
-        namesIndividual = names.Select(n => persons[n.Person].Kind == PartyKind.Individual).ToArray();
-        nameList = [.. names];
-        personList = [.. persons];
+        personList = persons;
         if (vocabulary.Count <= NeighboursComputedUpTo)
         {
             ComputeNeighbours();
         }
-        aliasVariants = AliasVariants.Learn(names, vocabulary);
-        LongestName = names.Count == 0 ? 1 : names.Max(n => n.UnitIds.Length);
-        firstNameOfPerson = new int[persons.Count];
-        for (int person = 0, name = 0; person < persons.Count; person++)
+
+        aliasVariants = AliasVariants.Learn(this);
+        LongestName = 1;
+        for (var name = 0; name < names.Count; name++)
         {
-            while (name < names.Count && names[name].Person < person)
+            LongestName = Math.Max(LongestName, names.UnitIdsOf(name).Length);
+        }
+
+        firstNameOfPerson = new int[persons.Length];
+        for (int person = 0, name = 0; person < persons.Length; person++)
+        {
+            while (name < names.Count && names.Person[name] < person)
             {
                 name++;
             }
@@ -86,19 +99,36 @@ public sealed class WatchListIndex
 
     public IReadOnlyList<ListedPerson> Persons { get; }
 
-    /// <summary>The same lists as arrays, read without an interface call in the query's inner loops.</summary>
-    private readonly IndexedName[] nameList;
+    /// <summary>The persons as an array, read without an interface call in the query's inner loops.</summary>
     private readonly ListedPerson[] personList;
 
-    internal IndexedName Name(int name) => nameList[name];
+    /// <summary>One indexed name with its prepared form, made anew: for scoring and explaining a candidate.</summary>
+    internal IndexedName Name(int name)
+    {
+        var ids = names.UnitIdsOf(name);
+        var units = new PreparedUnit[ids.Length];
+        for (var u = 0; u < units.Length; u++)
+        {
+            units[u] = Vocabulary[ids[u]];
+        }
+
+        return new IndexedName(names.Person[name], new PreparedName(units, names.LinksOf(name)), ids.ToArray(), names.Listed[name]);
+    }
+
+    internal ReadOnlySpan<int> UnitIdsOf(int name) => names.UnitIdsOf(name);
+
+    internal int PersonOf(int name) => names.Person[name];
 
     internal ListedPerson Person(int person) => personList[person];
 
-    internal double TotalWeightOf(int name) => nameWeights[name];
+    internal double TotalWeightOf(int name) => names.TotalWeight[name];
 
-    internal bool NamesIndividual(int name) => namesIndividual[name];
+    internal bool NamesIndividual(int name) => names.Individual[name];
 
+    /// <summary>Every indexed name, person by person; each record is made when read.</summary>
     public IReadOnlyList<IndexedName> Names { get; }
+
+    internal int NameCount => names.Count;
 
     public IReadOnlyList<PreparedUnit> Vocabulary { get; }
 
@@ -113,13 +143,14 @@ public sealed class WatchListIndex
     {
         preparer ??= new NamePreparer(TokenWeights.Default);
         var personList = persons.ToArray();
-        var names = new List<IndexedName>();
+        var names = new NameTable.Builder();
         var vocabulary = new List<PreparedUnit>();
         var vocabularyIds = new Dictionary<NameUnit, int>();
         var keys = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var postings = new List<List<int>>();
         var documents = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var unitKeys = new HashSet<string>(StringComparer.Ordinal);
+        var unitIds = new List<int>();
 
         for (var p = 0; p < personList.Length; p++)
         {
@@ -134,10 +165,10 @@ public sealed class WatchListIndex
                     continue;
                 }
 
-                var unitIds = new int[prepared.Units.Count];
-                for (var u = 0; u < unitIds.Length; u++)
+                unitIds.Clear();
+                double weight = 0;
+                foreach (var unit in prepared.Units)
                 {
-                    var unit = prepared.Units[u];
                     if (!vocabularyIds.TryGetValue(unit.Unit, out var id))
                     {
                         id = vocabulary.Count;
@@ -161,7 +192,8 @@ public sealed class WatchListIndex
                         }
                     }
 
-                    unitIds[u] = id;
+                    unitIds.Add(id);
+                    weight += unit.Weight;
                     var posting = postings[id];
                     if (posting.Count == 0 || posting[^1] != names.Count)
                     {
@@ -169,14 +201,7 @@ public sealed class WatchListIndex
                     }
                 }
 
-                // The name keeps the vocabulary's unit instances, not its own copies.
-                var shared = new PreparedUnit[unitIds.Length];
-                for (var u = 0; u < unitIds.Length; u++)
-                {
-                    shared[u] = vocabulary[unitIds[u]];
-                }
-
-                names.Add(new IndexedName(p, new PreparedName(shared, prepared.Links), unitIds, name));
+                names.Add(p, unitIds, prepared.Links, name, weight, person.Kind == PartyKind.Individual);
             }
 
             foreach (var document in person.Documents)
@@ -198,7 +223,7 @@ public sealed class WatchListIndex
 
         return new WatchListIndex(
             personList,
-            names,
+            names.ToTable(),
             vocabulary,
             keys.ToDictionary(k => k.Key, k => k.Value.ToArray(), StringComparer.Ordinal),
             postings.Select(p => p.ToArray()).ToArray(),
@@ -328,7 +353,10 @@ public sealed class WatchListIndex
 
     private (int, double)[] NeighboursOf(PreparedUnit unit, HashSet<string> keyBuffer)
     {
-        var similar = new Dictionary<int, double>();
+        // A unit is filed under several keys, and a neighbour under several of the same ones: each is judged once.
+        var visits = UnitVisits.For(this);
+        visits.Start();
+        var found = new List<(int, double)>();
         keyBuffer.Clear();
         CandidateKeys.ForQuery(unit, keyBuffer);
         foreach (var key in keyBuffer)
@@ -337,24 +365,60 @@ public sealed class WatchListIndex
             {
                 foreach (var other in ids)
                 {
-                    if (!UnitSketch.RulesOut(unit.Sketch, sketches[other]) && !similar.ContainsKey(other))
+                    if (visits.First(other) && !UnitSketch.RulesOut(unit.Sketch, sketches[other])
+                        && UnitSimilarity.Of(unit, Vocabulary[other]) is var similarity and > 0)
                     {
-                        similar[other] = UnitSimilarity.Of(unit, Vocabulary[other]);
+                        found.Add((other, similarity));
                     }
                 }
             }
         }
 
-        var found = new List<(int, double)>(similar.Count);
-        foreach (var (id, similarity) in similar)
+        return found.ToArray();
+    }
+
+    /// <summary>Which vocabulary units one neighbour search has judged, kept per thread and index.</summary>
+    private sealed class UnitVisits(WatchListIndex index)
+    {
+        [ThreadStatic]
+        private static UnitVisits? current;
+
+        private readonly int owner = index.Identity;
+
+        /// <summary>Per vocabulary unit, the last search that met it.</summary>
+        private readonly int[] visitedIn = new int[index.Vocabulary.Count];
+        private int search;
+
+        public static UnitVisits For(WatchListIndex index)
         {
-            if (similarity > 0)
+            if (current is not { } visits || visits.owner != index.Identity)
             {
-                found.Add((id, similarity));
+                current = visits = new UnitVisits(index);
+            }
+
+            return visits;
+        }
+
+        public void Start()
+        {
+            if (++search == int.MaxValue)
+            {
+                Array.Clear(visitedIn);
+                search = 1;
             }
         }
 
-        return found.ToArray();
+        /// <summary>True the first time the search meets <paramref name="unit"/>.</summary>
+        public bool First(int unit)
+        {
+            if (visitedIn[unit] == search)
+            {
+                return false;
+            }
+
+            visitedIn[unit] = search;
+            return true;
+        }
     }
 
     internal int[] NamesHolding(int unitId) => namesByUnit[unitId];
@@ -363,7 +427,7 @@ public sealed class WatchListIndex
     internal IEnumerable<int> NamesOf(int person)
     {
         var start = firstNameOfPerson[person];
-        var end = person + 1 < firstNameOfPerson.Length ? firstNameOfPerson[person + 1] : Names.Count;
+        var end = person + 1 < firstNameOfPerson.Length ? firstNameOfPerson[person + 1] : names.Count;
         for (var i = start; i < end; i++)
         {
             yield return i;
@@ -402,4 +466,91 @@ public sealed record IndexedName(int Person, PreparedName Prepared, int[] UnitId
 {
     /// <summary>The summed weight of the name's units, for bounding scores before scoring.</summary>
     public double TotalWeight { get; } = Prepared.Units.Sum(u => u.Weight);
+}
+
+/// <summary>
+/// The indexed names as parallel arrays (see <see cref="WatchListIndex"/>). Names are added person by person, so a
+/// person's names form one range.
+/// </summary>
+internal sealed class NameTable
+{
+    private readonly int[] unitStart;
+    private readonly int[] unitIds;
+
+    /// <summary>Genealogical links, for the few names that have any.</summary>
+    private readonly Dictionary<int, (int Son, int Father)[]> links;
+
+    private NameTable(int[] unitStart, int[] unitIds, int[] person, ListedName[] listed, double[] totalWeight, bool[] individual, Dictionary<int, (int, int)[]> links)
+    {
+        this.unitStart = unitStart;
+        this.unitIds = unitIds;
+        Person = person;
+        Listed = listed;
+        TotalWeight = totalWeight;
+        Individual = individual;
+        this.links = links;
+    }
+
+    public int Count => Person.Length;
+
+    public int[] Person { get; }
+
+    public ListedName[] Listed { get; }
+
+    public double[] TotalWeight { get; }
+
+    public bool[] Individual { get; }
+
+    public ReadOnlySpan<int> UnitIdsOf(int name) => unitIds.AsSpan(unitStart[name], unitStart[name + 1] - unitStart[name]);
+
+    public IReadOnlyList<(int Son, int Father)> LinksOf(int name) => links.TryGetValue(name, out var found) ? found : [];
+
+    public sealed class Builder
+    {
+        private readonly List<int> unitStart = [0];
+        private readonly List<int> unitIds = [];
+        private readonly List<int> person = [];
+        private readonly List<ListedName> listed = [];
+        private readonly List<double> totalWeight = [];
+        private readonly List<bool> individual = [];
+        private readonly Dictionary<int, (int, int)[]> links = [];
+
+        public int Count => person.Count;
+
+        public void Add(int personIndex, List<int> ids, IReadOnlyList<(int Son, int Father)> nameLinks, ListedName name, double weight, bool isIndividual)
+        {
+            if (nameLinks.Count > 0)
+            {
+                links.Add(Count, [.. nameLinks]);
+            }
+
+            unitIds.AddRange(ids);
+            unitStart.Add(unitIds.Count);
+            person.Add(personIndex);
+            listed.Add(name);
+            totalWeight.Add(weight);
+            individual.Add(isIndividual);
+        }
+
+        public NameTable ToTable() =>
+            new([.. unitStart], [.. unitIds], [.. person], [.. listed], [.. totalWeight], [.. individual], links);
+    }
+}
+
+/// <summary>The indexed names as records, each made when it is read: for callers outside the query's inner loops.</summary>
+internal sealed class NameView(WatchListIndex index) : IReadOnlyList<IndexedName>
+{
+    public int Count => index.NameCount;
+
+    public IndexedName this[int name] => (uint)name < (uint)Count ? index.Name(name) : throw new ArgumentOutOfRangeException(nameof(name));
+
+    public IEnumerator<IndexedName> GetEnumerator()
+    {
+        for (var name = 0; name < Count; name++)
+        {
+            yield return index.Name(name);
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

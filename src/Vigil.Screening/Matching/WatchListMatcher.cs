@@ -23,6 +23,12 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     public MatchingOptions Options { get; } = options ?? new MatchingOptions();
 
+    /// <summary>
+    /// Whether the search stops at the first candidate that could neither alert nor be taken as a weak one (the
+    /// default). Off only in tests, which check that stopping there changes no result.
+    /// </summary>
+    internal bool StopsBelowAlertFloor { get; init; } = true;
+
     /// <summary>The best listed persons for a query, alerting or not (down to the report floor), best first.</summary>
     public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5) =>
         Search(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, top));

@@ -1,0 +1,88 @@
+using Vigil.Screening.Matching;
+using Vigil.Screening.Watchlists;
+using Vigil.Tests;
+
+namespace Vigil.Screening.Tests.Matching;
+
+/// <summary>
+/// The search's shortcuts must not change what it finds: stopping once no remaining candidate could alert or be
+/// taken as a weak one returns exactly what walking every candidate returns, over the development queries.
+/// </summary>
+public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
+{
+    private readonly WatchListMatcherTests.UnIndex un;
+
+    public SearchShortcutTests(WatchListMatcherTests.UnIndex un) => this.un = un;
+
+    [Fact]
+    public void Stopping_below_the_alert_floor_changes_no_result_over_the_development_queries()
+    {
+        var stopping = new WatchListMatcher(un.Index);
+        var walking = new WatchListMatcher(un.Index) { StopsBelowAlertFloor = false };
+        var queries = Queries("un-queries-dev.csv").Concat(Queries("negatives-dev.csv").Take(2000)).ToList();
+        var alerts = 0;
+        foreach (var query in queries)
+        {
+            Assert.Equal(Printed(walking.Screen(query)), Printed(stopping.Screen(query)));
+            var expected = Printed(walking.Alerts(query));
+            Assert.Equal(expected, Printed(stopping.Alerts(query)));
+            alerts += expected.Count;
+        }
+
+        Assert.True(alerts >= 1400, $"only {alerts} alerts over {queries.Count} queries");
+    }
+
+    [Fact]
+    public void Names_read_back_from_the_index_hold_their_vocabulary_units_and_person()
+    {
+        var index = un.Index;
+        Assert.Equal(index.Names.Count, index.Names.Count(n => n is not null));
+        for (var i = 0; i < index.Names.Count; i += 97)
+        {
+            var name = index.Names[i];
+            Assert.Equal(name.UnitIds.Length, name.Prepared.Units.Count);
+            for (var u = 0; u < name.UnitIds.Length; u++)
+            {
+                Assert.Same(index.Vocabulary[name.UnitIds[u]], name.Prepared.Units[u]);
+            }
+
+            Assert.Contains(name.Listed, index.Persons[name.Person].Names);
+            Assert.Equal(name.Prepared.Units.Sum(p => p.Weight), name.TotalWeight);
+        }
+    }
+
+    [Fact]
+    public void A_replaced_index_is_not_kept_alive_by_the_working_memory_of_the_threads_that_used_it()
+    {
+        var replaced = ScreenOnceWithOwnIndex();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(replaced.TryGetTarget(out _));
+    }
+
+    private WeakReference<WatchListIndex> ScreenOnceWithOwnIndex()
+    {
+        var index = WatchListIndex.Build(un.List.Entries.Take(300));
+        Assert.NotEmpty(new WatchListMatcher(index).Screen(new ScreeningQuery(un.List.Entries[0].PrimaryName)));
+        return new WeakReference<WatchListIndex>(index);
+    }
+
+    private static List<string> Printed(IReadOnlyList<ScreeningMatch> matches) =>
+        matches.Select(m => $"{m.ListId} {m.Score} {m.Alert} {m.Explanation}").ToList();
+
+    private static IEnumerable<ScreeningQuery> Queries(string file)
+    {
+        foreach (var line in File.ReadLines(SharedData.PathOf("data", "eval", file)).Skip(1))
+        {
+            var fields = line.Split(',');
+            yield return new ScreeningQuery(fields[1])
+            {
+                DateOfBirth = QueryBirthDate.Parse(fields[2]),
+                Nationality = fields[3].Length == 3 ? fields[3] : null,
+                Gender = fields[4] switch { "M" => Gender.Male, "F" => Gender.Female, _ => Gender.Unknown },
+                DocumentNumber = fields[5].Length > 0 ? fields[5] : null,
+            };
+        }
+    }
+}
