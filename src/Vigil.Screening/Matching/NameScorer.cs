@@ -87,7 +87,7 @@ public static class NameScorer
             }
             finally
             {
-                // Names held past the call would keep a replaced index's units alive with this thread's memory.
+                // A listed name held past the call would keep a replaced index's units alive with this thread's memory.
                 search.Forget();
             }
         }
@@ -157,12 +157,11 @@ public static class NameScorer
             visited = 0;
         }
 
+        /// <summary>Lets go of the listed name; the traveler's name is kept, so that its next candidate reuses the order.</summary>
         public void Forget()
         {
-            query = null!;
             listed = null!;
             similarities = null!;
-            orderedFor = null;
         }
 
         public void Run() => Visit(0);

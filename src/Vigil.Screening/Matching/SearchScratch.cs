@@ -3,8 +3,9 @@ namespace Vigil.Screening.Matching;
 /// <summary>
 /// Working memory for one query's search, kept per thread and cleared when the next search starts: the service
 /// screens every traveler of every flight, and the collections a search filled anew each time were most of what it
-/// allocated, which every thread then paid for in collections. Holds nothing that keeps an index alive; a cleared
-/// collection enumerates in insertion order like a new one, so reusing it changes no result.
+/// allocated, which every thread then paid for in collections. Refers to no index (at most to a few units of one,
+/// which do not refer back); a cleared collection enumerates in insertion order like a new one, so reusing it changes
+/// no result.
 /// </summary>
 internal sealed class SearchScratch
 {
