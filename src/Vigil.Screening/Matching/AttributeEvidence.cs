@@ -33,10 +33,11 @@ public static class AttributeEvidence
         double total = 0;
         if (query.DateOfBirth is { } dob && person.BirthDates.Count > 0)
         {
+            // Indexed loops: a foreach over the interface boxes an enumerator, and this runs for every candidate.
             var best = double.MinValue;
-            foreach (var date in person.BirthDates)
+            for (var i = 0; i < person.BirthDates.Count; i++)
             {
-                best = Math.Max(best, Compare(dob, date, describe: false).Contribution);
+                best = Math.Max(best, Compare(dob, person.BirthDates[i], describe: false).Contribution);
             }
 
             total += best;
@@ -57,9 +58,9 @@ public static class AttributeEvidence
 
     private static bool HasCodedNationality(ListedPerson person)
     {
-        foreach (var nationality in person.Nationalities)
+        for (var i = 0; i < person.Nationalities.Count; i++)
         {
-            if (nationality.Length == 3)
+            if (person.Nationalities[i].Length == 3)
             {
                 return true;
             }
@@ -70,9 +71,9 @@ public static class AttributeEvidence
 
     private static bool IsListedNationality(ListedPerson person, string nationality)
     {
-        foreach (var listed in person.Nationalities)
+        for (var i = 0; i < person.Nationalities.Count; i++)
         {
-            if (string.Equals(listed, nationality, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(person.Nationalities[i], nationality, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -123,11 +124,11 @@ public static class AttributeEvidence
         }
 
         // Lists write notes around the number ("diplomatic passport no. D00000898"): the number ends the text.
-        foreach (var document in person.Documents)
+        for (var i = 0; i < person.Documents.Count; i++)
         {
-            if (document.NormalizedNumber.EndsWith(number, StringComparison.Ordinal))
+            if (person.Documents[i].NormalizedNumber.EndsWith(number, StringComparison.Ordinal))
             {
-                return document;
+                return person.Documents[i];
             }
         }
 

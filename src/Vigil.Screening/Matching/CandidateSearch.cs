@@ -15,18 +15,14 @@ public sealed partial class WatchListMatcher
     /// </summary>
     private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top, bool alertsOnly = false)
     {
-        private readonly Dictionary<int, double>[] similarByUnit = new Dictionary<int, double>[query.Units.Count];
-        private readonly Dictionary<int, (int Name, double NameScore, double Score)> bestByPerson = [];
         private readonly WatchListIndex index = matcher.Index;
+        private readonly SearchScratch work = SearchScratch.Start(query.Units.Count);
 
         /// <summary>A similarity this high says the lists hold the query's own name, spelled alike.</summary>
         private const double SameNameSpelling = 0.95;
 
         /// <summary>How many candidates that cannot alert are scored at most to fill the top results.</summary>
         private const int WeakCandidateBudget = 16;
-
-        /// <summary>The best final scores seen so far (possibly stale for a person whose score later rose: that only keeps more candidates).</summary>
-        private readonly PriorityQueue<double, double> topScores = new();
 
         public PreparedName Query { get; } = query;
 
@@ -45,47 +41,47 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                Record(person, -1, 0);
+                var attributes = AttributeEvidence.Contribution(screening, index.Person(person));
+                Record(person, -1, 0, attributes);
                 foreach (var nameIndex in index.NamesOf(person))
                 {
-                    ScoreName(nameIndex, similarities, floor: 0);
+                    ScoreName(nameIndex, similarities, floor: 0, attributes);
                 }
             }
         }
 
-        private void ScoreName(int nameIndex, double[,] similarities, double floor)
+        private void ScoreName(int nameIndex, double[,] similarities, double floor, double attributes)
         {
-            var name = index.Name(nameIndex);
-            Fill(similarities, name);
-            var score = NameScorer.ScoreOnly(Query, name.Prepared, similarities);
-            if (name.Listed.Quality == NameQuality.Weak)
+            var unitIds = index.UnitIdsOf(nameIndex);
+            Fill(similarities, unitIds);
+            var score = work.Aligner.ScoreOnly(Query, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities);
+            if (index.ListedOf(nameIndex).Quality == NameQuality.Weak)
             {
                 score *= WeakNameFactor;
             }
 
             if (score >= floor)
             {
-                Record(name.Person, nameIndex, score);
+                Record(index.PersonOf(nameIndex), nameIndex, score, attributes);
             }
         }
 
         public void ScoreCandidates()
         {
-            var keyBuffer = new HashSet<string>(StringComparer.Ordinal);
+            var keyBuffer = work.KeyBuffer;
             for (var i = 0; i < Query.Units.Count; i++)
             {
-                similarByUnit[i] = [];
                 if (Query.Units[i].Kind != UnitKind.Link)
                 {
-                    index.SimilarUnits(Query.Units[i], similarByUnit[i], keyBuffer);
+                    index.SimilarUnits(Query.Units[i], work.SimilarByUnit[i], keyBuffer);
                 }
             }
 
-            var similarities = new double[Query.Units.Count, index.LongestName];
+            var similarities = work.Similarities(Query.Units.Count, index.LongestName);
             ScoreDocumentHolders(similarities);
             var candidates = Bounded();
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
-            var attributesOf = new Dictionary<int, double>();
+            var attributesOf = work.AttributesOf;
             var weakScored = 0;
             var cannotAlertBelow = matcher.StopsBelowAlertFloor ? CannotAlertBelow() : double.NegativeInfinity;
             foreach (var (nameIndex, bound) in candidates)
@@ -93,7 +89,7 @@ public sealed partial class WatchListMatcher
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
                 if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd)
-                    || ((bestByPerson.Count >= top || weakScored >= WeakCandidateBudget) && bound < cannotAlertBelow))
+                    || ((work.BestByPerson.Count >= top || weakScored >= WeakCandidateBudget) && bound < cannotAlertBelow))
                 {
                     break;
                 }
@@ -116,19 +112,19 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 if (best < matcher.Options.ThresholdFor(index.Person(person).List)
-                    && (bestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                    && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;
                 }
 
-                ScoreName(nameIndex, similarities, reportable);
+                ScoreName(nameIndex, similarities, reportable, attributes);
             }
         }
 
         public List<(int Person, int Name, double Score, IReadOnlyList<Evidence> Evidence)> Ranked()
         {
-            var ranked = new List<(int Person, int Name, double Score)>(bestByPerson.Count);
-            foreach (var (person, (name, _, score)) in bestByPerson)
+            var ranked = new List<(int Person, int Name, double Score)>(work.BestByPerson.Count);
+            foreach (var (person, (name, _, score)) in work.BestByPerson)
             {
                 if (score >= (alertsOnly ? matcher.Options.ThresholdFor(index.Person(person).List) : MatchingOptions.ReportFloor))
                 {
@@ -149,7 +145,7 @@ public sealed partial class WatchListMatcher
         public MatchExplanation Explain(IndexedName name, IReadOnlyList<Evidence> evidence, double threshold)
         {
             var similarities = new double[Query.Units.Count, name.UnitIds.Length];
-            Fill(similarities, name);
+            Fill(similarities, name.UnitIds);
             var nameScore = NameScorer.Score(Query, name.Prepared, similarities);
             if (name.Listed.Quality == NameQuality.Weak)
             {
@@ -159,22 +155,22 @@ public sealed partial class WatchListMatcher
             return new MatchExplanation(name.Listed.FullName, name.Listed.Kind, nameScore, evidence, threshold);
         }
 
-        private void Record(int person, int name, double nameScore)
+        private void Record(int person, int name, double nameScore, double attributes)
         {
-            if (bestByPerson.TryGetValue(person, out var current) && current.NameScore >= nameScore && (current.Name >= 0 || name < 0))
+            if (work.BestByPerson.TryGetValue(person, out var current) && current.NameScore >= nameScore && (current.Name >= 0 || name < 0))
             {
                 return;
             }
 
-            var score = Math.Round(Math.Clamp(nameScore + AttributeEvidence.Contribution(screening, index.Person(person)), 0, 1), 4);
-            bestByPerson[person] = (name, nameScore, score);
-            if (topScores.Count < top)
+            var score = Math.Round(Math.Clamp(nameScore + attributes, 0, 1), 4);
+            work.BestByPerson[person] = (name, nameScore, score);
+            if (work.TopScores.Count < top)
             {
-                topScores.Enqueue(score, score);
+                work.TopScores.Enqueue(score, score);
             }
-            else if (score > topScores.Peek())
+            else if (score > work.TopScores.Peek())
             {
-                topScores.EnqueueDequeue(score, score);
+                work.TopScores.EnqueueDequeue(score, score);
             }
         }
 
@@ -188,7 +184,7 @@ public sealed partial class WatchListMatcher
             - (screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees) - 1e-9;
 
         /// <summary>The score a new candidate must beat to enter the top results (0 while there is room).</summary>
-        private double KthBest() => topScores.Count < top ? 0 : topScores.Peek();
+        private double KthBest() => work.TopScores.Count < top ? 0 : work.TopScores.Peek();
 
         /// <summary>
         /// Candidate names with an upper bound on their name score: every query unit matched at its best similarity
@@ -219,7 +215,7 @@ public sealed partial class WatchListMatcher
             var best = scratch.Best;
             foreach (var i in searched)
             {
-                foreach (var (unitId, similarity) in similarByUnit[i])
+                foreach (var (unitId, similarity) in work.SimilarByUnit[i])
                 {
                     if (similarity <= 0)
                     {
@@ -269,7 +265,8 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            var bounded = new List<(int, double)>(candidates.Count);
+            var bounded = work.Bounded;
+            bounded.Clear();
             for (var slot = 0; slot < candidates.Count; slot++)
             {
                 var nameIndex = candidates[slot];
@@ -319,16 +316,16 @@ public sealed partial class WatchListMatcher
         /// units directly with the name's units that no key lookup reached: a slip can move a unit away from every
         /// key of its listed spelling while another unit found the candidate.
         /// </summary>
-        private void Fill(double[,] similarities, IndexedName name)
+        private void Fill(double[,] similarities, ReadOnlySpan<int> unitIds)
         {
-            var units = name.UnitIds.Length;
+            var units = unitIds.Length;
             Span<bool> listedFound = stackalloc bool[units];
             for (var i = 0; i < Query.Units.Count; i++)
             {
-                var known = similarByUnit[i];
+                var known = work.SimilarByUnit[i];
                 for (var j = 0; j < units; j++)
                 {
-                    var similarity = known.GetValueOrDefault(name.UnitIds[j]);
+                    var similarity = known.GetValueOrDefault(unitIds[j]);
                     similarities[i, j] = similarity;
                     listedFound[j] |= similarity > 0;
                 }
@@ -342,10 +339,10 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                var known = similarByUnit[i];
+                var known = work.SimilarByUnit[i];
                 for (var j = 0; j < units; j++)
                 {
-                    var unitId = name.UnitIds[j];
+                    var unitId = unitIds[j];
                     if (listedFound[j])
                     {
                         continue;
@@ -419,7 +416,7 @@ public sealed partial class WatchListMatcher
         /// </summary>
         private bool IsUnfound(int unit)
         {
-            foreach (var similarity in similarByUnit[unit].Values)
+            foreach (var similarity in work.SimilarByUnit[unit].Values)
             {
                 if (similarity >= SameNameSpelling)
                 {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -27,6 +29,9 @@ public static class NameScorer
     /// place of "Mohammad" says these are different people.
     /// </summary>
     internal const double ReplacedNameWeight = 0.7;
+
+    /// <summary>How many joined units a thread keeps; a query meets a few dozen.</summary>
+    private const int RememberedJoins = 2048;
 
     /// <summary>Two leftovers joined must be this alike to count as one name written apart.</summary>
     private const double JoinedFloor = 0.85;
@@ -60,41 +65,103 @@ public static class NameScorer
     }
 
     /// <summary>The score alone, without building the explanation: for ranking many candidates.</summary>
-    public static double ScoreOnly(PreparedName query, PreparedName listed, double[,] similarities)
+    public static double ScoreOnly(PreparedName query, PreparedName listed, double[,] similarities) =>
+        new Aligner().ScoreOnly(query, listed, similarities);
+
+    /// <summary>
+    /// Scores many candidates one after another with the same working arrays: a traveler's search scores dozens
+    /// of names, and fresh arrays for each were a good part of what a query allocated. One thread at a time.
+    /// </summary>
+    internal sealed class Aligner
     {
-        var search = new AlignmentSearch(query, listed, similarities);
-        search.Run();
-        return search.FinalScore();
+        private AlignmentSearch? search;
+
+        public double ScoreOnly(PreparedName query, PreparedName listed, double[,] similarities)
+        {
+            search ??= new AlignmentSearch();
+            search.Reset(query, listed, similarities);
+            try
+            {
+                search.Run();
+                return search.FinalScore();
+            }
+            finally
+            {
+                // A listed name held past the call would keep a replaced index's units alive with this thread's memory.
+                search.Forget();
+            }
+        }
     }
 
     /// <summary>One aligned pair: one query unit (or two adjacent ones) with one list unit (or two adjacent ones).</summary>
     private readonly record struct Pair(int Query, int QueryNext, int Listed, int ListedNext, double Similarity);
 
+    /// <summary>
+    /// The best one-to-one alignment of two names. The arrays may be longer than the names (they are kept from one
+    /// candidate to the next); only the first query-length or listed-length entries are read.
+    /// </summary>
     private sealed class AlignmentSearch
     {
-        private readonly PreparedName query;
-        private readonly PreparedName listed;
-        private readonly double[,] similarities;
-        private readonly int[] order;
-        private readonly int[] assignment;
-        private readonly int[] best;
-        private readonly bool[] used;
-        private readonly Pair[] pairBuffer;
-        private double bestScore = -1;
+        private PreparedName query = null!;
+        private PreparedName listed = null!;
+        private double[,] similarities = null!;
+        private PreparedName? orderedFor;
+        private int[] order = [];
+        private int[] assignment = [];
+        private int[] best = [];
+        private bool[] used = [];
+        private Pair[] pairBuffer = [];
+        private readonly List<Pair> joinedPairs = [];
+        private Dictionary<(PreparedUnit, PreparedUnit), PreparedUnit>? joinedUnits;
+        private int queryCount;
+        private int listedCount;
+        private double bestScore;
         private int visited;
 
-        public AlignmentSearch(PreparedName query, PreparedName listed, double[,] similarities)
+        public AlignmentSearch()
+        {
+        }
+
+        public AlignmentSearch(PreparedName query, PreparedName listed, double[,] similarities) =>
+            Reset(query, listed, similarities);
+
+        public void Reset(PreparedName query, PreparedName listed, double[,] similarities)
         {
             this.query = query;
             this.listed = listed;
             this.similarities = similarities;
-            order = OrderByWeight(query);
-            pairBuffer = new Pair[query.Units.Count];
-            assignment = new int[query.Units.Count];
-            best = new int[query.Units.Count];
-            used = new bool[listed.Units.Count];
-            Array.Fill(assignment, -1);
-            Array.Fill(best, -1);
+            queryCount = query.Units.Count;
+            listedCount = listed.Units.Count;
+            if (!ReferenceEquals(orderedFor, query))
+            {
+                order = OrderByWeight(query);
+                orderedFor = query;
+            }
+
+            if (assignment.Length < queryCount)
+            {
+                pairBuffer = new Pair[queryCount];
+                assignment = new int[queryCount];
+                best = new int[queryCount];
+            }
+
+            if (used.Length < listedCount)
+            {
+                used = new bool[listedCount];
+            }
+
+            assignment.AsSpan(0, queryCount).Fill(-1);
+            best.AsSpan(0, queryCount).Fill(-1);
+            used.AsSpan(0, listedCount).Clear();
+            bestScore = -1;
+            visited = 0;
+        }
+
+        /// <summary>Lets go of the listed name; the traveler's name is kept, so that its next candidate reuses the order.</summary>
+        public void Forget()
+        {
+            listed = null!;
+            similarities = null!;
         }
 
         public void Run() => Visit(0);
@@ -139,14 +206,14 @@ public static class NameScorer
                 if (score > bestScore)
                 {
                     bestScore = score;
-                    assignment.CopyTo(best, 0);
+                    assignment.AsSpan(0, queryCount).CopyTo(best);
                 }
 
                 return;
             }
 
             var i = order[depth];
-            for (var j = 0; j < used.Length && visited < SearchBudget; j++)
+            for (var j = 0; j < listedCount && visited < SearchBudget; j++)
             {
                 if (used[j] || similarities[i, j] <= 0)
                 {
@@ -169,7 +236,7 @@ public static class NameScorer
         private ReadOnlySpan<Pair> PairsOf(int[] aligned, Pair[] buffer)
         {
             var count = 0;
-            for (var i = 0; i < aligned.Length; i++)
+            for (var i = 0; i < queryCount; i++)
             {
                 if (aligned[i] >= 0)
                 {
@@ -294,10 +361,11 @@ public static class NameScorer
             double score;
             if (MayJoinLeftovers())
             {
-                var joined = new List<Pair>(aligned.ToArray());
-                JoinLeftovers(joined);
-                pairs = joined.ToArray();
-                score = Evaluate(pairs);
+                joinedPairs.Clear();
+                joinedPairs.AddRange(aligned);
+                JoinLeftovers(joinedPairs);
+                score = Evaluate(CollectionsMarshal.AsSpan(joinedPairs));
+                pairs = keepPairs ? joinedPairs.ToArray() : [];
             }
             else
             {
@@ -314,7 +382,7 @@ public static class NameScorer
         {
             Span<bool> listedUsed = stackalloc bool[listed.Units.Count];
             int queryLeft = 0, listedLeft = 0;
-            for (var i = 0; i < best.Length; i++)
+            for (var i = 0; i < queryCount; i++)
             {
                 if (best[i] >= 0)
                 {
@@ -334,8 +402,20 @@ public static class NameScorer
             return (queryLeft >= 1 && listedLeft >= 2) || (queryLeft >= 2 && listedLeft >= 1);
         }
 
-        private bool HasWordsOnBothSides() =>
-            query.Units.Any(u => u.Weight > 0) && listed.Units.Any(u => u.Weight > 0);
+        private bool HasWordsOnBothSides() => HasWeight(query) && HasWeight(listed);
+
+        private static bool HasWeight(PreparedName name)
+        {
+            for (var i = 0; i < name.Units.Count; i++)
+            {
+                if (name.Units[i].Weight > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Tries units left unmatched on both sides once more, two leftovers of one side joined against one of the
@@ -344,10 +424,12 @@ public static class NameScorer
         /// </summary>
         private void JoinLeftovers(List<Pair> pairs)
         {
+            Span<bool> queryUsed = stackalloc bool[query.Units.Count];
+            Span<bool> listedUsed = stackalloc bool[listed.Units.Count];
             while (true)
             {
-                var queryUsed = new bool[query.Units.Count];
-                var listedUsed = new bool[listed.Units.Count];
+                queryUsed.Clear();
+                listedUsed.Clear();
                 foreach (var pair in pairs)
                 {
                     MarkUsed(queryUsed, pair.Query, pair.QueryNext);
@@ -419,7 +501,29 @@ public static class NameScorer
             }
         }
 
-        private static PreparedUnit Joined(PreparedUnit first, PreparedUnit second)
+        /// <summary>
+        /// The two units read as one, made once per pair of units and thread: the same leftovers meet every
+        /// candidate of a query (and common listed pairs every query), and making the unit costs several strings.
+        /// </summary>
+        private PreparedUnit Joined(PreparedUnit first, PreparedUnit second)
+        {
+            joinedUnits ??= new Dictionary<(PreparedUnit, PreparedUnit), PreparedUnit>(SameUnits.Instance);
+            if (joinedUnits.TryGetValue((first, second), out var known))
+            {
+                return known;
+            }
+
+            if (joinedUnits.Count >= RememberedJoins)
+            {
+                joinedUnits.Clear();
+            }
+
+            var joined = Join(first, second);
+            joinedUnits.Add((first, second), joined);
+            return joined;
+        }
+
+        private static PreparedUnit Join(PreparedUnit first, PreparedUnit second)
         {
             var text = first.Text + second.Text;
             var phonetic = PhoneticForm.Of(text);
@@ -452,7 +556,7 @@ public static class NameScorer
             return false;
         }
 
-        private static void MarkUsed(bool[] used, int first, int second)
+        private static void MarkUsed(Span<bool> used, int first, int second)
         {
             used[first] = true;
             if (second >= 0)
@@ -477,5 +581,17 @@ public static class NameScorer
 
             return texts.ToArray();
         }
+    }
+
+    /// <summary>Units are the same when they are the same object: a joined unit is remembered for the units it was made of.</summary>
+    private sealed class SameUnits : IEqualityComparer<(PreparedUnit, PreparedUnit)>
+    {
+        public static readonly SameUnits Instance = new();
+
+        public bool Equals((PreparedUnit, PreparedUnit) x, (PreparedUnit, PreparedUnit) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((PreparedUnit, PreparedUnit) pair) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Item1), RuntimeHelpers.GetHashCode(pair.Item2));
     }
 }

@@ -117,6 +117,23 @@ public sealed class WatchListIndex
 
     internal ReadOnlySpan<int> UnitIdsOf(int name) => names.UnitIdsOf(name);
 
+    /// <summary>
+    /// The prepared form of a name with its units written into <paramref name="units"/> (of the name's length), for
+    /// scoring without copying the name's unit ids.
+    /// </summary>
+    internal PreparedName PreparedOf(int name, PreparedUnit[] units)
+    {
+        var ids = names.UnitIdsOf(name);
+        for (var u = 0; u < ids.Length; u++)
+        {
+            units[u] = Vocabulary[ids[u]];
+        }
+
+        return new PreparedName(units, names.LinksOf(name));
+    }
+
+    internal ListedName ListedOf(int name) => names.Listed[name];
+
     internal int PersonOf(int name) => names.Person[name];
 
     internal ListedPerson Person(int person) => personList[person];

@@ -33,6 +33,32 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
+    public void Working_memory_kept_from_one_query_to_the_next_changes_no_result()
+    {
+        // A new thread starts with empty working memory; one thread running every query in turn reuses its own.
+        var matcher = new WatchListMatcher(un.Index);
+        var queries = Queries("un-queries-dev.csv").Where((_, i) => i % 3 == 0)
+            .Concat(Queries("negatives-dev.csv").Take(600)).ToList();
+        var alone = new List<(List<string> Screened, List<string> Alerts)>();
+        foreach (var query in queries)
+        {
+            (List<string>, List<string>) result = default;
+            var thread = new Thread(() => result = (Printed(matcher.Screen(query)), Printed(matcher.Alerts(query))));
+            thread.Start();
+            thread.Join();
+            alone.Add(result);
+        }
+
+        for (var i = 0; i < queries.Count; i++)
+        {
+            Assert.Equal(alone[i].Screened, Printed(matcher.Screen(queries[i])));
+            Assert.Equal(alone[i].Alerts, Printed(matcher.Alerts(queries[i])));
+        }
+
+        Assert.True(alone.Sum(r => r.Alerts.Count) >= 450, "too few alerts to show anything");
+    }
+
+    [Fact]
     public void Names_read_back_from_the_index_hold_their_vocabulary_units_and_person()
     {
         var index = un.Index;

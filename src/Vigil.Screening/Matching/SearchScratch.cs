@@ -1,0 +1,83 @@
+namespace Vigil.Screening.Matching;
+
+/// <summary>
+/// Working memory for one query's search, kept per thread and cleared when the next search starts: the service
+/// screens every traveler of every flight, and the collections a search filled anew each time were most of what it
+/// allocated, which every thread then paid for in collections. Refers to no index (at most to a few units of one,
+/// which do not refer back); a cleared collection enumerates in insertion order like a new one, so reusing it changes
+/// no result.
+/// </summary>
+internal sealed class SearchScratch
+{
+    [ThreadStatic]
+    private static SearchScratch? current;
+
+    private double[,] similarities = new double[0, 0];
+    private PreparedUnit[][] unitsOfLength = [];
+
+    /// <summary>Per query unit, the list units found similar and their similarity.</summary>
+    public Dictionary<int, double>[] SimilarByUnit { get; private set; } = [];
+
+    public Dictionary<int, (int Name, double NameScore, double Score)> BestByPerson { get; } = [];
+
+    /// <summary>The best final scores seen so far (possibly stale for a person whose score later rose: that only keeps more candidates).</summary>
+    public PriorityQueue<double, double> TopScores { get; } = new();
+
+    public Dictionary<int, double> AttributesOf { get; } = [];
+
+    public HashSet<string> KeyBuffer { get; } = new(StringComparer.Ordinal);
+
+    public List<(int Name, double Bound)> Bounded { get; } = [];
+
+    public NameScorer.Aligner Aligner { get; } = new();
+
+    /// <summary>This thread's working memory, emptied for a query of <paramref name="queryUnits"/> units.</summary>
+    public static SearchScratch Start(int queryUnits)
+    {
+        var scratch = current ??= new SearchScratch();
+        if (scratch.SimilarByUnit.Length < queryUnits)
+        {
+            var grown = new Dictionary<int, double>[queryUnits];
+            scratch.SimilarByUnit.CopyTo(grown, 0);
+            for (var i = scratch.SimilarByUnit.Length; i < queryUnits; i++)
+            {
+                grown[i] = [];
+            }
+
+            scratch.SimilarByUnit = grown;
+        }
+
+        for (var i = 0; i < queryUnits; i++)
+        {
+            scratch.SimilarByUnit[i].Clear();
+        }
+
+        scratch.BestByPerson.Clear();
+        scratch.TopScores.Clear();
+        scratch.AttributesOf.Clear();
+        scratch.Bounded.Clear();
+        return scratch;
+    }
+
+    /// <summary>A similarity matrix with at least these rows and columns; its old values are overwritten before use.</summary>
+    public double[,] Similarities(int rows, int columns)
+    {
+        if (similarities.GetLength(0) < rows || similarities.GetLength(1) < columns)
+        {
+            similarities = new double[Math.Max(rows, similarities.GetLength(0)), Math.Max(columns, similarities.GetLength(1))];
+        }
+
+        return similarities;
+    }
+
+    /// <summary>An array of exactly <paramref name="length"/> units, for a listed name's prepared form while it is scored.</summary>
+    public PreparedUnit[] UnitsOfLength(int length)
+    {
+        if (unitsOfLength.Length <= length)
+        {
+            Array.Resize(ref unitsOfLength, length + 1);
+        }
+
+        return unitsOfLength[length] ??= new PreparedUnit[length];
+    }
+}
