@@ -18,7 +18,6 @@ internal sealed class TravelUpsert
     private readonly DateTimeOffset now;
     private readonly Dictionary<long, DateTimeOffset> receivedAt = [];
     private readonly Dictionary<string, StoredFlight> flights = new(StringComparer.Ordinal);
-    private readonly HashSet<long> storedFlights = [];
     private readonly Dictionary<(long FlightId, TravelerSource Source), Dictionary<string, StoredTraveler>> travelers = [];
     private readonly Dictionary<string, StoredBooking> bookings = new(StringComparer.Ordinal);
     private readonly Dictionary<long, LatestVersion> latest = [];
@@ -50,7 +49,6 @@ internal sealed class TravelUpsert
         foreach (var flight in await db.Flights.Include(f => f.Legs.OrderBy(l => l.Sequence)).Where(f => flightKeys.Contains(f.FlightKey)).ToListAsync(cancellationToken))
         {
             upsert.flights[flight.FlightKey] = flight;
-            upsert.storedFlights.Add(flight.Id);
         }
 
         await upsert.LoadTravelersAsync(TravelerSource.Api, work.Any(w => w.Travel.Any(t => t is PassengerList)), cancellationToken);
@@ -88,7 +86,7 @@ internal sealed class TravelUpsert
 
     private async Task<SavedTravel> StoreListAsync(long messageId, PassengerList list, StoredFlight flight, CancellationToken cancellationToken)
     {
-        var existing = TravelersOf(flight, TravelerSource.Api);
+        var existing = TravelersOf(flight.Id, TravelerSource.Api);
         var keys = new KeyCounter();
         var ids = new List<long>(list.Travelers.Count);
         foreach (var traveler in list.Travelers)
@@ -105,7 +103,7 @@ internal sealed class TravelUpsert
     private async Task<SavedTravel> StorePushAsync(long messageId, BookingPush push, StoredFlight flight, IReadOnlyList<string>? bookingJson, CancellationToken cancellationToken)
     {
         var received = receivedAt.TryGetValue(messageId, out var at) ? at : throw new KeyNotFoundException($"No message {messageId} is stored.");
-        var existing = TravelersOf(flight, TravelerSource.Pnr);
+        var existing = TravelersOf(flight.Id, TravelerSource.Pnr);
         var bookingKeys = new KeyCounter();
         var travelerKeys = new KeyCounter();
         var travelerIds = new List<long>();
@@ -190,12 +188,12 @@ internal sealed class TravelUpsert
         return row;
     }
 
-    private Dictionary<string, StoredTraveler> TravelersOf(StoredFlight flight, TravelerSource source)
+    private Dictionary<string, StoredTraveler> TravelersOf(long flightId, TravelerSource source)
     {
-        if (!travelers.TryGetValue((flight.Id, source), out var found))
+        if (!travelers.TryGetValue((flightId, source), out var found))
         {
             found = new Dictionary<string, StoredTraveler>(StringComparer.Ordinal);
-            travelers[(flight.Id, source)] = found;
+            travelers[(flightId, source)] = found;
         }
 
         return found;
@@ -238,25 +236,20 @@ internal sealed class TravelUpsert
         writtenUntracked.Add(traveler);
     }
 
+    /// <summary>The stored travelers of one source on the stored flights; called before the batch writes any flight.</summary>
     private async Task LoadTravelersAsync(TravelerSource source, bool needed, CancellationToken cancellationToken)
     {
-        if (!needed || storedFlights.Count == 0)
+        var flightIds = flights.Values.Select(f => f.Id).ToList();
+        if (!needed || flightIds.Count == 0)
         {
             return;
         }
 
-        var flightIds = storedFlights.ToList();
-        var stored = await db.Travelers.Include(t => t.Documents.OrderBy(d => d.Id))
+        foreach (var traveler in await db.Travelers.Include(t => t.Documents.OrderBy(d => d.Id))
             .Where(t => flightIds.Contains(t.FlightId) && t.Source == source)
-            .ToListAsync(cancellationToken);
-        foreach (var flight in storedFlights)
+            .ToListAsync(cancellationToken))
         {
-            travelers[(flight, source)] = new Dictionary<string, StoredTraveler>(StringComparer.Ordinal);
-        }
-
-        foreach (var traveler in stored)
-        {
-            travelers[(traveler.FlightId, source)][traveler.ReportKey] = traveler;
+            TravelersOf(traveler.FlightId, source)[traveler.ReportKey] = traveler;
         }
     }
 

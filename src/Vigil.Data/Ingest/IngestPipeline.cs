@@ -22,13 +22,13 @@ namespace Vigil.Data.Ingest;
 /// </summary>
 public sealed class IngestPipeline
 {
-    private readonly VigilStore store;
-    private readonly IngestOptions options;
-    private readonly TimeProvider clock;
     // Batches are written by one thread, which is what limits ingest; parsing the next batch and screening the last one
     // leave it a core of its own, or they slow it down more than they gain.
     private static readonly int BesideTheWriter = Math.Max(1, Environment.ProcessorCount - 1);
 
+    private readonly VigilStore store;
+    private readonly IngestOptions options;
+    private readonly TimeProvider clock;
     private readonly IdentityResolver identities = new();
     private readonly SemaphoreSlim processing = new(1, 1);
     private IReadOnlyList<ITravelerCheck> checks;
@@ -448,7 +448,7 @@ public sealed class IngestPipeline
         {
             case PassengerList list:
             {
-                var flight = list.Flights.FirstOrDefault(f => f.Legs.Any(l => l.CrossesBorder)) ?? list.Flights[0];
+                var flight = TravelUpsert.FlightOf(list);
                 for (var i = 0; i < list.Travelers.Count; i++)
                 {
                     var traveler = list.Travelers[i];
