@@ -15,8 +15,8 @@ namespace Vigil.IngestBench;
 /// <summary>
 /// Whole-pipeline macro benchmark: a generated day of traffic (one PAXLST list and one PNRGOV push per flight) is
 /// received and processed by <see cref="IngestPipeline"/> into a fresh store — SQLite, PostgreSQL or both — screening
-/// every traveler against the bundled UN list; one sender sends the messages one after another while the pipeline
-/// processes what is stored, as the service's ingest worker does. Reports messages, travelers and PNRs per second end to end, the time
+/// every traveler against the bundled UN list; one or more senders send the messages while the pipeline processes what
+/// is stored, as the service's ingest worker does. Reports messages, travelers and PNRs per second end to end, the time
 /// each stage took, and the process's resident memory.
 /// </summary>
 internal static class Program
@@ -30,13 +30,17 @@ internal static class Program
           --postgres CS     PostgreSQL server connection string (default: env VIGIL_BENCH_POSTGRES); a new database
                             is made on it for the run and dropped afterwards
           --seed N          generator seed (default 20260115)
+          --senders N       senders sending at the same time, each its share of the messages one after another (default 1)
           --receive-first   store every message before processing any (default: process while receiving, as the service does)
+          --allocations     also print the types the timed run allocates most (sampled; slows the run a little)
         """;
 
     private static async Task<int> Main(string[] args)
     {
         var (flights, providers, postgres, seed) = (500, new List<StoreProvider> { StoreProvider.Sqlite }, Environment.GetEnvironmentVariable("VIGIL_BENCH_POSTGRES"), 20260115);
         var receiveFirst = false;
+        var senders = 1;
+        AllocationSampler? allocations = null;
         try
         {
             for (var i = 0; i < args.Length; i++)
@@ -47,12 +51,19 @@ internal static class Program
                     continue;
                 }
 
+                if (args[i] == "--allocations")
+                {
+                    allocations = new AllocationSampler();
+                    continue;
+                }
+
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
                 switch (args[i])
                 {
                     case "--flights": flights = int.Parse(value, CultureInfo.InvariantCulture); break;
                     case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
                     case "--postgres": postgres = value; break;
+                    case "--senders": senders = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)); break;
                     case "--provider":
                         providers = value == "both" ? [StoreProvider.Sqlite, StoreProvider.PostgreSql] : [VigilStoreOptions.ParseProvider(value)];
                         break;
@@ -95,7 +106,7 @@ internal static class Program
         var settling = Stopwatch.StartNew();
         for (var round = 0; round < 2; round++)
         {
-            await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, receiveFirst, report: false);
+            await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, receiveFirst, senders, report: false);
         }
 
         await JitSettledAsync();
@@ -103,13 +114,16 @@ internal static class Program
 
         foreach (var provider in providers)
         {
-            await RunAsync(provider, postgres, traffic, travelers, pnrs, check, receiveFirst, report: true);
+            allocations?.Start();
+            await RunAsync(provider, postgres, traffic, travelers, pnrs, check, receiveFirst, senders, report: true);
+            allocations?.Stop();
+            allocations?.Print(30);
         }
 
         return 0;
     }
 
-    private static async Task RunAsync(StoreProvider provider, string? postgres, List<byte[]> traffic, int travelers, int pnrs, ITravelerCheck check, bool receiveFirst, bool report)
+    private static async Task RunAsync(StoreProvider provider, string? postgres, List<byte[]> traffic, int travelers, int pnrs, ITravelerCheck check, bool receiveFirst, int senders, bool report)
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-ingestbench-" + Guid.NewGuid().ToString("N"));
         var database = "vigil_bench_" + Guid.NewGuid().ToString("N");
@@ -131,13 +145,16 @@ internal static class Program
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var received = TimeSpan.Zero;
+            // Sender k sends messages k, k + senders, … one after another, as one airline's link does.
             var receiving = Task.Run(async () =>
             {
-                foreach (var content in traffic)
+                await Task.WhenAll(Enumerable.Range(0, senders).Select(k => Task.Run(async () =>
                 {
-                    await pipeline.ReceiveAsync(content, "bench", CancellationToken.None);
-                }
-
+                    for (var i = k; i < traffic.Count; i += senders)
+                    {
+                        await pipeline.ReceiveAsync(traffic[i], senders == 1 ? "bench" : $"bench-{k + 1}", CancellationToken.None);
+                    }
+                })));
                 received = clock.Elapsed;
             });
             if (receiveFirst)
@@ -190,9 +207,17 @@ internal static class Program
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            if (Directory.Exists(folder))
+            // The store's background checkpoint may still hold the file for a moment after the run.
+            for (var attempt = 1; Directory.Exists(folder); attempt++)
             {
-                Directory.Delete(folder, recursive: true);
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException) when (attempt < 20)
+                {
+                    await Task.Delay(100);
+                }
             }
 
             if (provider == StoreProvider.PostgreSql)

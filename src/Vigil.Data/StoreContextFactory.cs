@@ -20,6 +20,7 @@ internal static class StoreContextFactory
     public static SqliteVigilDbContext Sqlite(string connectionString) =>
         new(SqliteOptions.GetOrAdd(connectionString, static c => new DbContextOptionsBuilder<SqliteVigilDbContext>()
             .UseSqlite(c, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            .AddInterceptors(SqliteBusyWait.Instance)
             .UseSnakeCaseNamingConvention()
             .Options));
 

@@ -43,52 +43,69 @@ public sealed partial class VigilStore
         });
 
     /// <summary>
-    /// Receives a message in one transaction: the bytes (once per SHA-256), the interchange reference read from the
-    /// envelope — when an original message from the same sender already carries it, this one is stored as its
-    /// duplicate — and the audit of the step. One commit, so a receipt costs one flush of the journal.
+    /// Receives a message: the bytes (once per SHA-256), the interchange reference read from the envelope — when an
+    /// original message from the same sender already carries it, this one is stored as its duplicate — and the audit
+    /// of the step. Answers once the receipt is flushed to disk, committed together with the receipts that arrived
+    /// while the previous group was committed (see <see cref="ReceiptCommits"/>).
     /// </summary>
     internal Task<IngestStored> ReceiveAsync(ReadOnlyMemory<byte> bytes, string sender, DateTimeOffset receivedAt, string? interchangeReference, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span));
-        return WithContextAsync(async db =>
+        return receipts.CommitAsync(new IncomingReceipt(bytes.ToArray(), hash, sender, receivedAt, interchangeReference), cancellationToken);
+    }
+
+    /// <summary>Stores a group of receipts, in their order, in one transaction: each sees those before it.</summary>
+    private Task<IReadOnlyList<IngestStored>> StoreReceiptsAsync(IReadOnlyList<IncomingReceipt> group) =>
+        WithContextAsync<IReadOnlyList<IngestStored>>(async db =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var existing = await db.Messages.Where(m => m.ContentHash == hash).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
-            if (existing is { } id)
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var stored = new List<IngestStored>(group.Count);
+            foreach (var receipt in group)
             {
-                db.Audit.Add(new AuditEntry { MessageId = id, Step = "store-raw", Outcome = AuditOutcome.Skipped, At = Now, Detail = $"the same bytes (SHA-256 {hash}) were received again from {sender}" });
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new IngestStored(id, hash, true, null);
+                stored.Add(await StoreReceiptAsync(db, receipt));
+                db.ChangeTracker.Clear();
             }
 
-            var original = interchangeReference is null ? null : await db.Messages
-                .Where(m => m.Sender == sender && m.InterchangeReference == interchangeReference && m.DuplicateOfId == null)
-                .Select(m => (long?)m.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            var message = AddMessage(db, hash, bytes, sender, receivedAt);
-            message.InterchangeReference = interchangeReference;
-            if (original is not null)
-            {
-                message.DuplicateOfId = original;
-                message.Status = MessageStatus.Duplicate;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.Audit.Add(new AuditEntry
-            {
-                MessageId = message.Id,
-                Step = "store-raw",
-                Outcome = AuditOutcome.Succeeded,
-                At = Now,
-                Detail = string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} bytes from {sender}, SHA-256 {hash}")
-                    + (interchangeReference is null ? "" : $", interchange {interchangeReference}")
-                    + (original is null ? "" : $"; the sender already sent that interchange as message {original}, so this one is a duplicate"),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new IngestStored(message.Id, hash, false, original);
+            await transaction.CommitAsync();
+            return stored;
         });
+
+    private async Task<IngestStored> StoreReceiptAsync(VigilDbContext db, IncomingReceipt receipt)
+    {
+        var (bytes, hash, sender, receivedAt, interchangeReference) = receipt;
+        var existing = await db.Messages.Where(m => m.ContentHash == hash).Select(m => (long?)m.Id).FirstOrDefaultAsync();
+        if (existing is { } id)
+        {
+            db.Audit.Add(new AuditEntry { MessageId = id, Step = "store-raw", Outcome = AuditOutcome.Skipped, At = Now, Detail = $"the same bytes (SHA-256 {hash}) were received again from {sender}" });
+            await db.SaveChangesAsync();
+            return new IngestStored(id, hash, true, null);
+        }
+
+        var original = interchangeReference is null ? null : await db.Messages
+            .Where(m => m.Sender == sender && m.InterchangeReference == interchangeReference && m.DuplicateOfId == null)
+            .Select(m => (long?)m.Id)
+            .FirstOrDefaultAsync();
+        var message = AddMessage(db, hash, bytes, sender, receivedAt);
+        message.InterchangeReference = interchangeReference;
+        if (original is not null)
+        {
+            message.DuplicateOfId = original;
+            message.Status = MessageStatus.Duplicate;
+        }
+
+        await db.SaveChangesAsync();
+        db.Audit.Add(new AuditEntry
+        {
+            MessageId = message.Id,
+            Step = "store-raw",
+            Outcome = AuditOutcome.Succeeded,
+            At = Now,
+            Detail = string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} bytes from {sender}, SHA-256 {hash}")
+                + (interchangeReference is null ? "" : $", interchange {interchangeReference}")
+                + (original is null ? "" : $"; the sender already sent that interchange as message {original}, so this one is a duplicate"),
+        });
+        await db.SaveChangesAsync();
+        return new IngestStored(message.Id, hash, false, original);
     }
 
     /// <summary>

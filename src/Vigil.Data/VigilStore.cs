@@ -20,6 +20,7 @@ public sealed partial class VigilStore
 
     private readonly string connectionString;
     private readonly TimeProvider clock;
+    private readonly ReceiptCommits receipts;
     private int checkpointing;
 
     private VigilStore(StoreProvider provider, string connectionString, TimeProvider clock)
@@ -27,6 +28,7 @@ public sealed partial class VigilStore
         Provider = provider;
         this.connectionString = connectionString;
         this.clock = clock;
+        receipts = new ReceiptCommits(StoreReceiptsAsync);
     }
 
     public StoreProvider Provider { get; }
@@ -84,7 +86,7 @@ public sealed partial class VigilStore
                 return new RawMessageReceipt(id, hash, true);
             }
 
-            var message = AddMessage(db, hash, bytes, sender, receivedAt);
+            var message = AddMessage(db, hash, bytes.ToArray(), sender, receivedAt);
             await db.SaveChangesAsync(cancellationToken);
             return new RawMessageReceipt(message.Id, hash, false);
         });
@@ -437,12 +439,12 @@ public sealed partial class VigilStore
         return hit;
     }
 
-    private StoredMessage AddMessage(VigilDbContext db, string hash, ReadOnlyMemory<byte> bytes, string sender, DateTimeOffset receivedAt)
+    private StoredMessage AddMessage(VigilDbContext db, string hash, byte[] bytes, string sender, DateTimeOffset receivedAt)
     {
         var message = new StoredMessage
         {
             ContentHash = hash,
-            Content = new StoredContent { Hash = hash, Bytes = bytes.ToArray(), Length = bytes.Length },
+            Content = new StoredContent { Hash = hash, Bytes = bytes, Length = bytes.Length },
             Sender = sender,
             ReceivedAt = receivedAt.ToUniversalTime(),
             Status = MessageStatus.Received,

@@ -22,9 +22,12 @@ namespace Vigil.Data.Ingest;
 /// </summary>
 public sealed class IngestPipeline
 {
-    // Batches are written by one thread, which is what limits ingest; parsing the next batch and screening the last one
-    // leave it a core of its own, or they slow it down more than they gain.
-    private static readonly int BesideTheWriter = Math.Max(1, Environment.ProcessorCount - 1);
+    // Batches are written by one thread, while the next batches are read and parsed and the last ones screened on
+    // threads of lower priority (BackgroundWork). Stages take turns unevenly (a batch of pushes parses slowly, a batch
+    // of lists screens slowly), so the writer keeps up to this many batches parsed ahead and lets this many wait for
+    // their screening before it waits.
+    private const int ParsedAhead = 2;
+    private const int ScreenedBehind = 3;
 
     private readonly VigilStore store;
     private readonly IngestOptions options;
@@ -95,30 +98,36 @@ public sealed class IngestPipeline
                 }
 
                 var batches = pending.Chunk(Math.Max(1, options.MessagesPerBatch)).ToList();
-                var next = ReadAndParseAsync(batches[0], ct);
-                ScreeningBatch? screening = null;
+                var parsing = new Queue<Task<List<ParsedMessage>>>();
+                var screening = new Queue<ScreeningBatch>();
                 for (var i = 0; i < batches.Count; i++)
                 {
-                    var parsed = await next;
-                    if (i + 1 < batches.Count)
+                    while (parsing.Count <= ParsedAhead && i + parsing.Count < batches.Count)
                     {
-                        var following = batches[i + 1];
-                        next = Task.Run(() => ReadAndParseAsync(following, ct), ct);
+                        var following = batches[i + parsing.Count];
+                        parsing.Enqueue(BackgroundWork.Shared.Run(() => ReadAndParseAsync(following, ct), ct));
                     }
 
-                    var stored = await StoreAsync(parsed, ct);
-                    if (screening is not null)
+                    var stored = await StoreAsync(await parsing.Dequeue(), ct);
+
+                    // Batches whose screening is done are completed now; one still being screened holds the writer up
+                    // only when too many wait behind it.
+                    while (screening.TryPeek(out var oldest) && (oldest.Hits.IsCompleted || screening.Count >= ScreenedBehind))
                     {
-                        await FinishAsync(screening, ct);
+                        await FinishAsync(screening.Dequeue(), ct);
                     }
 
-                    screening = stored is null ? null : StartScreening(stored);
+                    if (stored is not null)
+                    {
+                        screening.Enqueue(StartScreening(stored));
+                    }
+
                     done += batches[i].Length;
                 }
 
-                if (screening is not null)
+                while (screening.TryDequeue(out var last))
                 {
-                    await FinishAsync(screening, ct);
+                    await FinishAsync(last, ct);
                 }
 
                 after = pending[^1];
@@ -235,7 +244,7 @@ public sealed class IngestPipeline
         var waiting = (await store.ReadPendingAsync(ids, ct)).Where(m => m.Status is MessageStatus.Received or MessageStatus.Parsed).ToList();
         var started = Stopwatch.GetTimestamp();
         var parsed = new ParsedMessage[waiting.Count];
-        Parallel.For(0, waiting.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = BesideTheWriter }, i => parsed[i] = Parse(waiting[i]));
+        Parallel.For(0, waiting.Count, new ParallelOptions { CancellationToken = ct, TaskScheduler = BackgroundWork.Shared }, i => parsed[i] = Parse(waiting[i]));
         Timings.AddParse(started);
         return [.. parsed];
     }
@@ -370,14 +379,14 @@ public sealed class IngestPipeline
         await store.QuarantineAsync(batch[0].Id, progress.Step, $"{progress.Step} failed: {cause.GetType().Name}: {cause.Message}", null, ct);
     }
 
-    /// <summary>Screens a stored batch on the pool while the caller goes on storing the next one.</summary>
+    /// <summary>Screens a stored batch in the background while the caller goes on storing the next one.</summary>
     private ScreeningBatch StartScreening(StoredBatch stored)
     {
         var active = Checks;
-        return new ScreeningBatch(stored, active, Task.Run(() =>
+        return new ScreeningBatch(stored, active, BackgroundWork.Shared.Run(() =>
         {
             var started = Stopwatch.GetTimestamp();
-            var hits = Screen(stored.Subjects, active, BesideTheWriter);
+            var hits = Screen(stored.Subjects, active, BackgroundWork.Shared);
             Timings.AddScreen(started);
             return hits;
         }));
@@ -528,13 +537,13 @@ public sealed class IngestPipeline
     }
 
     /// <summary>
-    /// Every subject through every check; travelers are screened in parallel (checks are thread-safe by contract), on at
-    /// most <paramref name="parallelism"/> cores (-1: all).
+    /// Every subject through every check; travelers are screened in parallel (checks are thread-safe by contract) on
+    /// every core, on the threads of <paramref name="scheduler"/> (the pool when null).
     /// </summary>
-    private static List<TravelerHit> Screen(IReadOnlyList<(long TravelerId, ScreeningSubject Subject)> subjects, IReadOnlyList<ITravelerCheck> active, int parallelism = -1)
+    private static List<TravelerHit> Screen(IReadOnlyList<(long TravelerId, ScreeningSubject Subject)> subjects, IReadOnlyList<ITravelerCheck> active, TaskScheduler? scheduler = null)
     {
         var found = new List<TravelerHit>[subjects.Count];
-        Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+        Parallel.For(0, subjects.Count, new ParallelOptions { TaskScheduler = scheduler ?? TaskScheduler.Default }, i =>
         {
             var (travelerId, subject) = subjects[i];
             foreach (var check in active)

@@ -165,6 +165,56 @@ public abstract class IngestTests(ITestDatabase database) : OpenedStoreTests(dat
     }
 
     [Fact]
+    public async Task Receipts_arriving_together_are_each_answered_as_if_they_had_come_alone()
+    {
+        // Receipts that arrive while others are committed are committed together; each sender must still get its own
+        // message's answer, and duplicates within one group must be found as they are across groups.
+        var pipeline = Pipeline();
+        var sends = new List<(string Interchange, byte[] Bytes, string Sender)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var interchange = $"31{i:00}";
+            var sender = $"airline-{i % 3}";
+            var list = PaxlstText.List(interchange, $"XX3{i:00}", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 4), 'F'));
+            var corrected = PaxlstText.List(interchange, $"XX3{i:00}", "CDG", "JFK", Tomorrow, new PaxPerson("MARTIN", "LUCIE", new DateOnly(1990, 3, 5), 'F'));
+            sends.AddRange([(interchange, list, sender), (interchange, list, sender), (interchange, corrected, sender)]);
+        }
+
+        var answers = await Task.WhenAll(sends.Select(s => Task.Run(() => pipeline.ReceiveAsync(s.Bytes, s.Sender, Cancel), Cancel)));
+
+        for (var i = 0; i < sends.Count; i++)
+        {
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(sends[i].Bytes)), answers[i].ContentHash);
+        }
+
+        foreach (var interchange in sends.Select(s => s.Interchange).Distinct())
+        {
+            var of = Enumerable.Range(0, sends.Count).Where(i => sends[i].Interchange == interchange).ToList();
+            var (list, again, corrected) = (answers[of[0]], answers[of[1]], answers[of[2]]);
+            Assert.Equal(list.MessageId, again.MessageId);
+            Assert.True(list.Duplicate || again.Duplicate);
+            Assert.NotEqual(list.MessageId, corrected.MessageId);
+
+            // Whichever of the two contents was stored first is the original; the other is its duplicate.
+            if ((list.DuplicateOf ?? again.DuplicateOf) is { } originalOfList)
+            {
+                Assert.Equal(corrected.MessageId, originalOfList);
+                Assert.False(corrected.Duplicate);
+            }
+            else
+            {
+                Assert.Equal(list.MessageId, corrected.DuplicateOf);
+            }
+        }
+
+        var counts = await Store.CountAsync(Cancel);
+        Assert.Equal(16, counts.AllMessages);
+        Assert.Equal(8, counts.MessagesIn(MessageStatus.Duplicate));
+        Assert.Equal(8, await pipeline.ProcessPendingAsync(Cancel));
+        Assert.Equal(8, (await Store.CountAsync(Cancel)).Travelers);
+    }
+
+    [Fact]
     public async Task A_listed_person_on_board_yields_one_hit_with_its_explanation()
     {
         var listed = UnList.Value.Entries.First(e => e.ListId == "QDi.006");
