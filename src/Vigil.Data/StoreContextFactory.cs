@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -12,6 +13,7 @@ internal static class StoreContextFactory
     // internal services and model, where fresh options cost a model build (tens of milliseconds) per context.
     private static readonly ConcurrentDictionary<string, DbContextOptions<SqliteVigilDbContext>> SqliteOptions = new();
     private static readonly ConcurrentDictionary<string, DbContextOptions<PostgresVigilDbContext>> PostgresOptions = new();
+    private static readonly ConditionalWeakTable<SqliteConnection, DbContextOptions<SqliteVigilDbContext>> SqliteOnConnection = new();
 
     // A list in a query (Contains over travelers' ids, booking keys, document numbers …) goes to the database as one
     // parameter (SQLite: a JSON array, PostgreSQL: an array), not one parameter per element: the SQL then stays the
@@ -21,6 +23,13 @@ internal static class StoreContextFactory
         new(SqliteOptions.GetOrAdd(connectionString, static c => new DbContextOptionsBuilder<SqliteVigilDbContext>()
             .UseSqlite(c, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(SqliteBusyWait.Instance)
+            .UseSnakeCaseNamingConvention()
+            .Options));
+
+    /// <summary>A context on a connection its caller opened and keeps; the context neither opens nor closes it.</summary>
+    public static SqliteVigilDbContext Sqlite(SqliteConnection connection) =>
+        new(SqliteOnConnection.GetValue(connection, static c => new DbContextOptionsBuilder<SqliteVigilDbContext>()
+            .UseSqlite(c, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .UseSnakeCaseNamingConvention()
             .Options));
 

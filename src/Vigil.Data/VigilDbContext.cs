@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Vigil.Data.Entities;
 
 namespace Vigil.Data;
@@ -98,6 +99,12 @@ public abstract class VigilDbContext : DbContext
         configurationBuilder.Properties<LinkReason>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<HitStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<HitSeverity>().HaveConversion<string>().HaveMaxLength(16);
+
+        // EF indexes every foreign key so that deleting the row it points to finds the rows pointing to it. Here the
+        // indexes are declared where a query or a delete needs one; the keys that point to messages are not indexed,
+        // since messages are kept for the audit and never deleted, and their indexes would be written for every
+        // traveler and never read.
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -112,6 +119,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<StoredMessage>(e =>
         {
             e.ToTable("messages");
+            e.HasIndex(m => m.DuplicateOfId);
             e.Property(m => m.ContentHash).HasMaxLength(64);
             e.HasIndex(m => m.ContentHash).IsUnique();
             e.HasOne(m => m.Content).WithMany().HasForeignKey(m => m.ContentHash).OnDelete(DeleteBehavior.Restrict);
@@ -159,6 +167,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<StoredTraveler>(e =>
         {
             e.ToTable("travelers");
+            e.HasIndex(t => t.BookingId);
             e.Property(t => t.ReportKey).HasMaxLength(300);
             e.Property(t => t.Role).HasMaxLength(24);
             e.HasIndex(t => new { t.FlightId, t.Source, t.ReportKey }).IsUnique();
@@ -172,6 +181,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<StoredDocument>(e =>
         {
             e.ToTable("travel_documents");
+            e.HasIndex(d => d.TravelerId);
             e.HasIndex(d => new { d.NormalizedNumber, d.IssuingCountry });
         });
 
@@ -186,6 +196,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<BookingVersion>(e =>
         {
             e.ToTable("booking_versions");
+            e.HasIndex(v => v.FlightId);
             e.HasIndex(v => new { v.BookingId, v.Version }).IsUnique();
             // One message makes at most one version of a booking, so processing it again adds nothing.
             e.HasIndex(v => new { v.BookingId, v.MessageId }).IsUnique();
@@ -216,6 +227,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<PersonLink>(e =>
         {
             e.ToTable("person_links");
+            e.HasIndex(l => l.PersonId);
             e.HasIndex(l => l.TravelerId).IsUnique();
             e.HasOne<StoredTraveler>().WithMany().HasForeignKey(l => l.TravelerId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -223,6 +235,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<StoredWatchList>(e =>
         {
             e.ToTable("watch_lists");
+            e.HasIndex(w => w.CurrentVersionId);
             e.Property(w => w.Code).HasMaxLength(32);
             e.HasIndex(w => w.Code).IsUnique();
             e.HasMany(w => w.Versions).WithOne().HasForeignKey(v => v.WatchListId).OnDelete(DeleteBehavior.Cascade);
@@ -254,6 +267,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<StoredHit>(e =>
         {
             e.ToTable("hits");
+            e.HasIndex(h => h.WatchListEntryId);
             e.Property(h => h.SubjectKey).HasMaxLength(200);
             e.Property(h => h.ListCode).HasMaxLength(32);
             e.Property(h => h.ListEntryRef).HasMaxLength(128);
@@ -272,6 +286,7 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<HitStatusChange>(e =>
         {
             e.ToTable("hit_status_changes");
+            e.HasIndex(c => c.HitId);
             e.Property(c => c.Actor).HasMaxLength(200);
         });
 

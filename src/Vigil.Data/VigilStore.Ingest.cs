@@ -224,32 +224,55 @@ public sealed partial class VigilStore
     /// <c>synchronous=NORMAL</c> a commit survives a killed process and stays atomic, and what a power cut could take
     /// back is only the last steps' commits — never the received bytes, which receiving commits with the default full
     /// flush, and which also flushes every commit before it. A step taken back leaves its message Received or Parsed,
-    /// so it is processed again from the bytes, exactly once as before. The connection is set back to the full flush
-    /// before it returns to the pool.
+    /// so it is processed again from the bytes, exactly once as before.
+    /// On SQLite the steps share one connection of their own, kept open: a batch touches index pages all over the
+    /// travelers, documents and persons, and its 64 MiB page cache (SQLite's default is 2 MiB) keeps them from one batch
+    /// to the next, where a pooled connection would often be another one, its cache cold. What SQLite keeps to undo a
+    /// statement stays in memory rather than in a temporary file.
     /// </summary>
-    private Task<T> WithProcessingContextAsync<T>(Func<VigilDbContext, Task<T>> work, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
+    private async Task<T> WithProcessingContextAsync<T>(Func<VigilDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Provider != StoreProvider.Sqlite)
         {
-            if (Provider != StoreProvider.Sqlite)
-            {
-                return await work(db);
-            }
+            return await WithContextAsync(work);
+        }
 
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            // A batch touches index pages all over the travelers, documents and persons; a 64 MiB page cache keeps them
-            // between its statements instead of reading them back (SQLite's default is 2 MiB), and what SQLite keeps to
-            // undo a statement stays in memory rather than in a temporary file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192;", cancellationToken);
-            try
+        await processingGate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
             {
-                return await work(db);
+                processingConnection ??= await OpenProcessingConnectionAsync(cancellationToken);
+                await using var db = StoreContextFactory.Sqlite(processingConnection);
+                try
+                {
+                    return await work(db);
+                }
+                catch (Exception e) when (attempt < Attempts && IsUniqueViolation(e))
+                {
+                    // Another caller wrote the same key first; the next attempt reads its row.
+                }
+                finally
+                {
+                    CheckpointInBackground();
+                }
             }
-            finally
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", CancellationToken.None);
-                CheckpointInBackground();
-            }
-        });
+        }
+        finally
+        {
+            processingGate.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenProcessingConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
 
     /// <summary>
     /// Copies the WAL back into the database file on another thread, one copy at a time. Left to SQLite, the copy runs

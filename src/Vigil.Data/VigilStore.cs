@@ -21,6 +21,8 @@ public sealed partial class VigilStore
     private readonly string connectionString;
     private readonly TimeProvider clock;
     private readonly ReceiptCommits receipts;
+    private readonly SemaphoreSlim processingGate = new(1, 1);
+    private SqliteConnection? processingConnection;
     private int checkpointing;
 
     private VigilStore(StoreProvider provider, string connectionString, TimeProvider clock)

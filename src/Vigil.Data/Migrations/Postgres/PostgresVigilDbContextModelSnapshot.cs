@@ -118,9 +118,6 @@ namespace Vigil.Data.Migrations.Postgres
                     b.HasIndex("FlightId")
                         .HasDatabaseName("ix_booking_versions_flight_id");
 
-                    b.HasIndex("MessageId")
-                        .HasDatabaseName("ix_booking_versions_message_id");
-
                     b.HasIndex("BookingId", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_booking_versions_booking_id_message_id");
@@ -436,15 +433,9 @@ namespace Vigil.Data.Migrations.Postgres
                     b.HasIndex("DepartureDate")
                         .HasDatabaseName("ix_flights_departure_date");
 
-                    b.HasIndex("FirstMessageId")
-                        .HasDatabaseName("ix_flights_first_message_id");
-
                     b.HasIndex("FlightKey")
                         .IsUnique()
                         .HasDatabaseName("ix_flights_flight_key");
-
-                    b.HasIndex("LastMessageId")
-                        .HasDatabaseName("ix_flights_last_message_id");
 
                     b.ToTable("flights", (string)null);
                 });
@@ -822,12 +813,6 @@ namespace Vigil.Data.Migrations.Postgres
 
                     b.HasIndex("BookingId")
                         .HasDatabaseName("ix_travelers_booking_id");
-
-                    b.HasIndex("FirstMessageId")
-                        .HasDatabaseName("ix_travelers_first_message_id");
-
-                    b.HasIndex("LastMessageId")
-                        .HasDatabaseName("ix_travelers_last_message_id");
 
                     b.HasIndex("RecordLocator")
                         .HasDatabaseName("ix_travelers_record_locator");
