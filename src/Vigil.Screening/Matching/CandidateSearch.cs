@@ -79,12 +79,12 @@ public sealed partial class WatchListMatcher
 
             var similarities = work.Similarities(Query.Units.Count, index.LongestName);
             ScoreDocumentHolders(similarities);
-            var candidates = Bounded();
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
+            var candidates = Bounded(reportable);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
             var cannotAlertBelow = matcher.StopsBelowAlertFloor ? CannotAlertBelow() : double.NegativeInfinity;
-            foreach (var (nameIndex, bound) in candidates)
+            while (candidates.TryTake(out var nameIndex, out var bound))
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
@@ -190,13 +190,14 @@ public sealed partial class WatchListMatcher
         /// Candidate names with an upper bound on their name score: every query unit matched at its best similarity
         /// to a unit of the name, every other query unit merely omitted, nothing the list adds counted against it.
         /// The lightest query units are not searched at all when together they could not reach the report floor.
+        /// Names bounded below <paramref name="reportable"/> are left out: no attribute could lift them into the results.
         /// </summary>
-        private List<(int Name, double Bound)> Bounded()
+        private BestBoundFirst Bounded(double reportable)
         {
             var scratch = BoundScratch.For(index);
             try
             {
-                return Bounded(scratch);
+                return Bounded(scratch, reportable);
             }
             finally
             {
@@ -204,7 +205,7 @@ public sealed partial class WatchListMatcher
             }
         }
 
-        private List<(int Name, double Bound)> Bounded(BoundScratch scratch)
+        private BestBoundFirst Bounded(BoundScratch scratch, double reportable)
         {
             const int Fields = 3;
             var searched = UnitsThatCanCarryAMatch();
@@ -304,10 +305,13 @@ public sealed partial class WatchListMatcher
                 var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
                     + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
                     + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
-                bounded.Add((nameIndex, bound));
+                if (bound >= reportable)
+                {
+                    bounded.Add(nameIndex, bound);
+                }
             }
 
-            bounded.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+            bounded.Order();
             return bounded;
         }
 

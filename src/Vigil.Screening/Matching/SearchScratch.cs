@@ -27,7 +27,7 @@ internal sealed class SearchScratch
 
     public HashSet<string> KeyBuffer { get; } = new(StringComparer.Ordinal);
 
-    public List<(int Name, double Bound)> Bounded { get; } = [];
+    public BestBoundFirst Bounded { get; } = new();
 
     public NameScorer.Aligner Aligner { get; } = new();
 
