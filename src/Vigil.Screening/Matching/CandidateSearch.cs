@@ -18,6 +18,9 @@ public sealed partial class WatchListMatcher
         private readonly WatchListIndex index = matcher.Index;
         private readonly SearchScratch work = SearchScratch.Start(query.Units.Count);
 
+        /// <summary>The traveler's document number as compared with every candidate's, normalised once.</summary>
+        private readonly string? comparableDocument = AttributeEvidence.ComparableDocument(screening);
+
         /// <summary>A similarity this high says the lists hold the query's own name, spelled alike.</summary>
         private const double SameNameSpelling = 0.95;
 
@@ -41,7 +44,7 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                var attributes = AttributeEvidence.Contribution(screening, index.Person(person));
+                var attributes = AttributeEvidence.Contribution(screening, index.Person(person), comparableDocument);
                 Record(person, -1, 0, attributes);
                 foreach (var nameIndex in index.NamesOf(person))
                 {
@@ -99,7 +102,7 @@ public sealed partial class WatchListMatcher
                 var person = index.PersonOf(nameIndex);
                 if (!attributesOf.TryGetValue(person, out var attributes))
                 {
-                    attributes = AttributeEvidence.Contribution(screening, index.Person(person));
+                    attributes = AttributeEvidence.Contribution(screening, index.Person(person), comparableDocument);
                     attributesOf.Add(person, attributes);
                 }
 
