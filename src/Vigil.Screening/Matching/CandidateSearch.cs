@@ -16,7 +16,8 @@ public sealed partial class WatchListMatcher
     private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top, bool alertsOnly = false)
     {
         private readonly WatchListIndex index = matcher.Index;
-        private readonly SearchScratch work = SearchScratch.Start(query.Units.Count);
+        private readonly SearchScratch work = SearchScratch.Start();
+        private readonly SimilarUnitTable similar = SimilarUnitTable.Start(matcher.Index, query.Units.Count);
 
         /// <summary>The traveler's document number as compared with every candidate's, normalised once.</summary>
         private readonly string? comparableDocument = AttributeEvidence.ComparableDocument(screening);
@@ -76,7 +77,7 @@ public sealed partial class WatchListMatcher
             {
                 if (Query.Units[i].Kind != UnitKind.Link)
                 {
-                    index.SimilarUnits(Query.Units[i], work.SimilarByUnit[i], keyBuffer);
+                    index.SimilarUnits(Query.Units[i], similar, i, keyBuffer);
                 }
             }
 
@@ -219,8 +220,9 @@ public sealed partial class WatchListMatcher
             var best = scratch.Best;
             foreach (var i in searched)
             {
-                foreach (var (unitId, similarity) in work.SimilarByUnit[i])
+                foreach (var unitId in similar.ComparedWith(i))
                 {
+                    var similarity = similar.Get(i, unitId);
                     if (similarity <= 0)
                     {
                         continue;
@@ -329,10 +331,9 @@ public sealed partial class WatchListMatcher
             Span<bool> listedFound = stackalloc bool[units];
             for (var i = 0; i < Query.Units.Count; i++)
             {
-                var known = work.SimilarByUnit[i];
                 for (var j = 0; j < units; j++)
                 {
-                    var similarity = known.GetValueOrDefault(unitIds[j]);
+                    var similarity = similar.Get(i, unitIds[j]);
                     similarities[i, j] = similarity;
                     listedFound[j] |= similarity > 0;
                 }
@@ -346,7 +347,6 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                var known = work.SimilarByUnit[i];
                 for (var j = 0; j < units; j++)
                 {
                     var unitId = unitIds[j];
@@ -355,10 +355,10 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
-                    if (!known.TryGetValue(unitId, out var similarity))
+                    if (!similar.TryGet(i, unitId, out var similarity))
                     {
                         similarity = UnitSimilarity.Of(unit, index.Vocabulary[unitId]);
-                        known.Add(unitId, similarity);
+                        similar.Set(i, unitId, similarity);
                     }
 
                     similarities[i, j] = similarity;
@@ -423,9 +423,9 @@ public sealed partial class WatchListMatcher
         /// </summary>
         private bool IsUnfound(int unit)
         {
-            foreach (var similarity in work.SimilarByUnit[unit].Values)
+            foreach (var unitId in similar.ComparedWith(unit))
             {
-                if (similarity >= SameNameSpelling)
+                if (similar.Get(unit, unitId) >= SameNameSpelling)
                 {
                     return false;
                 }
