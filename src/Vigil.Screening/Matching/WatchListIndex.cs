@@ -383,7 +383,7 @@ public sealed class WatchListIndex
                 foreach (var other in ids)
                 {
                     if (visits.First(other) && !UnitSketch.RulesOut(unit.Sketch, sketches[other])
-                        && UnitSimilarity.Of(unit, Vocabulary[other]) is var similarity and > 0)
+                        && UnitSimilarity.OfNotRuledOut(unit, Vocabulary[other]) is var similarity and > 0)
                     {
                         found.Add((other, similarity));
                     }
