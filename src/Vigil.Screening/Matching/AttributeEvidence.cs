@@ -28,7 +28,14 @@ public static class AttributeEvidence
     private const int ShortestComparableDocument = 5;
 
     /// <summary>The summed contribution of the attributes, without the explanation: for ranking many candidates.</summary>
-    public static double Contribution(ScreeningQuery query, ListedPerson person)
+    public static double Contribution(ScreeningQuery query, ListedPerson person) =>
+        Contribution(query, person, ComparableDocument(query));
+
+    /// <summary>
+    /// <see cref="Contribution(ScreeningQuery, ListedPerson)"/> with the traveler's document number already normalised
+    /// (<see cref="ComparableDocument"/>): a search weighs dozens of candidates for one traveler.
+    /// </summary>
+    internal static double Contribution(ScreeningQuery query, ListedPerson person, string? comparableDocument)
     {
         double total = 0;
         if (query.DateOfBirth is { } dob && person.BirthDates.Count > 0)
@@ -53,7 +60,7 @@ public static class AttributeEvidence
             total += GenderDiffers;
         }
 
-        return MatchingDocument(query, person) is null ? total : total + DocumentAgrees;
+        return MatchingDocument(comparableDocument, person) is null ? total : total + DocumentAgrees;
     }
 
     private static bool HasCodedNationality(ListedPerson person)
@@ -110,15 +117,18 @@ public static class AttributeEvidence
         return evidence;
     }
 
-    public static ListedDocument? MatchingDocument(ScreeningQuery query, ListedPerson person)
-    {
-        if (query.DocumentNumber is null)
-        {
-            return null;
-        }
+    public static ListedDocument? MatchingDocument(ScreeningQuery query, ListedPerson person) =>
+        MatchingDocument(ComparableDocument(query), person);
 
-        var number = ListedDocument.Normalize(query.DocumentNumber);
-        if (number.Length < ShortestComparableDocument)
+    /// <summary>The traveler's document number normalised, or null when there is none long enough to compare.</summary>
+    internal static string? ComparableDocument(ScreeningQuery query) =>
+        query.DocumentNumber is null || ListedDocument.Normalize(query.DocumentNumber) is not { Length: >= ShortestComparableDocument } number
+            ? null
+            : number;
+
+    private static ListedDocument? MatchingDocument(string? number, ListedPerson person)
+    {
+        if (number is null)
         {
             return null;
         }

@@ -16,7 +16,11 @@ public sealed partial class WatchListMatcher
     private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top, bool alertsOnly = false)
     {
         private readonly WatchListIndex index = matcher.Index;
-        private readonly SearchScratch work = SearchScratch.Start(query.Units.Count);
+        private readonly SearchScratch work = SearchScratch.Start();
+        private readonly SimilarUnitTable similar = SimilarUnitTable.Start(matcher.Index, query.Units.Count);
+
+        /// <summary>The traveler's document number as compared with every candidate's, normalised once.</summary>
+        private readonly string? comparableDocument = AttributeEvidence.ComparableDocument(screening);
 
         /// <summary>A similarity this high says the lists hold the query's own name, spelled alike.</summary>
         private const double SameNameSpelling = 0.95;
@@ -41,7 +45,7 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                var attributes = AttributeEvidence.Contribution(screening, index.Person(person));
+                var attributes = AttributeEvidence.Contribution(screening, index.Person(person), comparableDocument);
                 Record(person, -1, 0, attributes);
                 foreach (var nameIndex in index.NamesOf(person))
                 {
@@ -73,18 +77,18 @@ public sealed partial class WatchListMatcher
             {
                 if (Query.Units[i].Kind != UnitKind.Link)
                 {
-                    index.SimilarUnits(Query.Units[i], work.SimilarByUnit[i], keyBuffer);
+                    index.SimilarUnits(Query.Units[i], similar, i, keyBuffer);
                 }
             }
 
             var similarities = work.Similarities(Query.Units.Count, index.LongestName);
             ScoreDocumentHolders(similarities);
-            var candidates = Bounded();
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
+            var candidates = Bounded(reportable);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
             var cannotAlertBelow = matcher.StopsBelowAlertFloor ? CannotAlertBelow() : double.NegativeInfinity;
-            foreach (var (nameIndex, bound) in candidates)
+            while (candidates.TryTake(out var nameIndex, out var bound))
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
@@ -99,7 +103,7 @@ public sealed partial class WatchListMatcher
                 var person = index.PersonOf(nameIndex);
                 if (!attributesOf.TryGetValue(person, out var attributes))
                 {
-                    attributes = AttributeEvidence.Contribution(screening, index.Person(person));
+                    attributes = AttributeEvidence.Contribution(screening, index.Person(person), comparableDocument);
                     attributesOf.Add(person, attributes);
                 }
 
@@ -190,13 +194,14 @@ public sealed partial class WatchListMatcher
         /// Candidate names with an upper bound on their name score: every query unit matched at its best similarity
         /// to a unit of the name, every other query unit merely omitted, nothing the list adds counted against it.
         /// The lightest query units are not searched at all when together they could not reach the report floor.
+        /// Names bounded below <paramref name="reportable"/> are left out: no attribute could lift them into the results.
         /// </summary>
-        private List<(int Name, double Bound)> Bounded()
+        private BestBoundFirst Bounded(double reportable)
         {
             var scratch = BoundScratch.For(index);
             try
             {
-                return Bounded(scratch);
+                return Bounded(scratch, reportable);
             }
             finally
             {
@@ -204,7 +209,7 @@ public sealed partial class WatchListMatcher
             }
         }
 
-        private List<(int Name, double Bound)> Bounded(BoundScratch scratch)
+        private BestBoundFirst Bounded(BoundScratch scratch, double reportable)
         {
             const int Fields = 3;
             var searched = UnitsThatCanCarryAMatch();
@@ -215,8 +220,9 @@ public sealed partial class WatchListMatcher
             var best = scratch.Best;
             foreach (var i in searched)
             {
-                foreach (var (unitId, similarity) in work.SimilarByUnit[i])
+                foreach (var unitId in similar.ComparedWith(i))
                 {
+                    var similarity = similar.Get(i, unitId);
                     if (similarity <= 0)
                     {
                         continue;
@@ -304,10 +310,13 @@ public sealed partial class WatchListMatcher
                 var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
                     + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
                     + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
-                bounded.Add((nameIndex, bound));
+                if (bound >= reportable)
+                {
+                    bounded.Add(nameIndex, bound);
+                }
             }
 
-            bounded.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+            bounded.Order();
             return bounded;
         }
 
@@ -322,10 +331,9 @@ public sealed partial class WatchListMatcher
             Span<bool> listedFound = stackalloc bool[units];
             for (var i = 0; i < Query.Units.Count; i++)
             {
-                var known = work.SimilarByUnit[i];
                 for (var j = 0; j < units; j++)
                 {
-                    var similarity = known.GetValueOrDefault(unitIds[j]);
+                    var similarity = similar.Get(i, unitIds[j]);
                     similarities[i, j] = similarity;
                     listedFound[j] |= similarity > 0;
                 }
@@ -339,7 +347,6 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                var known = work.SimilarByUnit[i];
                 for (var j = 0; j < units; j++)
                 {
                     var unitId = unitIds[j];
@@ -348,10 +355,10 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
-                    if (!known.TryGetValue(unitId, out var similarity))
+                    if (!similar.TryGet(i, unitId, out var similarity))
                     {
                         similarity = UnitSimilarity.Of(unit, index.Vocabulary[unitId]);
-                        known.Add(unitId, similarity);
+                        similar.Set(i, unitId, similarity);
                     }
 
                     similarities[i, j] = similarity;
@@ -416,9 +423,9 @@ public sealed partial class WatchListMatcher
         /// </summary>
         private bool IsUnfound(int unit)
         {
-            foreach (var similarity in work.SimilarByUnit[unit].Values)
+            foreach (var unitId in similar.ComparedWith(unit))
             {
-                if (similarity >= SameNameSpelling)
+                if (similar.Get(unit, unitId) >= SameNameSpelling)
                 {
                     return false;
                 }

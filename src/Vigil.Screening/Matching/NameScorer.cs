@@ -490,7 +490,7 @@ public static class NameScorer
                 return false;
             }
 
-            return second == first + 1 || NameLexicon.IsCompoundOpener(name.Units[first].Text);
+            return second == first + 1 || name.Units[first].OpensCompound;
         }
 
         private static void Consider(ref Pair? best, Pair candidate)

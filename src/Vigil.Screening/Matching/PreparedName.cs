@@ -14,6 +14,9 @@ public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePho
 
     private readonly UnitSketch sketch = new(Unit, Phonetic, CorePhonetic);
 
+    /// <summary>Whether the unit opens a compound (abd, abu, an article): read for every pair of leftovers tried as one name.</summary>
+    internal bool OpensCompound { get; } = NameLexicon.IsCompoundOpener(Unit.Text);
+
     public string Text => Unit.Text;
 
     public UnitKind Kind => Unit.Kind;

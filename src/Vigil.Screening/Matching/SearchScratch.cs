@@ -15,9 +15,6 @@ internal sealed class SearchScratch
     private double[,] similarities = new double[0, 0];
     private PreparedUnit[][] unitsOfLength = [];
 
-    /// <summary>Per query unit, the list units found similar and their similarity.</summary>
-    public Dictionary<int, double>[] SimilarByUnit { get; private set; } = [];
-
     public Dictionary<int, (int Name, double NameScore, double Score)> BestByPerson { get; } = [];
 
     /// <summary>The best final scores seen so far (possibly stale for a person whose score later rose: that only keeps more candidates).</summary>
@@ -27,31 +24,14 @@ internal sealed class SearchScratch
 
     public HashSet<string> KeyBuffer { get; } = new(StringComparer.Ordinal);
 
-    public List<(int Name, double Bound)> Bounded { get; } = [];
+    public BestBoundFirst Bounded { get; } = new();
 
     public NameScorer.Aligner Aligner { get; } = new();
 
-    /// <summary>This thread's working memory, emptied for a query of <paramref name="queryUnits"/> units.</summary>
-    public static SearchScratch Start(int queryUnits)
+    /// <summary>This thread's working memory, emptied for a new query.</summary>
+    public static SearchScratch Start()
     {
         var scratch = current ??= new SearchScratch();
-        if (scratch.SimilarByUnit.Length < queryUnits)
-        {
-            var grown = new Dictionary<int, double>[queryUnits];
-            scratch.SimilarByUnit.CopyTo(grown, 0);
-            for (var i = scratch.SimilarByUnit.Length; i < queryUnits; i++)
-            {
-                grown[i] = [];
-            }
-
-            scratch.SimilarByUnit = grown;
-        }
-
-        for (var i = 0; i < queryUnits; i++)
-        {
-            scratch.SimilarByUnit[i].Clear();
-        }
-
         scratch.BestByPerson.Clear();
         scratch.TopScores.Clear();
         scratch.AttributesOf.Clear();

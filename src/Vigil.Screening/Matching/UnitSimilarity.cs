@@ -19,13 +19,15 @@ public static class UnitSimilarity
     /// <summary>Two different names a single slip apart (Hamad, Ahmad) may still be a slip: the table does not overrule it.</summary>
     private const double OneSlip = 0.8;
 
-    public static double Of(PreparedUnit query, PreparedUnit listed)
-    {
-        if (UnitSketch.RulesOut(query.Sketch, listed.Sketch))
-        {
-            return 0;
-        }
+    public static double Of(PreparedUnit query, PreparedUnit listed) =>
+        UnitSketch.RulesOut(query.Sketch, listed.Sketch) ? 0 : OfNotRuledOut(query, listed);
 
+    /// <summary>
+    /// <see cref="Of"/> for a pair whose sketches were already found not to rule it out: the index's neighbour search
+    /// tests the sketches first, from its own array, and most pairs end there.
+    /// </summary>
+    internal static double OfNotRuledOut(PreparedUnit query, PreparedUnit listed)
+    {
         if (string.Equals(query.Text, listed.Text, StringComparison.Ordinal))
         {
             return 1;

@@ -253,44 +253,44 @@ public sealed class WatchListIndex
     /// Vocabulary units similar to <paramref name="unit"/>, with their similarity. A unit the lists themselves
     /// contain (most travelers' names do) was compared with its neighbours when the index was built.
     /// </summary>
-    internal void SimilarUnits(PreparedUnit unit, Dictionary<int, double> similar, HashSet<string> keyBuffer)
+    internal void SimilarUnits(PreparedUnit unit, SimilarUnitTable similar, int queryUnit, HashSet<string> keyBuffer)
     {
-        SimilarByKeys(unit, similar, keyBuffer);
-        AddAliasVariants(similar);
+        SimilarByKeys(unit, similar, queryUnit, keyBuffer);
+        AddAliasVariants(similar, queryUnit);
     }
 
     /// <summary>The number of spelling pairs learnt from the lists' alias clusters.</summary>
     public int LearntVariants => aliasVariants.Count;
 
     /// <summary>A unit the query matches (near) exactly brings the spellings the lists' aliases give for it.</summary>
-    private void AddAliasVariants(Dictionary<int, double> similar)
+    private void AddAliasVariants(SimilarUnitTable similar, int queryUnit)
     {
         if (aliasVariants.Count == 0)
         {
             return;
         }
 
-        List<int>? same = null;
-        foreach (var (id, similarity) in similar)
+        List<int[]>? variantsOfSame = null;
+        foreach (var id in similar.ComparedWith(queryUnit))
         {
-            if (similarity >= SameName && aliasVariants.ContainsKey(id))
+            if (similar.Get(queryUnit, id) >= SameName && aliasVariants.TryGetValue(id, out var variants))
             {
-                (same ??= []).Add(id);
+                (variantsOfSame ??= []).Add(variants);
             }
         }
 
-        if (same is null)
+        if (variantsOfSame is null)
         {
             return;
         }
 
-        foreach (var id in same)
+        foreach (var variants in variantsOfSame)
         {
-            foreach (var variant in aliasVariants[id])
+            foreach (var variant in variants)
             {
-                if (similar.GetValueOrDefault(variant) < LearntVariant)
+                if (similar.Get(queryUnit, variant) < LearntVariant)
                 {
-                    similar[variant] = LearntVariant;
+                    similar.Set(queryUnit, variant, LearntVariant);
                 }
             }
         }
@@ -299,7 +299,7 @@ public sealed class WatchListIndex
     private const double SameName = 0.97;
     private const double LearntVariant = 0.92;
 
-    private void SimilarByKeys(PreparedUnit unit, Dictionary<int, double> similar, HashSet<string> keyBuffer)
+    private void SimilarByKeys(PreparedUnit unit, SimilarUnitTable similar, int queryUnit, HashSet<string> keyBuffer)
     {
         if (vocabularyIds.TryGetValue(unit.Unit, out var known))
         {
@@ -315,7 +315,7 @@ public sealed class WatchListIndex
 
             foreach (var (id, similarity) in found)
             {
-                similar[id] = similarity;
+                similar.Set(queryUnit, id, similarity);
             }
 
             return;
@@ -325,7 +325,7 @@ public sealed class WatchListIndex
         {
             foreach (var (id, similarity) in recent)
             {
-                similar[id] = similarity;
+                similar.Set(queryUnit, id, similarity);
             }
 
             return;
@@ -334,7 +334,7 @@ public sealed class WatchListIndex
         var computed = NeighboursOf(unit, keyBuffer);
         foreach (var (id, similarity) in computed)
         {
-            similar[id] = similarity;
+            similar.Set(queryUnit, id, similarity);
         }
 
         // ConcurrentDictionary.Count takes every lock; an approximate count of additions is enough for a bound.
@@ -383,7 +383,7 @@ public sealed class WatchListIndex
                 foreach (var other in ids)
                 {
                     if (visits.First(other) && !UnitSketch.RulesOut(unit.Sketch, sketches[other])
-                        && UnitSimilarity.Of(unit, Vocabulary[other]) is var similarity and > 0)
+                        && UnitSimilarity.OfNotRuledOut(unit, Vocabulary[other]) is var similarity and > 0)
                     {
                         found.Add((other, similarity));
                     }
