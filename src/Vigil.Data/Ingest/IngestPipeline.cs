@@ -78,9 +78,10 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Processes every message stored but not processed yet, oldest first, including those a crash left half done, in
-    /// batches of <see cref="IngestOptions.MessagesPerBatch"/>: while a batch is stored, the next one is read and parsed
-    /// and the previous one screened, on the pool. One pass runs at a time per pipeline. Returns how many messages it
-    /// finished (processed, found duplicate or quarantined).
+    /// batches of <see cref="IngestOptions.MessagesPerBatch"/>: while a batch is stored, the next ones are read and
+    /// parsed and the last ones screened, in the background; batches are completed in the order they were stored. One
+    /// pass runs at a time per pipeline. Returns how many messages it finished (processed, found duplicate or
+    /// quarantined).
     /// </summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)
     {
