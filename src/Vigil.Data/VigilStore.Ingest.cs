@@ -252,6 +252,14 @@ public sealed partial class VigilStore
                 {
                     // Another caller wrote the same key first; the next attempt reads its row.
                 }
+                catch (Exception e) when (!IsUniqueViolation(e))
+                {
+                    // Whatever went wrong, the next step starts on a fresh connection rather than on one in a state
+                    // nobody has looked at.
+                    await processingConnection.DisposeAsync();
+                    processingConnection = null;
+                    throw;
+                }
                 finally
                 {
                     CheckpointInBackground();
