@@ -240,34 +240,24 @@ public sealed partial class VigilStore
         await processingGate.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            var connection = processingConnection ??= await OpenProcessingConnectionAsync(cancellationToken);
+            return await WithContextAsync(work, () => StoreContextFactory.Sqlite(connection));
+        }
+        catch (Exception e) when (!IsUniqueViolation(e))
+        {
+            // Whatever went wrong, the next step starts on a fresh connection rather than on one in a state nobody has
+            // looked at.
+            if (processingConnection is not null)
             {
-                processingConnection ??= await OpenProcessingConnectionAsync(cancellationToken);
-                await using var db = StoreContextFactory.Sqlite(processingConnection);
-                try
-                {
-                    return await work(db);
-                }
-                catch (Exception e) when (attempt < Attempts && IsUniqueViolation(e))
-                {
-                    // Another caller wrote the same key first; the next attempt reads its row.
-                }
-                catch (Exception e) when (!IsUniqueViolation(e))
-                {
-                    // Whatever went wrong, the next step starts on a fresh connection rather than on one in a state
-                    // nobody has looked at.
-                    await processingConnection.DisposeAsync();
-                    processingConnection = null;
-                    throw;
-                }
-                finally
-                {
-                    CheckpointInBackground();
-                }
+                await processingConnection.DisposeAsync();
+                processingConnection = null;
             }
+
+            throw;
         }
         finally
         {
+            CheckpointInBackground();
             processingGate.Release();
         }
     }

@@ -479,11 +479,12 @@ public sealed partial class VigilStore
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    private async Task<T> WithContextAsync<T>(Func<VigilDbContext, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/> on a new context (from <paramref name="context"/> when given), again when it lost a race on a unique key.</summary>
+    private async Task<T> WithContextAsync<T>(Func<VigilDbContext, Task<T>> work, Func<VigilDbContext>? context = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = CreateContext();
+            await using var db = context?.Invoke() ?? CreateContext();
             try
             {
                 return await work(db);

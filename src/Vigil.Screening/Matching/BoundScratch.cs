@@ -6,14 +6,8 @@ namespace Vigil.Screening.Matching;
 /// </summary>
 internal sealed class BoundScratch
 {
-    [ThreadStatic]
-    private static BoundScratch? current;
-
-    private readonly int owner;
-
     private BoundScratch(WatchListIndex index)
     {
-        owner = index.Identity;
         SlotOfName = new int[index.NameCount];
         Array.Fill(SlotOfName, -1);
     }
@@ -28,15 +22,7 @@ internal sealed class BoundScratch
     public double[] Best { get; private set; } = new double[1024];
 
     /// <summary>The scratch of this thread for <paramref name="index"/>, made anew when the index was swapped.</summary>
-    public static BoundScratch For(WatchListIndex index)
-    {
-        if (current is not { } scratch || scratch.owner != index.Identity)
-        {
-            current = scratch = new BoundScratch(index);
-        }
-
-        return scratch;
-    }
+    public static BoundScratch For(WatchListIndex index) => ScratchOfIndex<BoundScratch>.For(index, static i => new BoundScratch(i));
 
     /// <summary><see cref="Best"/> with room for at least <paramref name="length"/> values, keeping what it holds.</summary>
     public double[] Reserve(int length)

@@ -8,11 +8,6 @@ namespace Vigil.Screening.Matching;
 /// </summary>
 internal sealed class SimilarUnitTable
 {
-    [ThreadStatic]
-    private static SimilarUnitTable? current;
-
-    private readonly int owner;
-
     /// <summary>Per vocabulary unit, its row in this query (valid only when its stamp is the query's).</summary>
     private readonly int[] rowOf;
     private readonly int[] stampOf;
@@ -28,7 +23,6 @@ internal sealed class SimilarUnitTable
 
     private SimilarUnitTable(WatchListIndex index)
     {
-        owner = index.Identity;
         rowOf = new int[index.Vocabulary.Count];
         stampOf = new int[index.Vocabulary.Count];
     }
@@ -36,11 +30,7 @@ internal sealed class SimilarUnitTable
     /// <summary>This thread's table for <paramref name="index"/>, emptied for a query of <paramref name="queryUnits"/> units.</summary>
     public static SimilarUnitTable Start(WatchListIndex index, int queryUnits)
     {
-        if (current is not { } table || table.owner != index.Identity)
-        {
-            current = table = new SimilarUnitTable(index);
-        }
-
+        var table = ScratchOfIndex<SimilarUnitTable>.For(index, static i => new SimilarUnitTable(i));
         table.Reset(queryUnits);
         return table;
     }

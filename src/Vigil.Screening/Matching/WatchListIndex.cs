@@ -397,24 +397,11 @@ public sealed class WatchListIndex
     /// <summary>Which vocabulary units one neighbour search has judged, kept per thread and index.</summary>
     private sealed class UnitVisits(WatchListIndex index)
     {
-        [ThreadStatic]
-        private static UnitVisits? current;
-
-        private readonly int owner = index.Identity;
-
         /// <summary>Per vocabulary unit, the last search that met it.</summary>
         private readonly int[] visitedIn = new int[index.Vocabulary.Count];
         private int search;
 
-        public static UnitVisits For(WatchListIndex index)
-        {
-            if (current is not { } visits || visits.owner != index.Identity)
-            {
-                current = visits = new UnitVisits(index);
-            }
-
-            return visits;
-        }
+        public static UnitVisits For(WatchListIndex index) => ScratchOfIndex<UnitVisits>.For(index, static i => new UnitVisits(i));
 
         public void Start()
         {
