@@ -30,6 +30,7 @@ internal static class Program
           --postgres CS     PostgreSQL server connection string (default: env VIGIL_BENCH_POSTGRES); a new database
                             is made on it for the run and dropped afterwards
           --seed N          generator seed (default 20260115)
+          --batch N         messages per batch (default: the pipeline's, 16)
           --senders N       senders sending at the same time, each its share of the messages one after another (default 1)
           --receive-first   store every message before processing any (default: process while receiving, as the service does)
           --allocations     also print the types the timed run allocates most (sampled; slows the run a little)
@@ -40,6 +41,7 @@ internal static class Program
         var (flights, providers, postgres, seed) = (500, new List<StoreProvider> { StoreProvider.Sqlite }, Environment.GetEnvironmentVariable("VIGIL_BENCH_POSTGRES"), 20260115);
         var receiveFirst = false;
         var senders = 1;
+        var batch = new IngestOptions().MessagesPerBatch;
         AllocationSampler? allocations = null;
         try
         {
@@ -64,6 +66,7 @@ internal static class Program
                     case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
                     case "--postgres": postgres = value; break;
                     case "--senders": senders = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)); break;
+                    case "--batch": batch = Math.Max(1, int.Parse(value, CultureInfo.InvariantCulture)); break;
                     case "--provider":
                         providers = value == "both" ? [StoreProvider.Sqlite, StoreProvider.PostgreSql] : [VigilStoreOptions.ParseProvider(value)];
                         break;
@@ -106,7 +109,7 @@ internal static class Program
         var settling = Stopwatch.StartNew();
         for (var round = 0; round < 2; round++)
         {
-            await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, receiveFirst, senders, report: false);
+            await RunAsync(StoreProvider.Sqlite, postgres, warmUp, 0, 0, check, receiveFirst, senders, batch, report: false);
         }
 
         await JitSettledAsync();
@@ -115,7 +118,7 @@ internal static class Program
         foreach (var provider in providers)
         {
             allocations?.Start();
-            await RunAsync(provider, postgres, traffic, travelers, pnrs, check, receiveFirst, senders, report: true);
+            await RunAsync(provider, postgres, traffic, travelers, pnrs, check, receiveFirst, senders, batch, report: true);
             allocations?.Stop();
             allocations?.Print(30);
         }
@@ -123,7 +126,7 @@ internal static class Program
         return 0;
     }
 
-    private static async Task RunAsync(StoreProvider provider, string? postgres, List<byte[]> traffic, int travelers, int pnrs, ITravelerCheck check, bool receiveFirst, int senders, bool report)
+    private static async Task RunAsync(StoreProvider provider, string? postgres, List<byte[]> traffic, int travelers, int pnrs, ITravelerCheck check, bool receiveFirst, int senders, int batch, bool report)
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-ingestbench-" + Guid.NewGuid().ToString("N"));
         var database = "vigil_bench_" + Guid.NewGuid().ToString("N");
@@ -141,8 +144,9 @@ internal static class Program
         try
         {
             var store = await VigilStore.OpenAsync(options);
-            var pipeline = new IngestPipeline(store, [check]);
+            var pipeline = new IngestPipeline(store, [check], new IngestOptions { MessagesPerBatch = batch });
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var ioBefore = FileIo.Now();
             var clock = Stopwatch.StartNew();
             var received = TimeSpan.Zero;
             // Sender k sends messages k, k + senders, … one after another, as one airline's link does.
@@ -183,6 +187,7 @@ internal static class Program
             await receiving;
             var total = clock.Elapsed;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var io = FileIo.Now() - ioBefore;
             if (!report)
             {
                 return;
@@ -199,6 +204,7 @@ internal static class Program
                   stored: {counts.Travelers:N0} travelers, {counts.Bookings:N0} bookings, {counts.Persons:N0} persons, {counts.Hits:N0} hits; {counts.MessagesIn(Data.Entities.MessageStatus.Failed)} quarantined
                   stages: receive {t.Receive.TotalSeconds:F1} s, parse {t.Parse.TotalSeconds:F1} s, upsert {t.Upsert.TotalSeconds:F1} s, identity {t.Identity.TotalSeconds:F1} s, screen {t.Screen.TotalSeconds:F1} s, complete {t.Complete.TotalSeconds:F1} s
                   resident memory {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB
+                  files: {io.Written / 1048576.0:N0} MiB written in {io.Writes:N0} calls, {io.Read / 1048576.0:N0} MiB read in {io.Reads:N0} calls (the store's file, its log and the checkpoints)
                   processor time {cpu.TotalSeconds:F1} s ({cpu.TotalSeconds / total.TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores)
                   garbage collection (whole process): {GC.CollectionCount(0):N0} / {GC.CollectionCount(1):N0} / {GC.CollectionCount(2):N0} collections of generation 0 / 1 / 2, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, {GC.GetTotalAllocatedBytes() / 1073741824.0:F1} GiB allocated; {(GCSettings.IsServerGC ? "server" : "workstation")} GC
                 """));

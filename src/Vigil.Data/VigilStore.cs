@@ -54,6 +54,11 @@ public sealed partial class VigilStore
         {
             StoreContextFactory.EnsureSqliteFolder(connection);
             await db.Database.OpenConnectionAsync(cancellationToken);
+            // A new file gets 16 KiB pages (an existing one keeps its own: the setting only applies before the first
+            // table). Each page SQLite writes to the log, and copies back at a checkpoint, is a system call of its own,
+            // and on a virtual machine the calls cost more than the bytes: a 500-flight day made 607,000 write calls
+            // with SQLite's 4 KiB pages and 190,000 with 16 KiB, and its commits took 0.8 s instead of 2.5 s.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA page_size=16384;", cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 

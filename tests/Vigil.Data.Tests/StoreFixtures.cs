@@ -21,6 +21,36 @@ public sealed class SqliteStoreTests : StoreTests
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) as string);
     }
+
+    [Fact]
+    public async Task A_new_file_has_16_KiB_pages_and_an_existing_one_keeps_its_own()
+    {
+        Assert.Equal(16384L, await PageSizeAsync(Store));
+
+        // A file made before: SQLite's 4 KiB pages, already holding a table. Opening it must not try to convert it.
+        var older = Path.Combine(database.Folder, "older");
+        Directory.CreateDirectory(older);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(older, VigilStoreOptions.SqliteFileName)};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var create = connection.CreateCommand();
+            create.CommandText = "PRAGMA page_size=4096; CREATE TABLE made_before (id INTEGER PRIMARY KEY);";
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var reopened = await VigilStore.OpenAsync(VigilStoreOptions.Sqlite(older), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(4096L, await PageSizeAsync(reopened));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task<long?> PageSizeAsync(VigilStore store)
+    {
+        await using var db = store.CreateContext();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) as long?;
+    }
 }
 
 /// <summary>
