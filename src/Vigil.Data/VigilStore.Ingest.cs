@@ -23,11 +23,21 @@ public sealed partial class VigilStore
 
     /// <summary>Messages newest first, without their bytes; optionally only those in one status.</summary>
     public Task<List<StoredMessage>> ListMessagesAsync(MessageStatus? status = null, int limit = 100, CancellationToken cancellationToken = default) =>
-        WithContextAsync(db => db.Messages.AsNoTracking()
+        ListMessagesAsync(new MessageFilter(status, null, null), limit, cancellationToken);
+
+    /// <summary>Messages newest first, without their bytes, those waiting in the inbox among them.</summary>
+    public async Task<List<StoredMessage>> ListMessagesAsync(MessageFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (status, sender, before) = filter;
+        return await WithWaitingAsync(await WithContextAsync(db => db.Messages.AsNoTracking()
             .Where(m => status == null || m.Status == status)
+            .Where(m => sender == null || m.Sender == sender)
+            .Where(m => before == null || m.Id < before)
             .OrderByDescending(m => m.Id)
             .Take(limit)
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken)), filter, limit, cancellationToken);
+    }
 
     /// <summary>How many messages stand in each status, and how many travelers and hits are stored.</summary>
     public Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default) =>
@@ -35,7 +45,7 @@ public sealed partial class VigilStore
         {
             var statuses = await db.Messages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             return new StoreCounts(
-                statuses.ToDictionary(s => s.Key, s => s.Count),
+                await WithWaitingAsync(statuses.ToDictionary(s => s.Key, s => s.Count), cancellationToken),
                 await db.Travelers.CountAsync(cancellationToken),
                 await db.Bookings.CountAsync(cancellationToken),
                 await db.Persons.CountAsync(cancellationToken),
@@ -54,8 +64,8 @@ public sealed partial class VigilStore
         return receipts.CommitAsync(new IncomingReceipt(bytes.ToArray(), hash, sender, receivedAt, interchangeReference), cancellationToken);
     }
 
-    /// <summary>Stores a group of receipts, in their order, in one transaction: each sees those before it.</summary>
-    private Task<IReadOnlyList<IngestStored>> StoreReceiptsAsync(IReadOnlyList<IncomingReceipt> group) =>
+    /// <summary>Stores a group of receipts in the store, in their order, in one transaction: each sees those before it.</summary>
+    private Task<IReadOnlyList<IngestStored>> StoreReceiptsInStoreAsync(IReadOnlyList<IncomingReceipt> group) =>
         WithContextAsync<IReadOnlyList<IngestStored>>(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -76,7 +86,7 @@ public sealed partial class VigilStore
         var existing = await db.Messages.Where(m => m.ContentHash == hash).Select(m => (long?)m.Id).FirstOrDefaultAsync();
         if (existing is { } id)
         {
-            db.Audit.Add(new AuditEntry { MessageId = id, Step = "store-raw", Outcome = AuditOutcome.Skipped, At = Now, Detail = $"the same bytes (SHA-256 {hash}) were received again from {sender}" });
+            db.Audit.Add(RepeatAudit(id, hash, sender, Now));
             await db.SaveChangesAsync();
             return new IngestStored(id, hash, true, null);
         }
@@ -100,9 +110,7 @@ public sealed partial class VigilStore
             Step = "store-raw",
             Outcome = AuditOutcome.Succeeded,
             At = Now,
-            Detail = string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} bytes from {sender}, SHA-256 {hash}")
-                + (interchangeReference is null ? "" : $", interchange {interchangeReference}")
-                + (original is null ? "" : $"; the sender already sent that interchange as message {original}, so this one is a duplicate"),
+            Detail = ReceiptDetail(bytes.Length, sender, hash, interchangeReference, original),
         });
         await db.SaveChangesAsync();
         return new IngestStored(message.Id, hash, false, original);
@@ -151,7 +159,10 @@ public sealed partial class VigilStore
             return (stored, identity);
         }, cancellationToken);
 
-    /// <summary>Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first.</summary>
+    /// <summary>
+    /// Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first; those waiting in
+    /// the inbox are not among them until <see cref="TakeInAsync"/>.
+    /// </summary>
     internal Task<List<long>> ListPendingAsync(long afterId, int limit, CancellationToken cancellationToken) =>
         WithContextAsync(db => db.Messages
             .Where(m => (m.Status == MessageStatus.Received || m.Status == MessageStatus.Parsed) && m.Id > afterId)
@@ -420,6 +431,9 @@ public sealed partial class VigilStore
         }
     }
 }
+
+/// <summary>Which messages to list: in one status, from one sender, older than an id; null for any.</summary>
+public sealed record MessageFilter(MessageStatus? Status, string? Sender, long? Before);
 
 /// <summary>How far the store has got: messages per status and the rows ingest made.</summary>
 public sealed record StoreCounts(IReadOnlyDictionary<MessageStatus, int> Messages, int Travelers, int Bookings, int Persons, int Hits)

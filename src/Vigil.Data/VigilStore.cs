@@ -67,6 +67,11 @@ public sealed partial class VigilStore
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        if (options.Provider == StoreProvider.Sqlite)
+        {
+            store.inbox = await SqliteInbox.OpenAsync(connection, cancellationToken);
+        }
+
         return store;
     }
 
@@ -78,34 +83,29 @@ public sealed partial class VigilStore
     // ---------------------------------------------------------------- messages
 
     /// <summary>
-    /// Stores the raw bytes, addressed by their SHA-256, before anything reads them. Bytes already stored are not
-    /// stored again: the first message's id comes back with <see cref="RawMessageReceipt.AlreadyStored"/> set.
+    /// Stores the raw bytes, addressed by their SHA-256, before anything reads them, with the audit of the receipt (the
+    /// ingest's receiving without reading the envelope). Bytes already stored are not stored again: the first message's
+    /// id comes back with <see cref="RawMessageReceipt.AlreadyStored"/> set. On SQLite the message is taken from the
+    /// inbox into the store before this returns.
     /// </summary>
-    public Task<RawMessageReceipt> StoreRawMessageAsync(ReadOnlyMemory<byte> bytes, string sender, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    public async Task<RawMessageReceipt> StoreRawMessageAsync(ReadOnlyMemory<byte> bytes, string sender, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sender);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
-        return WithContextAsync(async db =>
-        {
-            var existing = await db.Messages.Where(m => m.ContentHash == hash).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
-            if (existing is { } id)
-            {
-                return new RawMessageReceipt(id, hash, true);
-            }
-
-            var message = AddMessage(db, hash, bytes.ToArray(), sender, receivedAt);
-            await db.SaveChangesAsync(cancellationToken);
-            return new RawMessageReceipt(message.Id, hash, false);
-        });
+        var stored = (await StoreReceiptsAsync([new IncomingReceipt(bytes.ToArray(), hash, sender, receivedAt, null)]))[0];
+        await TakeInAsync(cancellationToken);
+        return new RawMessageReceipt(stored.Id, hash, stored.AlreadyStored);
     }
 
-    public Task<StoredMessage?> GetMessageAsync(long id, CancellationToken cancellationToken = default) =>
-        WithContextAsync(db => db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken));
+    public async Task<StoredMessage?> GetMessageAsync(long id, CancellationToken cancellationToken = default) =>
+        await WithContextAsync(db => db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken))
+        ?? await WaitingInInboxAsync(id, cancellationToken);
 
     /// <summary>The bytes exactly as received, for parsing or replay.</summary>
-    public Task<byte[]> ReadContentAsync(long id, CancellationToken cancellationToken = default) =>
-        WithContextAsync(async db => await db.Messages.Where(m => m.Id == id).Select(m => m.Content!.Bytes).FirstOrDefaultAsync(cancellationToken)
-            ?? throw UnknownMessage(id));
+    public async Task<byte[]> ReadContentAsync(long id, CancellationToken cancellationToken = default) =>
+        await WithContextAsync(db => db.Messages.Where(m => m.Id == id).Select(m => m.Content!.Bytes).FirstOrDefaultAsync(cancellationToken))
+        ?? (inbox is null ? null : await inbox.ContentAsync(id, cancellationToken))
+        ?? throw UnknownMessage(id);
 
     /// <summary>
     /// Records that the message was read: its type and interchange reference. When another message from the same

@@ -254,14 +254,14 @@ public abstract class StoreTests : IAsyncLifetime
     public async Task The_audit_only_grows()
     {
         var message = await Store.StoreRawMessageAsync(Bytes("audited"), "airline-a", Clock.GetUtcNow(), Cancel);
-        var first = await Store.RecordAuditAsync(message.Id, "store-raw", AuditOutcome.Succeeded, null, Cancel);
+        var first = await Store.RecordAuditAsync(message.Id, "replay-requested", AuditOutcome.Succeeded, null, Cancel);
         await Store.RecordAuditAsync(message.Id, "parse", AuditOutcome.Failed, "segment 4: UNH without type", Cancel);
         await Store.RecordAuditAsync(message.Id, "parse", AuditOutcome.Succeeded, "after replay", Cancel);
         await Store.RecordAuditAsync(null, "list-import", AuditOutcome.Skipped, "un 2026-01-14 already stored", Cancel);
 
         var steps = await Store.ListAuditAsync(message.Id, Cancel);
-        Assert.Equal(["store-raw", "parse", "parse"], steps.Select(s => s.Step));
-        Assert.Equal([AuditOutcome.Succeeded, AuditOutcome.Failed, AuditOutcome.Succeeded], steps.Select(s => s.Outcome));
+        Assert.Equal(["store-raw", "replay-requested", "parse", "parse"], steps.Select(s => s.Step));
+        Assert.Equal([AuditOutcome.Succeeded, AuditOutcome.Succeeded, AuditOutcome.Failed, AuditOutcome.Succeeded], steps.Select(s => s.Outcome));
         Assert.True(steps.Zip(steps.Skip(1)).All(p => p.First.At < p.Second.At));
         Assert.Single(await Store.ListAuditAsync(null, Cancel));
 
@@ -273,8 +273,8 @@ public abstract class StoreTests : IAsyncLifetime
         db.Audit.Remove(await db.Audit.SingleAsync(a => a.Id == first, Cancel));
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(Cancel));
         await AssertRefusedAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET detail = 'rewritten'", Cancel));
-        Assert.Null((await Store.ListAuditAsync(message.Id, Cancel))[0].Detail);
-        Assert.Equal(4, await db.Audit.CountAsync(Cancel));
+        Assert.Null((await Store.ListAuditAsync(message.Id, Cancel))[1].Detail);
+        Assert.Equal(5, await db.Audit.CountAsync(Cancel));
     }
 
     [Fact]

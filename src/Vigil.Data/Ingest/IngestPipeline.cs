@@ -92,6 +92,7 @@ public sealed class IngestPipeline
             var after = 0L;
             while (true)
             {
+                await store.TakeInAsync(ct);
                 var pending = await store.ListPendingAsync(after, options.PendingBatch, ct);
                 if (pending.Count == 0)
                 {

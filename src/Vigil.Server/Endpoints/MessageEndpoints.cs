@@ -67,12 +67,8 @@ internal static class MessageEndpoints
             return input.Problem();
         }
 
-        await using var db = store.CreateContext();
-        var query = db.Messages.AsNoTracking()
-            .WhereGiven(wanted is not null, m => m.Status == wanted)
-            .WhereGiven(!string.IsNullOrWhiteSpace(sender), m => m.Sender == sender)
-            .WhereGiven(before is not null, m => m.Id < before);
-        var rows = await query.OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        // Through the store, which also shows the messages still waiting in the SQLite inbox.
+        var rows = await store.ListMessagesAsync(new MessageFilter(wanted, string.IsNullOrWhiteSpace(sender) ? null : sender, before), take, cancellationToken);
         return TypedResults.Ok(rows.Select(ViewMapping.Summary).ToList());
     }
 
