@@ -19,19 +19,21 @@ public sealed partial class VigilStore : IStoreMessages
     private SqliteInbox? inbox;
 
     /// <summary>
-    /// Copies every message waiting in the inbox into the store, oldest first: its row, its bytes (once per SHA-256) and
-    /// the audit of its receipt, with the receipts of the same bytes again; each step is one transaction flushed to disk
-    /// before the inbox lets go of what it copied. A step cut short by a crash is repeated: a message already in the
-    /// store is not copied again. Nothing to do on PostgreSQL.
+    /// Copies the messages waiting in the inbox into the store, oldest first: each one's row, its bytes (once per
+    /// SHA-256) and the audit of its receipt, with the receipts of the same bytes again; a step is one transaction
+    /// flushed to disk before the inbox lets go of what it copied. A step cut short by a crash is repeated: a message
+    /// already in the store is not copied again. One step (up to 256 messages or 32 MiB) unless <paramref name="all"/>:
+    /// the ingest takes a step whenever it runs out of work, where emptying the inbox would chase a sender who keeps
+    /// sending, a step of a few messages and two flushes at a time. Nothing to do on PostgreSQL.
     /// </summary>
-    internal async Task TakeInAsync(CancellationToken cancellationToken)
+    internal async Task TakeInAsync(bool all, CancellationToken cancellationToken)
     {
         if (inbox is null)
         {
             return;
         }
 
-        while (true)
+        do
         {
             var waiting = await inbox.OldestAsync(TakenPerStep, TakenBytesPerStep, cancellationToken);
             var ids = waiting.Select(m => m.Id).ToList();
@@ -77,6 +79,7 @@ public sealed partial class VigilStore : IStoreMessages
             });
             await inbox.DeleteAsync(ids, [.. repeats.Select(r => r.Id)], cancellationToken);
         }
+        while (all);
     }
 
     /// <summary>Stores a group of receipts in the inbox (SQLite) or the store (PostgreSQL), in their order.</summary>

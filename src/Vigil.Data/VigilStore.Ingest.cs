@@ -161,7 +161,7 @@ public sealed partial class VigilStore
 
     /// <summary>
     /// Ids of messages stored but not yet processed (received, or parsed before a stop), oldest first; those waiting in
-    /// the inbox are not among them until <see cref="TakeInAsync"/>.
+    /// the inbox are not among them until <see cref="TakeInAsync"/> takes them in.
     /// </summary>
     internal Task<List<long>> ListPendingAsync(long afterId, int limit, CancellationToken cancellationToken) =>
         WithContextAsync(db => db.Messages

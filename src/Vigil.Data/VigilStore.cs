@@ -93,7 +93,7 @@ public sealed partial class VigilStore
         ArgumentException.ThrowIfNullOrWhiteSpace(sender);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
         var stored = (await StoreReceiptsAsync([new IncomingReceipt(bytes.ToArray(), hash, sender, receivedAt, null)]))[0];
-        await TakeInAsync(cancellationToken);
+        await TakeInAsync(all: true, cancellationToken);
         return new RawMessageReceipt(stored.Id, hash, stored.AlreadyStored);
     }
 

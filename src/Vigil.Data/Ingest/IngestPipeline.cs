@@ -89,51 +89,46 @@ public sealed class IngestPipeline
         try
         {
             var done = 0;
-            var after = 0L;
+            var pending = new PendingMessages(store, options);
+            var parsing = new Queue<(long[] Ids, Task<List<ParsedMessage>> Parsed)>();
+            var screening = new Queue<ScreeningBatch>();
             while (true)
             {
-                await store.TakeInAsync(ct);
-                var pending = await store.ListPendingAsync(after, options.PendingBatch, ct);
-                if (pending.Count == 0)
+                // More is looked for whenever the parsed batches run low, so that messages arriving during a pass join
+                // it rather than wait for the pass to drain.
+                while (parsing.Count <= ParsedAhead && await pending.NextBatchAsync(ct) is { } ids)
                 {
-                    return done;
+                    parsing.Enqueue((ids, BackgroundWork.Shared.Run(() => ReadAndParseAsync(ids, ct), ct)));
                 }
 
-                var batches = pending.Chunk(Math.Max(1, options.MessagesPerBatch)).ToList();
-                var parsing = new Queue<Task<List<ParsedMessage>>>();
-                var screening = new Queue<ScreeningBatch>();
-                for (var i = 0; i < batches.Count; i++)
+                if (!parsing.TryDequeue(out var next))
                 {
-                    while (parsing.Count <= ParsedAhead && i + parsing.Count < batches.Count)
-                    {
-                        var following = batches[i + parsing.Count];
-                        parsing.Enqueue(BackgroundWork.Shared.Run(() => ReadAndParseAsync(following, ct), ct));
-                    }
-
-                    var stored = await StoreAsync(await parsing.Dequeue(), ct);
-
-                    // Batches whose screening is done are completed now; one still being screened holds the writer up
-                    // only when too many wait behind it.
-                    while (screening.TryPeek(out var oldest) && (oldest.Hits.IsCompleted || screening.Count >= ScreenedBehind))
-                    {
-                        await FinishAsync(screening.Dequeue(), ct);
-                    }
-
-                    if (stored is not null)
-                    {
-                        screening.Enqueue(StartScreening(stored));
-                    }
-
-                    done += batches[i].Length;
+                    break;
                 }
 
-                while (screening.TryDequeue(out var last))
+                var stored = await StoreAsync(await next.Parsed, ct);
+
+                // Batches whose screening is done are completed now; one still being screened holds the writer up
+                // only when too many wait behind it.
+                while (screening.TryPeek(out var oldest) && (oldest.Hits.IsCompleted || screening.Count >= ScreenedBehind))
                 {
-                    await FinishAsync(last, ct);
+                    await FinishAsync(screening.Dequeue(), ct);
                 }
 
-                after = pending[^1];
+                if (stored is not null)
+                {
+                    screening.Enqueue(StartScreening(stored));
+                }
+
+                done += next.Ids.Length;
             }
+
+            while (screening.TryDequeue(out var last))
+            {
+                await FinishAsync(last, ct);
+            }
+
+            return done;
         }
         finally
         {
@@ -236,6 +231,37 @@ public sealed class IngestPipeline
     }
 
     // ---------------------------------------------------------------- a batch of messages
+
+    /// <summary>
+    /// The messages a pass has still to take, oldest first, in batches: when those looked up run out, what waits in the
+    /// inbox is taken into the store and the store is asked again for messages after the last one handed out.
+    /// </summary>
+    private sealed class PendingMessages(VigilStore store, IngestOptions options)
+    {
+        private readonly Queue<long[]> batches = new();
+        private long after;
+
+        public async Task<long[]?> NextBatchAsync(CancellationToken ct)
+        {
+            if (batches.Count == 0)
+            {
+                await store.TakeInAsync(all: false, ct);
+                var ids = await store.ListPendingAsync(after, options.PendingBatch, ct);
+                if (ids.Count == 0)
+                {
+                    return null;
+                }
+
+                after = ids[^1];
+                foreach (var batch in ids.Chunk(Math.Max(1, options.MessagesPerBatch)))
+                {
+                    batches.Enqueue(batch);
+                }
+            }
+
+            return batches.Dequeue();
+        }
+    }
 
     /// <summary>
     /// Reads the messages still waiting among <paramref name="ids"/> and parses them on every core. A message that
