@@ -40,17 +40,105 @@ internal sealed record IdentityCandidate(
         }
     }
 
-    public static IdentityCandidate From(long travelerId, long flightId, TravelerSource source, Traveler traveler, string? recordLocator) => new(
-        travelerId,
-        flightId,
-        source,
-        traveler.Surname,
-        traveler.GivenNames,
-        traveler.DateOfBirth,
-        traveler.Nationality,
-        traveler.RecordLocator ?? recordLocator,
-        [.. traveler.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Number)).Select(d => new DocumentKey(ListedDocument.Normalize(d.Number!), d.IssuingCountry))]);
+    /// <param name="evidence">When gathered for the batch, the traveler's name key and documents are taken from it.</param>
+    public static IdentityCandidate From(long travelerId, long flightId, TravelerSource source, Traveler traveler, string? recordLocator, IdentityEvidence? evidence = null)
+    {
+        var candidate = new IdentityCandidate(
+            travelerId,
+            flightId,
+            source,
+            traveler.Surname,
+            traveler.GivenNames,
+            traveler.DateOfBirth,
+            traveler.Nationality,
+            traveler.RecordLocator ?? recordLocator,
+            evidence?.DocumentsOf.GetValueOrDefault(traveler) ?? DocumentsOf(traveler));
+        if (evidence?.NameKeyOf.TryGetValue(traveler, out var key) == true)
+        {
+            (candidate.nameKey, candidate.keyed) = (key, true);
+        }
+
+        return candidate;
+    }
+
+    public static IReadOnlyList<DocumentKey> DocumentsOf(Traveler traveler) =>
+        [.. traveler.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Number)).Select(d => new DocumentKey(ListedDocument.Normalize(d.Number!), d.IssuingCountry))];
 }
+
+/// <summary>
+/// What the store held, before a batch is written, about the batch's travelers: the linked travelers who carried their
+/// document numbers, and the persons with their birth date and surname key — with each traveler's key and documents
+/// worked out once. It is gathered on another thread and connection while the batch's rows are written: the batch
+/// adds no persons and no links before identity runs, so the store's last commit is what the write transaction would
+/// read itself.
+/// </summary>
+internal sealed class IdentityEvidence
+{
+    private IdentityEvidence()
+    {
+    }
+
+    public Dictionary<Traveler, string?> NameKeyOf { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<Traveler, IReadOnlyList<DocumentKey>> DocumentsOf { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public List<DocumentHolder> Documents { get; private set; } = [];
+
+    public List<KeyedPerson> Persons { get; private set; } = [];
+
+    /// <summary>Reads the evidence for <paramref name="travelers"/>; <paramref name="read"/> runs the queries on a context of its own.</summary>
+    public static async Task<IdentityEvidence> GatherAsync(IEnumerable<Traveler> travelers, Func<Func<VigilDbContext, Task<bool>>, Task<bool>> read, CancellationToken cancellationToken)
+    {
+        var evidence = new IdentityEvidence();
+        foreach (var traveler in travelers)
+        {
+            evidence.NameKeyOf.TryAdd(traveler, PersonNameKey.Of(traveler.DateOfBirth, traveler.Surname));
+            evidence.DocumentsOf.TryAdd(traveler, IdentityCandidate.DocumentsOf(traveler));
+        }
+
+        var numbers = evidence.DocumentsOf.Values.SelectMany(d => d).Select(d => d.Number).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
+        var keys = evidence.NameKeyOf.Values.OfType<string>().Distinct().ToList();
+        var dates = evidence.NameKeyOf.Keys.Where(t => t.DateOfBirth is not null).Select(t => t.DateOfBirth).Distinct().ToList();
+        if (numbers.Count > 0 || dates.Count > 0)
+        {
+            await read(async db =>
+            {
+                evidence.Documents = numbers.Count > 0 ? await LinkedTravelersWithDocumentsAsync(db, numbers, cancellationToken) : [];
+                evidence.Persons = dates.Count > 0 ? await PersonsAsync(db, keys, dates, cancellationToken) : [];
+                return true;
+            });
+        }
+
+        return evidence;
+    }
+
+    private static Task<List<DocumentHolder>> LinkedTravelersWithDocumentsAsync(VigilDbContext db, List<string?> numbers, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking()
+            .Where(d => numbers.Contains(d.NormalizedNumber))
+            .Join(db.Travelers, d => d.TravelerId, t => t.Id, (d, t) => new { d.NormalizedNumber, d.IssuingCountry, d.TravelerId, t.FlightId, t.Source })
+            .Join(db.PersonLinks, d => d.TravelerId, l => l.TravelerId, (d, l) => new DocumentHolder(d.NormalizedNumber, d.IssuingCountry, d.TravelerId, d.FlightId, d.Source, l.PersonId))
+            .ToListAsync(cancellationToken);
+
+    private static async Task<List<KeyedPerson>> PersonsAsync(VigilDbContext db, List<string> keys, List<DateOnly?> dates, CancellationToken cancellationToken)
+    {
+        var born = await db.Persons.AsNoTracking()
+            .Where(p => p.NameKey != null && keys.Contains(p.NameKey))
+            .Select(p => new KeyedPerson(p.Id, p.Surname, p.GivenNames, p.DateOfBirth, p.NameKey))
+            .ToListAsync(cancellationToken);
+        // Persons stored before name keys existed have none; they stay candidates by birth date alone.
+        born.AddRange(await db.Persons.AsNoTracking()
+            .Where(p => p.NameKey == null && dates.Contains(p.DateOfBirth))
+            .Select(p => new KeyedPerson(p.Id, p.Surname, p.GivenNames, p.DateOfBirth, p.NameKey))
+            .ToListAsync(cancellationToken));
+        return born;
+    }
+}
+
+/// <summary>A linked traveler holding a document, as identity reads it.</summary>
+internal sealed record DocumentHolder(string? NormalizedNumber, string? IssuingCountry, long TravelerId, long FlightId, TravelerSource Source, long PersonId);
+
+/// <summary>A stored person with a birth date, as identity reads it.</summary>
+internal sealed record KeyedPerson(long Id, string? Surname, string? GivenNames, DateOnly? DateOfBirth, string? NameKey);
 
 /// <summary>A document as identity compares it: the number reduced to A–Z and 0–9, and the issuing country.</summary>
 internal sealed record DocumentKey(string? Number, string? IssuingCountry)
@@ -132,8 +220,9 @@ internal sealed record IdentityResolution(IReadOnlyDictionary<long, long> Known,
 /// with the same document number and issuing country, otherwise one with the same birth date and surname key
 /// (<see cref="PersonNameKey"/>) whose name matches strictly — scored by the screening name scorer both
 /// ways, never by string equality. Anyone else is a new person. Travelers are decided in order and each decision is
-/// visible to the next, so the same person twice in one batch is one person. Reads are batched: four queries whatever
-/// the number of travelers, run on the caller's connection so that they see the batch's own uncommitted rows.
+/// visible to the next, so the same person twice in one batch is one person. Reads are batched, a few queries whatever
+/// the number of travelers: the documents and persons are gathered beforehand (<see cref="IdentityEvidence"/>), the
+/// travelers of the batch's flights on the caller's connection so that they include the batch's own uncommitted rows.
 /// </summary>
 internal sealed class IdentityResolver
 {
@@ -145,7 +234,8 @@ internal sealed class IdentityResolver
 
     private readonly NamePreparer preparer = new(TokenWeights.Default);
 
-    public async Task<IdentityResolution> ResolveAsync(VigilDbContext db, IReadOnlyList<IdentityCandidate> travelers, CancellationToken cancellationToken)
+    /// <param name="evidence">What the store held about the travelers' documents and persons (see <see cref="IdentityEvidence"/>).</param>
+    public async Task<IdentityResolution> ResolveAsync(VigilDbContext db, IReadOnlyList<IdentityCandidate> travelers, IdentityEvidence evidence, CancellationToken cancellationToken)
     {
         if (travelers.Count == 0)
         {
@@ -161,7 +251,7 @@ internal sealed class IdentityResolver
         }
 
         var book = new LinkedTravelers(preparer);
-        await book.LoadAsync(db, open, cancellationToken);
+        await book.LoadAsync(db, open, evidence, cancellationToken);
         var links = new List<PlannedLink>(open.Count);
         foreach (var traveler in open)
         {
@@ -191,7 +281,7 @@ internal sealed class IdentityResolver
         private readonly Dictionary<(DateOnly Born, string? Key), List<BornPerson>> byBirth = [];
         private readonly Dictionary<string, PreparedName?> prepared = new(StringComparer.Ordinal);
 
-        public async Task LoadAsync(VigilDbContext db, List<IdentityCandidate> open, CancellationToken cancellationToken)
+        public async Task LoadAsync(VigilDbContext db, List<IdentityCandidate> open, IdentityEvidence evidence, CancellationToken cancellationToken)
         {
             var flights = open.Select(t => t.FlightId).Distinct().ToList();
             var sameFlight = await db.Travelers.AsNoTracking()
@@ -217,37 +307,14 @@ internal sealed class IdentityResolver
                 AddOnFlight(new IdentityCandidate(r.Id, r.FlightId, r.Source, r.Surname, r.GivenNames, r.DateOfBirth, r.Nationality, r.RecordLocator, r.Documents), Person(r.PersonId));
             }
 
-            var numbers = open.SelectMany(t => t.Documents).Select(d => d.Number).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
-            if (numbers.Count > 0)
+            foreach (var d in evidence.Documents)
             {
-                var documents = await db.Documents.AsNoTracking()
-                    .Where(d => numbers.Contains(d.NormalizedNumber))
-                    .Join(db.Travelers, d => d.TravelerId, t => t.Id, (d, t) => new { d.NormalizedNumber, d.IssuingCountry, d.TravelerId, t.FlightId, t.Source })
-                    .Join(db.PersonLinks, d => d.TravelerId, l => l.TravelerId, (d, l) => new { d.NormalizedNumber, d.IssuingCountry, d.TravelerId, d.FlightId, d.Source, l.PersonId })
-                    .ToListAsync(cancellationToken);
-                foreach (var d in documents)
-                {
-                    AddDocument(new LinkedDocument(new DocumentKey(d.NormalizedNumber, d.IssuingCountry), d.TravelerId, d.FlightId, d.Source, Person(d.PersonId)));
-                }
+                AddDocument(new LinkedDocument(new DocumentKey(d.NormalizedNumber, d.IssuingCountry), d.TravelerId, d.FlightId, d.Source, Person(d.PersonId)));
             }
 
-            var dates = open.Where(t => t.DateOfBirth is not null).Select(t => t.DateOfBirth).Distinct().ToList();
-            var keys = open.Select(t => t.NameKey).OfType<string>().Distinct().ToList();
-            if (dates.Count > 0)
+            foreach (var p in evidence.Persons)
             {
-                var born = await db.Persons.AsNoTracking()
-                    .Where(p => p.NameKey != null && keys.Contains(p.NameKey))
-                    .Select(p => new { p.Id, p.Surname, p.GivenNames, p.DateOfBirth, p.NameKey })
-                    .ToListAsync(cancellationToken);
-                // Persons stored before name keys existed have none; they stay candidates by birth date alone.
-                born.AddRange(await db.Persons.AsNoTracking()
-                    .Where(p => p.NameKey == null && dates.Contains(p.DateOfBirth))
-                    .Select(p => new { p.Id, p.Surname, p.GivenNames, p.DateOfBirth, p.NameKey })
-                    .ToListAsync(cancellationToken));
-                foreach (var p in born)
-                {
-                    AddBorn(p.DateOfBirth!.Value, p.NameKey, new BornPerson(Person(p.Id), JoinName(p.GivenNames, p.Surname)));
-                }
+                AddBorn(p.DateOfBirth!.Value, p.NameKey, new BornPerson(Person(p.Id), JoinName(p.GivenNames, p.Surname)));
             }
         }
 

@@ -425,6 +425,9 @@ public sealed class IngestPipeline
         var audit = batch.ToDictionary(m => m.Id, m => new List<AuditDraft> { new(m.Id, Steps.Parse, AuditOutcome.Succeeded, ParseDetail(m.File!, m.Incoming!.Travel)) });
         var seeds = new List<SubjectSeed>();
         progress.Step = Steps.Upsert;
+        // Gathered on another thread and connection while the writer stores the batch's rows. Not among the background
+        // work: queued behind the next batches' parsing, it would keep the writer waiting for it.
+        var evidence = Task.Run(() => IdentityEvidence.GatherAsync(TravelersOf(batch), store.ReadAsync, ct), ct);
         var started = Stopwatch.GetTimestamp();
         var identityStarted = started;
         var (stored, identity) = await store.StoreBatchAsync([.. batch.Select(m => m.Incoming!)], async (db, saved) =>
@@ -455,8 +458,9 @@ public sealed class IngestPipeline
             Timings.AddUpsert(started);
             progress.Step = Steps.Identity;
             identityStarted = Stopwatch.GetTimestamp();
-            var candidates = seeds.Select(s => IdentityCandidate.From(s.TravelerId, s.FlightId, s.Booking is null ? TravelerSource.Api : TravelerSource.Pnr, s.Traveler, s.Booking?.RecordLocator)).ToList();
-            return await identities.ResolveAsync(db, candidates, ct);
+            var gathered = await evidence;
+            var candidates = seeds.Select(s => IdentityCandidate.From(s.TravelerId, s.FlightId, s.Booking is null ? TravelerSource.Api : TravelerSource.Pnr, s.Traveler, s.Booking?.RecordLocator, gathered)).ToList();
+            return await identities.ResolveAsync(db, candidates, gathered, ct);
         }, ct);
         Timings.AddIdentity(identityStarted);
         var processed = stored.Where(m => m.Status == MessageStatus.Parsed).Select(m => m.Message.Id).ToList();
@@ -477,6 +481,15 @@ public sealed class IngestPipeline
         var subjects = await SubjectsAsync(seeds, identity.PersonOf(), identity.WithHistory(), ct);
         return new StoredBatch(batch, progress, audit, processed, messageOf, travelersOf, subjects);
     }
+
+    /// <summary>Every traveler the batch's lists and pushes report.</summary>
+    private static IEnumerable<Traveler> TravelersOf(List<ParsedMessage> batch) =>
+        batch.SelectMany(m => m.Incoming!.Travel).SelectMany(travel => travel switch
+        {
+            PassengerList list => list.Travelers,
+            BookingPush push => push.Bookings.SelectMany(b => b.Travelers),
+            _ => [],
+        });
 
     /// <summary>Notes a screening seed for every traveler a stored list or push placed; returns the audit detail.</summary>
     private static string Seed(long messageId, TravelMessage travel, SavedTravel saved, List<SubjectSeed> seeds)
