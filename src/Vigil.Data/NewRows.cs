@@ -158,6 +158,10 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
     {
         private byte[] buffer = new byte[256];
 
+        // A batch stamps its rows with one time, so the text of the last moment bound is kept for the next row.
+        private DateTimeOffset lastMoment;
+        private byte[] lastMomentText = [];
+
         public static SqliteInserter<T> Prepare(SqliteConnection connection, RowShape<T> shape)
         {
             var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
@@ -213,12 +217,23 @@ internal sealed class NewRows(VigilDbContext db) : IAsyncDisposable
             double real => raw.sqlite3_bind_double(statement, index, real),
             float real => raw.sqlite3_bind_double(statement, index, real),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-            DateTimeOffset moment => raw.sqlite3_bind_text(statement, index, Formatted(moment, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz")),
+            DateTimeOffset moment => raw.sqlite3_bind_text(statement, index, MomentText(moment)),
             DateTime moment => raw.sqlite3_bind_text(statement, index, Formatted(moment, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF")),
             DateOnly day => raw.sqlite3_bind_text(statement, index, Formatted(day, @"yyyy\-MM\-dd")),
             Enum choice => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(choice, CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException($"{typeof(T).Name}: {nameof(NewRows)} does not write {value.GetType().Name} values to SQLite; add the form Microsoft.Data.Sqlite writes."),
         };
+
+        private ReadOnlySpan<byte> MomentText(DateTimeOffset moment)
+        {
+            if (moment != lastMoment || moment.Offset != lastMoment.Offset || lastMomentText.Length == 0)
+            {
+                lastMomentText = Formatted(moment, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz").ToArray();
+                lastMoment = moment;
+            }
+
+            return lastMomentText;
+        }
 
         private ReadOnlySpan<byte> Utf8(string text)
         {

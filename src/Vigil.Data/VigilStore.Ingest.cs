@@ -378,6 +378,7 @@ public sealed partial class VigilStore
 
         var ids = links.Select(l => l.Traveler.TravelerId).ToList();
         var linked = (await db.PersonLinks.Where(l => ids.Contains(l.TravelerId)).Select(l => l.TravelerId).ToListAsync(cancellationToken)).ToHashSet();
+        var now = Now;
         foreach (var planned in links)
         {
             if (!linked.Add(planned.Traveler.TravelerId))
@@ -391,13 +392,13 @@ public sealed partial class VigilStore
                 Reason = planned.Reason,
                 Detail = planned.Detail,
                 Score = planned.Score,
-                LinkedAt = Now,
+                LinkedAt = now,
             };
             if (planned.Person.Id == 0)
             {
                 // The first link to a planned person writes it; the batch's other links to it then carry its id.
                 var t = planned.Traveler;
-                var person = NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, t.NameKey, link);
+                var person = NewPerson(t.Surname, t.GivenNames, t.DateOfBirth, t.Nationality, t.NameKey, link, now);
                 await rows.AddAsync(person, cancellationToken);
                 planned.Person.Id = person.Id;
             }

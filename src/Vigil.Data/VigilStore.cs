@@ -255,7 +255,7 @@ public sealed partial class VigilStore
             }
             else
             {
-                db.Persons.Add(NewPerson(traveler.Surname, traveler.GivenNames, traveler.DateOfBirth, traveler.Nationality, Identity.PersonNameKey.Of(traveler.DateOfBirth, traveler.Surname), link));
+                db.Persons.Add(NewPerson(traveler.Surname, traveler.GivenNames, traveler.DateOfBirth, traveler.Nationality, Identity.PersonNameKey.Of(traveler.DateOfBirth, traveler.Surname), link, Now));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -461,14 +461,14 @@ public sealed partial class VigilStore
         return message;
     }
 
-    private Person NewPerson(string? surname, string? givenNames, DateOnly? dateOfBirth, string? nationality, string? nameKey, PersonLink link) => new()
+    private static Person NewPerson(string? surname, string? givenNames, DateOnly? dateOfBirth, string? nationality, string? nameKey, PersonLink link, DateTimeOffset createdAt) => new()
     {
         Surname = surname,
         GivenNames = givenNames,
         DateOfBirth = dateOfBirth,
         Nationality = nationality,
         NameKey = nameKey,
-        CreatedAt = Now,
+        CreatedAt = createdAt,
         Links = [link],
     };
 

@@ -499,11 +499,12 @@ public sealed class IngestPipeline
             case PassengerList list:
             {
                 var flight = TravelUpsert.FlightOf(list);
+                var byLocator = list.Travelers.Where(t => t.RecordLocator is { Length: > 0 }).ToLookup(t => t.RecordLocator!, StringComparer.Ordinal);
                 for (var i = 0; i < list.Travelers.Count; i++)
                 {
                     var traveler = list.Travelers[i];
                     var party = traveler.RecordLocator is { Length: > 0 } locator
-                        ? list.Travelers.Where(o => !ReferenceEquals(o, traveler) && o.RecordLocator == locator).ToList()
+                        ? byLocator[locator].Where(o => !ReferenceEquals(o, traveler)).ToList()
                         : [];
                     seeds.Add(new SubjectSeed(messageId, saved.TravelerIds[i], saved.FlightId, traveler, flight, null, party));
                 }
