@@ -103,7 +103,8 @@ public abstract class VigilDbContext : DbContext
         // EF indexes every foreign key so that deleting the row it points to finds the rows pointing to it. Here the
         // indexes are declared where a query or a delete needs one; the keys that point to messages are not indexed,
         // since messages are kept for the audit and never deleted, and their indexes would be written for every
-        // traveler and never read.
+        // traveler and never read. For the same reason travelers are not indexed by record locator nor booking versions
+        // by flight (migration UnreadIndexes): nothing looks them up that way, and flights are never deleted.
         configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 
@@ -171,7 +172,6 @@ public abstract class VigilDbContext : DbContext
             e.Property(t => t.ReportKey).HasMaxLength(300);
             e.Property(t => t.Role).HasMaxLength(24);
             e.HasIndex(t => new { t.FlightId, t.Source, t.ReportKey }).IsUnique();
-            e.HasIndex(t => t.RecordLocator);
             e.HasMany(t => t.Documents).WithOne().HasForeignKey(d => d.TravelerId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(t => t.Booking).WithMany().HasForeignKey(t => t.BookingId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<StoredMessage>().WithMany().HasForeignKey(t => t.FirstMessageId).OnDelete(DeleteBehavior.Restrict);
@@ -196,7 +196,6 @@ public abstract class VigilDbContext : DbContext
         modelBuilder.Entity<BookingVersion>(e =>
         {
             e.ToTable("booking_versions");
-            e.HasIndex(v => v.FlightId);
             e.HasIndex(v => new { v.BookingId, v.Version }).IsUnique();
             // One message makes at most one version of a booking, so processing it again adds nothing.
             e.HasIndex(v => new { v.BookingId, v.MessageId }).IsUnique();

@@ -115,9 +115,6 @@ namespace Vigil.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_booking_versions");
 
-                    b.HasIndex("FlightId")
-                        .HasDatabaseName("ix_booking_versions_flight_id");
-
                     b.HasIndex("BookingId", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_booking_versions_booking_id_message_id");
@@ -813,9 +810,6 @@ namespace Vigil.Data.Migrations.Postgres
 
                     b.HasIndex("BookingId")
                         .HasDatabaseName("ix_travelers_booking_id");
-
-                    b.HasIndex("RecordLocator")
-                        .HasDatabaseName("ix_travelers_record_locator");
 
                     b.HasIndex("FlightId", "Source", "ReportKey")
                         .IsUnique()

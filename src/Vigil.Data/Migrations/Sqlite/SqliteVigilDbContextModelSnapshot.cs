@@ -106,9 +106,6 @@ namespace Vigil.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_booking_versions");
 
-                    b.HasIndex("FlightId")
-                        .HasDatabaseName("ix_booking_versions_flight_id");
-
                     b.HasIndex("BookingId", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_booking_versions_booking_id_message_id");
@@ -782,9 +779,6 @@ namespace Vigil.Data.Migrations.Sqlite
 
                     b.HasIndex("BookingId")
                         .HasDatabaseName("ix_travelers_booking_id");
-
-                    b.HasIndex("RecordLocator")
-                        .HasDatabaseName("ix_travelers_record_locator");
 
                     b.HasIndex("FlightId", "Source", "ReportKey")
                         .IsUnique()
