@@ -46,8 +46,11 @@ internal sealed class SqliteInbox
 
     private SqliteInbox(string connectionString) => this.connectionString = connectionString;
 
-    /// <summary>The inbox beside the store's file, made when missing; null when the store is not a file (in memory).</summary>
-    public static async Task<SqliteInbox?> OpenAsync(string storeConnectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// The inbox beside the store's file, made when missing; null when the store is not a file (in memory). Ids go on
+    /// from the highest the store holds (a store made before the inbox, or whose inbox file was removed).
+    /// </summary>
+    public static async Task<SqliteInbox?> OpenAsync(string storeConnectionString, IStoreMessages store, CancellationToken cancellationToken)
     {
         var source = new SqliteConnectionStringBuilder(storeConnectionString).DataSource;
         if (string.IsNullOrEmpty(source) || source == ":memory:" || Path.GetDirectoryName(Path.GetFullPath(source)) is not { } folder)
@@ -57,17 +60,24 @@ internal sealed class SqliteInbox
 
         var inbox = new SqliteInbox(new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, FileName) }.ConnectionString);
         await using var connection = await inbox.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var highest = Math.Max(await LastIdAsync(connection, cancellationToken), await store.HighestIdAsync(cancellationToken));
+        await ExecuteAsync(connection, "DELETE FROM last_id; INSERT INTO last_id (id) VALUES ($a);", [highest], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return inbox;
     }
 
     /// <summary>
     /// Stores a group of receipts in one transaction and one flush, in their order: each sees those before it. The
     /// write lock is taken first, so that what the checks read cannot change before the rows are written.
-    /// <paramref name="inStore"/> looks up, in the store, the message holding the same bytes, the original of a
-    /// sender's interchange reference, and the highest id.
+    /// <paramref name="inStore"/> looks up, in the store, the message holding the same bytes or the original of a
+    /// sender's interchange reference.
     /// </summary>
     public async Task<IReadOnlyList<InboxOutcome>> ReceiveAsync(IReadOnlyList<IncomingReceipt> group, IStoreMessages inStore, CancellationToken cancellationToken)
     {
@@ -86,13 +96,13 @@ internal sealed class SqliteInbox
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var next = Math.Max(await ScalarAsync(connection, "SELECT max(coalesce((SELECT max(id) FROM received), 0), coalesce((SELECT max(id) FROM last_id), 0));", null, cancellationToken),
-            await inStore.HighestIdAsync(cancellationToken)) + 1;
+        var next = await LastIdAsync(connection, cancellationToken) + 1;
         var outcomes = new List<InboxOutcome>(group.Count);
         foreach (var receipt in group)
         {
-            var same = await ScalarOrNullAsync(connection, "SELECT id FROM received WHERE content_hash = $a;", [receipt.ContentHash], cancellationToken)
-                ?? await inStore.WithContentAsync(receipt.ContentHash, cancellationToken);
+            var same = await ScalarOrNullAsync(connection, "SELECT id FROM received WHERE content_hash = $a;", [receipt.ContentHash], cancellationToken);
+            var stored = same is null ? await inStore.FindAsync(receipt.ContentHash, receipt.Sender, receipt.InterchangeReference, cancellationToken) : default;
+            same ??= stored.SameBytes;
             if (same is { } existing)
             {
                 // Noted for the audit, which the store writes when it takes the inbox in (the message may still be here).
@@ -103,7 +113,7 @@ internal sealed class SqliteInbox
 
             var original = receipt.InterchangeReference is not { } reference ? null
                 : await ScalarOrNullAsync(connection, "SELECT id FROM received WHERE sender = $a AND interchange_reference = $b AND duplicate_of IS NULL;", [receipt.Sender, reference], cancellationToken)
-                    ?? await inStore.OriginalAsync(receipt.Sender, reference, cancellationToken);
+                    ?? stored.Original;
             var id = next++;
             await using (var insert = connection.CreateCommand())
             {
@@ -274,8 +284,9 @@ internal sealed class SqliteInbox
         return connection;
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, object[]? values, CancellationToken cancellationToken) =>
-        await ScalarOrNullAsync(connection, sql, values ?? [], cancellationToken) ?? 0;
+    /// <summary>The highest id handed out, kept apart from the rows, which the ingest deletes once it has taken them in.</summary>
+    private static async Task<long> LastIdAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await ScalarOrNullAsync(connection, "SELECT max(coalesce((SELECT max(id) FROM received), 0), coalesce((SELECT max(id) FROM last_id), 0));", [], cancellationToken) ?? 0;
 
     private static async Task<long?> ScalarOrNullAsync(SqliteConnection connection, string sql, object[] values, CancellationToken cancellationToken)
     {
@@ -307,9 +318,8 @@ internal interface IStoreMessages
 {
     Task<long> HighestIdAsync(CancellationToken cancellationToken);
 
-    Task<long?> WithContentAsync(string contentHash, CancellationToken cancellationToken);
-
-    Task<long?> OriginalAsync(string sender, string interchangeReference, CancellationToken cancellationToken);
+    /// <summary>In one look-up: the message with these bytes, and the original of the sender's interchange reference.</summary>
+    Task<(long? SameBytes, long? Original)> FindAsync(string contentHash, string sender, string? interchangeReference, CancellationToken cancellationToken);
 }
 
 /// <summary>What receiving one message into the inbox did; <paramref name="Repeated"/> when its bytes were there already.</summary>

@@ -137,12 +137,17 @@ public sealed partial class VigilStore : IStoreMessages
     Task<long> IStoreMessages.HighestIdAsync(CancellationToken cancellationToken) =>
         WithContextAsync(async db => await db.Messages.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0);
 
-    Task<long?> IStoreMessages.WithContentAsync(string contentHash, CancellationToken cancellationToken) =>
-        WithContextAsync(db => db.Messages.Where(m => m.ContentHash == contentHash).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken));
+    async Task<(long? SameBytes, long? Original)> IStoreMessages.FindAsync(string contentHash, string sender, string? interchangeReference, CancellationToken cancellationToken)
+    {
+        if (interchangeReference is not { } reference)
+        {
+            return (await WithContextAsync(db => db.Messages.Where(m => m.ContentHash == contentHash).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken)), null);
+        }
 
-    Task<long?> IStoreMessages.OriginalAsync(string sender, string interchangeReference, CancellationToken cancellationToken) =>
-        WithContextAsync(db => db.Messages
-            .Where(m => m.Sender == sender && m.InterchangeReference == interchangeReference && m.DuplicateOfId == null)
-            .Select(m => (long?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken));
+        var found = await WithContextAsync(db => db.Messages
+            .Where(m => m.ContentHash == contentHash || (m.Sender == sender && m.InterchangeReference == reference && m.DuplicateOfId == null))
+            .Select(m => new { m.Id, m.ContentHash })
+            .ToListAsync(cancellationToken));
+        return (found.Find(m => m.ContentHash == contentHash)?.Id, found.Find(m => m.ContentHash != contentHash)?.Id);
+    }
 }

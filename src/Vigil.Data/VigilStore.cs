@@ -69,7 +69,7 @@ public sealed partial class VigilStore
 
         if (options.Provider == StoreProvider.Sqlite)
         {
-            store.inbox = await SqliteInbox.OpenAsync(connection, cancellationToken);
+            store.inbox = await SqliteInbox.OpenAsync(connection, store, cancellationToken);
         }
 
         return store;
