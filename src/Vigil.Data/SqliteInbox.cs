@@ -52,8 +52,7 @@ internal sealed class SqliteInbox
     /// </summary>
     public static async Task<SqliteInbox?> OpenAsync(string storeConnectionString, IStoreMessages store, CancellationToken cancellationToken)
     {
-        var source = new SqliteConnectionStringBuilder(storeConnectionString).DataSource;
-        if (string.IsNullOrEmpty(source) || source == ":memory:" || Path.GetDirectoryName(Path.GetFullPath(source)) is not { } folder)
+        if (StoreContextFactory.SqliteFolder(storeConnectionString) is not { } folder)
         {
             return null;
         }

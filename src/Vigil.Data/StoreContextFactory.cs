@@ -42,11 +42,17 @@ internal static class StoreContextFactory
     /// <summary>Makes the folder of a SQLite file so that opening creates the file.</summary>
     public static void EnsureSqliteFolder(string connectionString)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!string.IsNullOrEmpty(source) && source != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(source)) is { } folder)
+        if (SqliteFolder(connectionString) is { } folder)
         {
             Directory.CreateDirectory(folder);
         }
+    }
+
+    /// <summary>The folder of a SQLite store's file; null for a database in memory.</summary>
+    public static string? SqliteFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return string.IsNullOrEmpty(source) || source == ":memory:" ? null : Path.GetDirectoryName(Path.GetFullPath(source));
     }
 }
 

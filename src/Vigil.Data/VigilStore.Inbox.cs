@@ -109,11 +109,9 @@ public sealed partial class VigilStore : IStoreMessages
         if (inbox is not null)
         {
             var (received, duplicate) = await inbox.CountAsync(cancellationToken);
-            counts[MessageStatus.Received] = counts.GetValueOrDefault(MessageStatus.Received) + received;
-            counts[MessageStatus.Duplicate] = counts.GetValueOrDefault(MessageStatus.Duplicate) + duplicate;
-            foreach (var empty in counts.Where(c => c.Value == 0).Select(c => c.Key).ToList())
+            foreach (var (status, waiting) in new[] { (MessageStatus.Received, received), (MessageStatus.Duplicate, duplicate) }.Where(w => w.Item2 > 0))
             {
-                counts.Remove(empty);
+                counts[status] = counts.GetValueOrDefault(status) + waiting;
             }
         }
 

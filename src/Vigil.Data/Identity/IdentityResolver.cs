@@ -40,8 +40,8 @@ internal sealed record IdentityCandidate(
         }
     }
 
-    /// <param name="evidence">When gathered for the batch, the traveler's name key and documents are taken from it.</param>
-    public static IdentityCandidate From(long travelerId, long flightId, TravelerSource source, Traveler traveler, string? recordLocator, IdentityEvidence? evidence = null)
+    /// <param name="evidence">What was gathered for the batch: the traveler's name key and documents are taken from it.</param>
+    public static IdentityCandidate From(long travelerId, long flightId, TravelerSource source, Traveler traveler, string? recordLocator, IdentityEvidence evidence)
     {
         var candidate = new IdentityCandidate(
             travelerId,
@@ -52,8 +52,8 @@ internal sealed record IdentityCandidate(
             traveler.DateOfBirth,
             traveler.Nationality,
             traveler.RecordLocator ?? recordLocator,
-            evidence?.DocumentsOf.GetValueOrDefault(traveler) ?? DocumentsOf(traveler));
-        if (evidence?.NameKeyOf.TryGetValue(traveler, out var key) == true)
+            evidence.DocumentsOf.GetValueOrDefault(traveler) ?? DocumentsOf(traveler));
+        if (evidence.NameKeyOf.TryGetValue(traveler, out var key))
         {
             (candidate.nameKey, candidate.keyed) = (key, true);
         }
@@ -86,8 +86,8 @@ internal sealed class IdentityEvidence
 
     public List<KeyedPerson> Persons { get; private set; } = [];
 
-    /// <summary>Reads the evidence for <paramref name="travelers"/>; <paramref name="read"/> runs the queries on a context of its own.</summary>
-    public static async Task<IdentityEvidence> GatherAsync(IEnumerable<Traveler> travelers, Func<Func<VigilDbContext, Task<bool>>, Task<bool>> read, CancellationToken cancellationToken)
+    /// <summary>Reads the evidence for <paramref name="travelers"/> from what <paramref name="store"/> has committed, on a context of its own.</summary>
+    public static async Task<IdentityEvidence> GatherAsync(IEnumerable<Traveler> travelers, VigilStore store, CancellationToken cancellationToken)
     {
         var evidence = new IdentityEvidence();
         foreach (var traveler in travelers)
@@ -101,7 +101,7 @@ internal sealed class IdentityEvidence
         var dates = evidence.NameKeyOf.Keys.Where(t => t.DateOfBirth is not null).Select(t => t.DateOfBirth).Distinct().ToList();
         if (numbers.Count > 0 || dates.Count > 0)
         {
-            await read(async db =>
+            await store.ReadAsync(async db =>
             {
                 evidence.Documents = numbers.Count > 0 ? await LinkedTravelersWithDocumentsAsync(db, numbers, cancellationToken) : [];
                 evidence.Persons = dates.Count > 0 ? await PersonsAsync(db, keys, dates, cancellationToken) : [];

@@ -427,7 +427,7 @@ public sealed class IngestPipeline
         progress.Step = Steps.Upsert;
         // Gathered on another thread and connection while the writer stores the batch's rows. Not among the background
         // work: queued behind the next batches' parsing, it would keep the writer waiting for it.
-        var evidence = Task.Run(() => IdentityEvidence.GatherAsync(TravelersOf(batch), store.ReadAsync, ct), ct);
+        var evidence = Task.Run(() => IdentityEvidence.GatherAsync(TravelersOf(batch), store, ct), ct);
         var started = Stopwatch.GetTimestamp();
         var identityStarted = started;
         var (stored, identity) = await store.StoreBatchAsync([.. batch.Select(m => m.Incoming!)], async (db, saved) =>
