@@ -42,7 +42,7 @@ public static class UnitSimilarity
         {
             case VariantRelation.SameName:
                 return Math.Max(KnownVariant, query.Unit.HasArticle == listed.Unit.HasArticle ? 0 : KnownVariant - ArticleOnOneSideOnly);
-            case VariantRelation.DifferentNames when SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core) < OneSlip:
+            case VariantRelation.DifferentNames when Plain(query.Unit.Core, listed.Unit.Core, UnitSketch.CoreOf(query.Sketch), UnitSketch.CoreOf(listed.Sketch), OneSlip) < OneSlip:
                 return 0;
             // Left to the dictionary above (both spellings are in it), which did not settle it.
             case VariantRelation.Unknown when query.Variants is not null && listed.Variants is not null && UnitSketch.OutOfReach(query.Sketch, listed.Sketch):
@@ -64,14 +64,18 @@ public static class UnitSimilarity
         else if (query.Unit.HasArticle && listed.Unit.HasArticle)
         {
             // The shared article says nothing: al-Anabi and al-Adnani are as different as Anabi and Adnani.
-            similarity = Math.Max(Compare(query.CorePhonetic, listed.CorePhonetic, cutoff), SpellingDistance.PlainSimilarity(query.Unit.Core, listed.Unit.Core, cutoff));
+            similarity = Math.Max(
+                Compare(query.CorePhonetic, listed.CorePhonetic, UnitSketch.CorePhoneticOf(query.Sketch), UnitSketch.CorePhoneticOf(listed.Sketch), cutoff),
+                Plain(query.Unit.Core, listed.Unit.Core, UnitSketch.CoreOf(query.Sketch), UnitSketch.CoreOf(listed.Sketch), cutoff));
         }
         else
         {
-            similarity = Math.Max(Compare(query.Phonetic, listed.Phonetic, cutoff), SpellingDistance.PlainSimilarity(query.Text, listed.Text, cutoff));
+            similarity = Math.Max(
+                Compare(query.Phonetic, listed.Phonetic, UnitSketch.PhoneticOf(query.Sketch), UnitSketch.PhoneticOf(listed.Sketch), cutoff),
+                Plain(query.Text, listed.Text, UnitSketch.TextOf(query.Sketch), UnitSketch.TextOf(listed.Sketch), cutoff));
             if (query.Unit.HasArticle || listed.Unit.HasArticle)
             {
-                similarity = Math.Max(similarity, Compare(query.CorePhonetic, listed.CorePhonetic) - ArticleOnOneSideOnly);
+                similarity = Math.Max(similarity, Compare(query.CorePhonetic, listed.CorePhonetic, UnitSketch.CorePhoneticOf(query.Sketch), UnitSketch.CorePhoneticOf(listed.Sketch), LowestFloor) - ArticleOnOneSideOnly);
             }
         }
 
@@ -110,4 +114,19 @@ public static class UnitSimilarity
     /// </summary>
     private static double Compare(string a, string b, double floor = LowestFloor) =>
         string.Equals(a, b, StringComparison.Ordinal) ? SamePhoneticForm : SpellingDistance.Similarity(a, b, floor);
+
+    /// <summary>
+    /// <see cref="Compare(string, string, double)"/>, first ruled out from the forms' letter counts: most pairs the
+    /// neighbour search meets are near on one form only, and the distance of the other need not be worked out. A
+    /// bound below the floor means a distance above the comparison's own limit, so the result is the same.
+    /// </summary>
+    private static double Compare(string a, string b, in LetterCounts countsA, in LetterCounts countsB, double floor) =>
+        SpellingDistance.SimilarityAtMost(countsA, countsB, plain: false) < floor - BoundMargin ? 0 : Compare(a, b, floor);
+
+    /// <summary><see cref="SpellingDistance.PlainSimilarity"/>, first ruled out from the forms' letter counts.</summary>
+    private static double Plain(string a, string b, in LetterCounts countsA, in LetterCounts countsB, double floor) =>
+        SpellingDistance.SimilarityAtMost(countsA, countsB, plain: true) < floor - BoundMargin ? 0 : SpellingDistance.PlainSimilarity(a, b, floor);
+
+    /// <summary>Keeps rounding from ruling out a pair whose bound lies exactly on the floor.</summary>
+    private const double BoundMargin = 1e-9;
 }

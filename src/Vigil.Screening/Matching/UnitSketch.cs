@@ -34,6 +34,18 @@ public readonly struct UnitSketch
         compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
     }
 
+    /// <summary>Letter counts of the written form.</summary>
+    internal static ref readonly LetterCounts TextOf(in UnitSketch sketch) => ref sketch.text;
+
+    /// <summary>Letter counts of the phonetic form.</summary>
+    internal static ref readonly LetterCounts PhoneticOf(in UnitSketch sketch) => ref sketch.phonetic;
+
+    /// <summary>Letter counts of the written form without its article.</summary>
+    internal static ref readonly LetterCounts CoreOf(in UnitSketch sketch) => ref sketch.core;
+
+    /// <summary>Letter counts of the phonetic form without its article.</summary>
+    internal static ref readonly LetterCounts CorePhoneticOf(in UnitSketch sketch) => ref sketch.corePhonetic;
+
     /// <summary>
     /// True when <see cref="UnitSimilarity.Of"/> surely gives the pair 0. Two spellings the dictionary knows may be one
     /// name however their letters differ, so they are left to it.

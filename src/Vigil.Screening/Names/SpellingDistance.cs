@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Vigil.Screening.Names;
@@ -150,8 +152,69 @@ public static class SpellingDistance
             return 0;
         }
 
-        var distance = Distance(a, b, plain, limit, cheapestIndel);
+        var distance = plain && a.Length <= LettersPerWord ? Unit * PlainDistance(a, b) : Distance(a, b, plain, limit, cheapestIndel);
         return distance > limit ? 0 : Math.Max(0, 1 - (distance / (double)(longer * Unit)));
+    }
+
+    private const int LettersPerWord = 64;
+
+    /// <summary>
+    /// The plain distance in whole edits (a swap of neighbours is one), for a first spelling of up to 64 letters:
+    /// the table's columns are computed 64 cells at a time in the bits of a word, the way Myers' algorithm does for
+    /// insertions, deletions and substitutions, with Hyyrö's addition for swaps. Equal to the table
+    /// <see cref="Distance(string, string, bool, int, int)"/> fills for plain edits, at a few operations per letter.
+    /// </summary>
+    internal static int PlainDistance(string a, string b)
+    {
+        if (a.Length == 0)
+        {
+            return b.Length;
+        }
+
+        var top = 1UL << (a.Length - 1);
+        var vertical = a.Length == LettersPerWord ? ulong.MaxValue : (1UL << a.Length) - 1;
+        ulong verticalDown = 0, diagonalBefore = 0, matchesBefore = 0;
+        var distance = a.Length;
+        foreach (var c in b)
+        {
+            var matches = MatchesOf(a, c);
+            var swapped = ((~diagonalBefore & matches) << 1) & matchesBefore;
+            var diagonal = (((matches & vertical) + vertical) ^ vertical) | matches | verticalDown | swapped;
+            var horizontalUp = verticalDown | ~(diagonal | vertical);
+            var horizontalDown = vertical & diagonal;
+            if ((horizontalUp & top) != 0)
+            {
+                distance++;
+            }
+            else if ((horizontalDown & top) != 0)
+            {
+                distance--;
+            }
+
+            horizontalUp = (horizontalUp << 1) | 1;
+            horizontalDown <<= 1;
+            vertical = horizontalDown | ~(diagonal | horizontalUp);
+            verticalDown = horizontalUp & diagonal;
+            diagonalBefore = diagonal;
+            matchesBefore = matches;
+        }
+
+        return distance;
+    }
+
+    /// <summary>The positions of <paramref name="a"/> holding <paramref name="c"/>, as bits.</summary>
+    private static ulong MatchesOf(string a, char c)
+    {
+        ulong matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] == c)
+            {
+                matches |= 1UL << i;
+            }
+        }
+
+        return matches;
     }
 
     /// <summary>
@@ -162,47 +225,54 @@ public static class SpellingDistance
     private static int Distance(string a, string b, bool plain, int limit, int cheapestIndel = 0)
     {
         var columns = b.Length + 1;
-        Span<int> rows = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
-        var twoBack = rows[..columns];
-        var previous = rows.Slice(columns, columns);
-        var current = rows.Slice(2 * columns, columns);
+        Span<int> cells = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
+
+        // Rows are read through references: the table is read a few dozen times per pair, for hundreds of pairs
+        // per traveler, and bounds checks on four arrays cost as much as the arithmetic.
+        ref var twoBack = ref MemoryMarshal.GetReference(cells);
+        ref var previous = ref Unsafe.Add(ref twoBack, columns);
+        ref var current = ref Unsafe.Add(ref twoBack, 2 * columns);
 
         // The cost of adding or dropping each letter of b, worked out once rather than once per row.
-        var indelB = rows.Slice(3 * columns, b.Length);
+        ref var indelB = ref Unsafe.Add(ref twoBack, 3 * columns);
+        ref var charB = ref MemoryMarshal.GetReference(b.AsSpan());
         for (var j = 0; j < b.Length; j++)
         {
-            indelB[j] = Indel(b, j, plain);
+            Unsafe.Add(ref indelB, j) = Indel(b, j, plain);
         }
 
-        previous[0] = 0;
+        previous = 0;
         for (var j = 1; j <= b.Length; j++)
         {
-            previous[j] = previous[j - 1] + indelB[j - 1];
+            Unsafe.Add(ref previous, j) = Unsafe.Add(ref previous, j - 1) + Unsafe.Add(ref indelB, j - 1);
         }
 
         var previousRowMinimum = 0;
         for (var i = 1; i <= a.Length; i++)
         {
             var x = a[i - 1];
+            var beforeX = i > 1 ? a[i - 2] : '\0';
             var deleteX = Indel(a, i - 1, plain);
-            current[0] = previous[0] + deleteX;
             var remainingA = a.Length - i;
-            var rowMinimum = current[0] + (cheapestIndel * Math.Abs(remainingA - b.Length));
+            current = previous + deleteX;
+            var rowMinimum = current + (cheapestIndel * Math.Abs(remainingA - b.Length));
+            var substitutions = x < 128 && !plain ? Substitutions.AsSpan(x << 7, 128) : default;
             for (var j = 1; j <= b.Length; j++)
             {
-                var y = b[j - 1];
-                var best = previous[j] + deleteX;
-                var insert = current[j - 1] + indelB[j - 1];
+                var y = Unsafe.Add(ref charB, j - 1);
+                var best = Unsafe.Add(ref previous, j) + deleteX;
+                var insert = Unsafe.Add(ref current, j - 1) + Unsafe.Add(ref indelB, j - 1);
                 best = insert < best ? insert : best;
-                var substitute = previous[j - 1] + (x == y ? 0 : plain ? Unit : SubstitutionOf(x, y));
+                var substitute = Unsafe.Add(ref previous, j - 1)
+                    + (x == y ? 0 : plain ? Unit : y < 128 && !substitutions.IsEmpty ? substitutions[y] : Substitution(x, y));
                 best = substitute < best ? substitute : best;
-                if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && x != y)
+                if (j > 1 && x == Unsafe.Add(ref charB, j - 2) && beforeX == y && x != y && i > 1)
                 {
-                    var swap = twoBack[j - 2] + (plain ? Unit : Transposition);
+                    var swap = Unsafe.Add(ref twoBack, j - 2) + (plain ? Unit : Transposition);
                     best = swap < best ? swap : best;
                 }
 
-                current[j] = best;
+                Unsafe.Add(ref current, j) = best;
                 var promised = best + (cheapestIndel * Math.Abs(remainingA - (b.Length - j)));
                 rowMinimum = promised < rowMinimum ? promised : rowMinimum;
             }
@@ -215,13 +285,13 @@ public static class SpellingDistance
             }
 
             previousRowMinimum = rowMinimum;
-            var recycled = twoBack;
-            twoBack = previous;
-            previous = current;
-            current = recycled;
+            ref var recycled = ref twoBack;
+            twoBack = ref previous;
+            previous = ref current;
+            current = ref recycled;
         }
 
-        return previous[b.Length];
+        return Unsafe.Add(ref previous, b.Length);
     }
 
     private static int Indel(string word, int index, bool plain)

@@ -64,6 +64,56 @@ public class SpellingTests
         }
     }
 
+    /// <summary>The word-parallel plain distance must be the table's: swaps, repeats and long words included.</summary>
+    [Fact]
+    public void Plain_distance_computed_by_bits_equals_the_edit_table()
+    {
+        var random = new Random(11);
+        foreach (var letters in (string[])["ab", "abc", "aeiouhwystxdzkgjbpfvlmnrq\u00e9"])
+        {
+            for (var n = 0; n < 20_000; n++)
+            {
+                var a = Spelling(random, letters);
+                var b = random.Next(3) == 0 ? Spelling(random, letters) : Slipped(random, a, letters);
+                Assert.True(SpellingDistance.PlainDistance(a, b) == RestrictedSwapDistance(a, b), $"{a} ~ {b}");
+            }
+        }
+
+        var longWord = new string('a', 40) + new string('b', 24);
+        Assert.Equal(RestrictedSwapDistance(longWord, "ba" + longWord[2..] + "c"), SpellingDistance.PlainDistance(longWord, "ba" + longWord[2..] + "c"));
+        Assert.Equal(3, SpellingDistance.PlainDistance("", "abc"));
+        Assert.Equal(1, SpellingDistance.PlainDistance("rahman", "rahamn"));
+    }
+
+    /// <summary>Edit distance where a swap of two different neighbours is one edit and a swapped pair is not edited again.</summary>
+    private static int RestrictedSwapDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     private static string Spelling(Random random, string letters) =>
         string.Create(1 + random.Next(10), (random, letters), (span, state) =>
         {
