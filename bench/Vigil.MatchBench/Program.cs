@@ -183,6 +183,12 @@ internal static class Program
         var latency = LatencyDistribution.Measure(queries, q => results[position++] = screen(matcher, q.Query));
         var peakAfterQueries = ProcessMemory.PeakWorkingSet();
         Console.WriteLine($"Matcher  {latency}");
+
+        // A day's travelers repeat names: the second time a name unit the lists lack is met, its similar units are
+        // remembered. The same queries again show that state; the first-seen timing above is the one the target reads.
+        var again = LatencyDistribution.Measure(queries, q => screen(matcher, q.Query));
+        Console.WriteLine($"  the same queries again (units seen before): median {LatencyDistribution.Format(again.Median)}, "
+            + $"p95 {LatencyDistribution.Format(again.Percentile(95))}, mean {LatencyDistribution.Format(again.Mean)}");
         if (reportBuild)
         {
             var preparation = LatencyDistribution.Measure(queries, q => index.Preparer.Prepare(q.Query.Name));
