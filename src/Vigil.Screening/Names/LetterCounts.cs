@@ -43,9 +43,17 @@ public readonly struct LetterCounts
 
         Lanes = Vector256.Create<byte>(lanes);
         Length = spelling.Length;
+        (Vowels, Breaths, Hard) = SpellingDistance.KindTotals(Lanes);
     }
 
     internal Vector256<byte> Lanes { get; }
 
     public int Length { get; }
+
+    /// <summary>The letters of each kind the distance prices alike, counted once so that a bound need not count them per pair.</summary>
+    internal byte Vowels { get; }
+
+    internal byte Breaths { get; }
+
+    internal byte Hard { get; }
 }

@@ -68,25 +68,29 @@ public static class SpellingDistance
             return 0;
         }
 
-        var most = Vector256.Max(a.Lanes, b.Lanes);
-        var extraA = most - b.Lanes;
-        var extraB = most - a.Lanes;
+        // What one spelling has beyond the other is its own count less the letters both share: the shared counts
+        // are summed once per kind, the spellings' own totals were counted when their sketches were made.
+        var shared = Vector256.Min(a.Lanes, b.Lanes);
         if (plain)
         {
-            return Unit * Math.Max(Count(extraA, LetterLanes), Count(extraB, LetterLanes));
+            return Unit * (Math.Max(a.Length, b.Length) - Count(shared, LetterLanes));
         }
 
-        int vowelsA = Count(extraA, VowelLanes), vowelsB = Count(extraB, VowelLanes);
-        int breathA = Count(extraA, BreathLanes), breathB = Count(extraB, BreathLanes);
-        int hardA = Count(extraA, HardLanes), hardB = Count(extraB, HardLanes);
+        var sharedVowels = Count(shared, VowelLanes);
+        var sharedBreaths = Count(shared, BreathLanes);
+        var sharedHard = Count(shared, HardLanes);
+        int vowelsA = a.Vowels - sharedVowels, vowelsB = b.Vowels - sharedVowels;
+        int breathA = a.Breaths - sharedBreaths, breathB = b.Breaths - sharedBreaths;
+        int hardA = a.Hard - sharedHard, hardB = b.Hard - sharedHard;
 
         var vowelPairs = Math.Min(vowelsA, vowelsB);
         vowelsA -= vowelPairs;
         vowelsB -= vowelPairs;
 
         // Per class, the letters that can pair within it are the fewer of either side's extra letters of the class,
-        // which is one side's extra letters less the excess of its class count.
-        var classPairs = Count(extraA, ClassLetterLanes) - Count(extraA, ClassLanes);
+        // which is one side's extra letters less the excess of its class count. A class letter is counted in its
+        // letter's lane and in its class's, so a spelling's totals of both are equal and only the shared counts differ.
+        var classPairs = Count(shared, ClassLanes) - Count(shared, ClassLetterLanes);
         hardA -= classPairs;
         hardB -= classPairs;
         var hardPairs = Math.Min(hardA, hardB);
@@ -100,6 +104,10 @@ public static class SpellingDistance
         return (VowelSubstitution * vowelPairs) + (ConsonantClassSubstitution * classPairs) + (Unit * (hardPairs + withBreath + withVowel + dropped))
             + (HIndel * (breathA + breathB)) + (VowelIndel * (vowelsA + vowelsB));
     }
+
+    /// <summary>How many vowels, h/w/y and other consonants a spelling's letter counts hold.</summary>
+    internal static (byte Vowels, byte Breaths, byte Hard) KindTotals(Vector256<byte> lanes) =>
+        ((byte)Count(lanes, VowelLanes), (byte)Count(lanes, BreathLanes), (byte)Count(lanes, HardLanes));
 
     private static (int WithBreath, int WithVowel) PairLeftover(int consonants, ref int breath, ref int vowels)
     {
