@@ -74,6 +74,9 @@ public sealed class NamePreparer(TokenWeights weights)
         return prepared.GetOrAdd(unit, PrepareNew);
     }
 
+    /// <summary>Prepares a unit without remembering it: for units prepared once, in bulk, which would only crowd travelers' out.</summary>
+    internal PreparedUnit PrepareUnremembered(NameUnit unit) => PrepareNew(unit);
+
     private PreparedUnit PrepareNew(NameUnit unit)
     {
         var phonetic = PhoneticForm.Of(unit.Text);
