@@ -32,6 +32,9 @@ public sealed class WatchListIndex
     /// <summary>The vocabulary's sketches side by side: most key neighbours are ruled out here, without visiting their units.</summary>
     private readonly UnitSketch[] sketches;
 
+    /// <summary>The vocabulary as an array, read without an interface call where neighbours are compared.</summary>
+    private readonly PreparedUnit[] vocabularyUnits;
+
     /// <summary>
     /// The similar list units of the name spellings the variant dictionary holds (Wikidata's Latin spellings of
     /// Arabic names) that the lists themselves lack, computed when the index is built: they are the names travelers
@@ -80,6 +83,7 @@ public sealed class WatchListIndex
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
+        vocabularyUnits = [.. vocabulary];
         personList = persons;
         if (vocabulary.Count <= NeighboursComputedUpTo)
         {
@@ -429,7 +433,8 @@ public sealed class WatchListIndex
         // A unit is filed under several keys, and a neighbour under several of the same ones: each is judged once.
         var visits = UnitVisits.For(this);
         visits.Start();
-        var found = new List<(int, double)>();
+        var passed = visits.Passed;
+        passed.Clear();
         keyBuffer.Clear();
         CandidateKeys.ForQuery(unit, keyBuffer);
         foreach (var key in keyBuffer)
@@ -438,12 +443,30 @@ public sealed class WatchListIndex
             {
                 foreach (var other in ids)
                 {
-                    if (visits.First(other) && !UnitSketch.RulesOut(unit.Sketch, sketches[other])
-                        && UnitSimilarity.OfNotRuledOut(unit, Vocabulary[other]) is var similarity and > 0)
+                    if (visits.First(other) && !UnitSketch.RulesOut(unit.Sketch, sketches[other]))
                     {
-                        found.Add((other, similarity));
+                        passed.Add(other);
                     }
                 }
+            }
+        }
+
+        // The units left are scattered over the heap, each a record and its strings: reading them all first lets
+        // the processor fetch them side by side instead of waiting for each in the middle of a comparison.
+        var letters = 0;
+        foreach (var other in passed)
+        {
+            var listed = vocabularyUnits[other];
+            letters += listed.Phonetic.Length + listed.Text.Length + listed.Unit.Core.Length;
+        }
+
+        visits.LettersRead = letters;
+        var found = new List<(int, double)>();
+        foreach (var other in passed)
+        {
+            if (UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[other]) is var similarity and > 0)
+            {
+                found.Add((other, similarity));
             }
         }
 
@@ -455,6 +478,12 @@ public sealed class WatchListIndex
     {
         /// <summary>Per vocabulary unit, the last search that met it.</summary>
         private readonly int[] visitedIn = new int[index.Vocabulary.Count];
+
+        /// <summary>The units of one search that its sketches did not rule out, in the order met.</summary>
+        public List<int> Passed { get; } = [];
+
+        /// <summary>What reading the passed units ahead of comparing them summed, kept so that the reading is done.</summary>
+        public int LettersRead { get; set; }
         private int search;
 
         public static UnitVisits For(WatchListIndex index) => ScratchOfIndex<UnitVisits>.For(index, static i => new UnitVisits(i));
