@@ -36,9 +36,10 @@ public sealed class WatchListIndex
     private readonly PreparedUnit[] vocabularyUnits;
 
     /// <summary>
-    /// The similar list units of the name spellings the variant dictionary holds (Wikidata's Latin spellings of
-    /// Arabic names) that the lists themselves lack, computed when the index is built: they are the names travelers
-    /// most often carry that a query would otherwise compare with its key neighbours the first time it meets them.
+    /// The similar list units of the name spellings the variant dictionary attests (Wikidata's Latin spellings of
+    /// Arabic names seen at least twice, the table's own bar) that the lists themselves lack, computed when the index
+    /// is built: they are names travelers often carry, which a query would otherwise compare with its key neighbours
+    /// the first time it meets them, and again each time the bounded memory of recent units starts afresh.
     /// </summary>
     private readonly Dictionary<NameUnit, (int Unit, double Similarity)[]> dictionaryUnits = [];
 
@@ -392,8 +393,9 @@ public sealed class WatchListIndex
             _ => { });
 
     /// <summary>
-    /// The neighbours of every one-unit spelling in the variant dictionary that the lists lack, on all cores. About
-    /// a third of the new units the dev queries bring are among them.
+    /// The neighbours of every attested one-unit spelling in the variant dictionary that the lists lack, on all
+    /// cores. About a quarter of the new units the dev queries bring are among them; taking every spelling, seen once
+    /// or more, would cover a third but cost four times the build time.
     /// </summary>
     private Dictionary<NameUnit, (int Unit, double Similarity)[]> NeighboursOfDictionarySpellings()
     {
@@ -401,7 +403,8 @@ public sealed class WatchListIndex
         var seen = new HashSet<NameUnit>();
         foreach (var spelling in ArabicLatinSpellings.All)
         {
-            if (NameParser.Parse(spelling.Latin).Units is [{ Kind: not UnitKind.Link } unit]
+            if (spelling.Count >= ArabicLatinSpellings.MinimumCount
+                && NameParser.Parse(spelling.Latin).Units is [{ Kind: not UnitKind.Link } unit]
                 && !vocabularyIds.ContainsKey(unit) && seen.Add(unit))
             {
                 units.Add(unit);
