@@ -481,13 +481,13 @@ public sealed class WatchListIndex
     {
         /// <summary>Per vocabulary unit, the last search that met it.</summary>
         private readonly int[] visitedIn = new int[index.Vocabulary.Count];
+        private int search;
 
         /// <summary>The units of one search that its sketches did not rule out, in the order met.</summary>
         public List<int> Passed { get; } = [];
 
         /// <summary>What reading the passed units ahead of comparing them summed, kept so that the reading is done.</summary>
         public int LettersRead { get; set; }
-        private int search;
 
         public static UnitVisits For(WatchListIndex index) => ScratchOfIndex<UnitVisits>.For(index, static i => new UnitVisits(i));
 
