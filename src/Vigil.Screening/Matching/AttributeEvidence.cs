@@ -126,7 +126,7 @@ public static class AttributeEvidence
             ? null
             : number;
 
-    private static ListedDocument? MatchingDocument(string? number, ListedPerson person)
+    internal static ListedDocument? MatchingDocument(string? number, ListedPerson person)
     {
         if (number is null)
         {
@@ -164,7 +164,13 @@ public static class AttributeEvidence
     /// The contribution of one listed date and, when <paramref name="describe"/>, why; ranking candidates needs
     /// only the number, and wording a contradiction for every candidate cost more than weighing it.
     /// </summary>
-    private static (double Contribution, string? Detail) Compare(QueryBirthDate dob, ListedBirthDate date, bool describe)
+    private static (double Contribution, string? Detail) Compare(QueryBirthDate dob, ListedBirthDate date, bool describe) =>
+        Compare(dob, new BirthDateFacts(date), describe);
+
+    /// <summary>The contribution of one listed date, read from its packed form (<see cref="AttributeTable"/>).</summary>
+    internal static double Contribution(QueryBirthDate dob, in BirthDateFacts date) => Compare(dob, date, describe: false).Contribution;
+
+    private static (double Contribution, string? Detail) Compare(QueryBirthDate dob, in BirthDateFacts date, bool describe)
     {
         switch (date.Precision)
         {
@@ -192,7 +198,7 @@ public static class AttributeEvidence
 
         if (dob.IsFullDate && date.Precision == BirthDatePrecision.Exact)
         {
-            if (dob.Month == date.Month && dob.Day == date.Day)
+            if ((dob.Month ?? BirthDateFacts.Unknown) == date.Month && (dob.Day ?? BirthDateFacts.Unknown) == date.Day)
             {
                 return (ExactDateAgrees, "same date");
             }
@@ -203,9 +209,28 @@ public static class AttributeEvidence
 
         if (dob.IsFullDate && date.Precision == BirthDatePrecision.Month)
         {
-            return dob.Month == date.Month ? (MonthAgrees, "same month") : (0, "same year, different month");
+            return (dob.Month ?? BirthDateFacts.Unknown) == date.Month ? (MonthAgrees, "same month") : (0, "same year, different month");
         }
 
         return (YearAgrees, "same year");
     }
+}
+
+/// <summary>
+/// A listed date of birth as weighing reads it, without the record: a month or day the list does not give is
+/// <see cref="Unknown"/>, which compares equal only with a traveler's missing month or day, as a missing value did.
+/// </summary>
+internal readonly struct BirthDateFacts(ListedBirthDate date)
+{
+    public const int Unknown = int.MinValue;
+
+    public int FromYear { get; } = date.FromYear;
+
+    public int ToYear { get; } = date.ToYear;
+
+    public int Month { get; } = date.Month ?? Unknown;
+
+    public int Day { get; } = date.Day ?? Unknown;
+
+    public BirthDatePrecision Precision { get; } = date.Precision;
 }

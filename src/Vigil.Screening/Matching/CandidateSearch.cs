@@ -19,8 +19,8 @@ public sealed partial class WatchListMatcher
         private readonly SearchScratch work = SearchScratch.Start();
         private readonly SimilarUnitTable similar = SimilarUnitTable.Start(matcher.Index, query.Units.Count);
 
-        /// <summary>The traveler's document number as compared with every candidate's, normalised once.</summary>
-        private readonly string? comparableDocument = AttributeEvidence.ComparableDocument(screening);
+        /// <summary>The traveler's attributes as compared with every candidate's, prepared once.</summary>
+        private readonly AttributeTable.Traveler traveler = new(screening);
 
         /// <summary>A similarity this high says the lists hold the query's own name, spelled alike.</summary>
         private const double SameNameSpelling = 0.95;
@@ -45,7 +45,7 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                var attributes = AttributeEvidence.Contribution(screening, index.Person(person), comparableDocument);
+                var attributes = index.Attributes.Contribution(traveler, person);
                 Record(person, -1, 0, attributes);
                 foreach (var nameIndex in index.NamesOf(person))
                 {
@@ -103,7 +103,7 @@ public sealed partial class WatchListMatcher
                 var person = index.PersonOf(nameIndex);
                 if (!attributesOf.TryGetValue(person, out var attributes))
                 {
-                    attributes = AttributeEvidence.Contribution(screening, index.Person(person), comparableDocument);
+                    attributes = index.Attributes.Contribution(traveler, person);
                     attributesOf.Add(person, attributes);
                 }
 
@@ -115,7 +115,7 @@ public sealed partial class WatchListMatcher
 
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
-                if (best < matcher.Options.ThresholdFor(index.Person(person).List)
+                if (best < matcher.ThresholdOfList(index.Attributes.ListOf(person))
                     && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;

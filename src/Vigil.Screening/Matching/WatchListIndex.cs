@@ -86,6 +86,7 @@ public sealed class WatchListIndex
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
         vocabularyUnits = [.. vocabulary];
         personList = persons;
+        Attributes = AttributeTable.Build(persons);
         if (vocabulary.Count <= NeighboursComputedUpTo)
         {
             ComputeNeighbours();
@@ -115,6 +116,9 @@ public sealed class WatchListIndex
 
     /// <summary>The persons as an array, read without an interface call in the query's inner loops.</summary>
     private readonly ListedPerson[] personList;
+
+    /// <summary>The persons' attributes as candidates are weighed on them.</summary>
+    internal AttributeTable Attributes { get; }
 
     /// <summary>One indexed name with its prepared form, made anew: for scoring and explaining a candidate.</summary>
     internal IndexedName Name(int name)

@@ -23,6 +23,9 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     public MatchingOptions Options { get; } = options ?? new MatchingOptions();
 
+    /// <summary>The alert threshold of each of the index's lists, in <see cref="AttributeTable.Lists"/> order.</summary>
+    private readonly double[] listThresholds = [.. index.Attributes.Lists.Select((options ?? new MatchingOptions()).ThresholdFor)];
+
     /// <summary>
     /// Whether the search stops at the first candidate that could neither alert nor be taken as a weak one (the
     /// default). Off only in tests, which check that stopping there changes no result.
@@ -59,6 +62,8 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
         return matches;
     }
+
+    private double ThresholdOfList(int list) => listThresholds[list];
 
     private bool Screens(ListedPerson person) => Options.IncludeEntities || person.Kind == PartyKind.Individual;
 
