@@ -4,24 +4,25 @@ namespace Vigil.Screening.Matching;
 
 /// <summary>
 /// What weighing a candidate reads of every listed person — dates of birth, coded nationalities, gender, list —
-/// packed in arrays side by side. A search weighs dozens of candidates per traveler, thousands on a list of a
+/// packed one entry per person. A search weighs dozens of candidates per traveler, thousands on a list of a
 /// million people, and reaching each person's record, its lists and their date records cost more than the weighing
-/// itself. Document numbers are still compared on the record: only a traveler who gives one needs them.
+/// itself. A person's first date and first nationality sit in the entry, so that most weighings read one place;
+/// further ones are kept aside. Document numbers are still compared on the record: only a traveler who gives one
+/// needs them.
 /// </summary>
 internal sealed class AttributeTable
 {
-    /// <summary>Per person, where its dates and nationalities start; one more entry closes the last person's.</summary>
     private readonly Entry[] entries;
-    private readonly BirthDateFacts[] dates;
-    private readonly int[] nationalities;
+    private readonly BirthDateFacts[] moreDates;
+    private readonly int[] moreNationalities;
     private readonly ListedPerson[] persons;
 
-    private AttributeTable(ListedPerson[] persons, Entry[] entries, BirthDateFacts[] dates, int[] nationalities, string[] lists)
+    private AttributeTable(ListedPerson[] persons, Entry[] entries, BirthDateFacts[] moreDates, int[] moreNationalities, string[] lists)
     {
         this.persons = persons;
         this.entries = entries;
-        this.dates = dates;
-        this.nationalities = nationalities;
+        this.moreDates = moreDates;
+        this.moreNationalities = moreNationalities;
         Lists = lists;
     }
 
@@ -30,22 +31,23 @@ internal sealed class AttributeTable
 
     public static AttributeTable Build(ListedPerson[] persons)
     {
-        var entries = new Entry[persons.Length + 1];
-        var dates = new List<BirthDateFacts>(persons.Length);
-        var nationalities = new List<int>(persons.Length);
+        var entries = new Entry[persons.Length];
+        var moreDates = new List<BirthDateFacts>();
+        var moreNationalities = new List<int>();
         var lists = new List<string>();
+        var codes = new List<int>();
         for (var p = 0; p < persons.Length; p++)
         {
             var person = persons[p];
-            var firstNationality = nationalities.Count;
             var irregular = false;
+            codes.Clear();
             foreach (var nationality in person.Nationalities)
             {
                 if (nationality.Length == 3)
                 {
                     var code = Code(nationality);
                     irregular |= code is null;
-                    nationalities.Add(code ?? 0);
+                    codes.Add(code ?? 0);
                 }
             }
 
@@ -56,15 +58,30 @@ internal sealed class AttributeTable
                 lists.Add(person.List);
             }
 
-            entries[p] = new Entry(dates.Count, firstNationality, person.Gender, list, irregular);
-            foreach (var date in person.BirthDates)
+            var dates = person.BirthDates;
+            irregular |= dates.Count > ushort.MaxValue || codes.Count > ushort.MaxValue;
+            entries[p] = new Entry(
+                dates.Count > 0 ? new BirthDateFacts(dates[0]) : default,
+                codes.Count > 0 ? codes[0] : 0,
+                moreDates.Count,
+                moreNationalities.Count,
+                (ushort)Math.Min(dates.Count, ushort.MaxValue),
+                (ushort)Math.Min(codes.Count, ushort.MaxValue),
+                person.Gender,
+                list,
+                irregular);
+            for (var d = 1; d < dates.Count; d++)
             {
-                dates.Add(new BirthDateFacts(date));
+                moreDates.Add(new BirthDateFacts(dates[d]));
+            }
+
+            for (var n = 1; n < codes.Count; n++)
+            {
+                moreNationalities.Add(codes[n]);
             }
         }
 
-        entries[persons.Length] = new Entry(dates.Count, nationalities.Count, Gender.Unknown, 0, Irregular: false);
-        return new AttributeTable(persons, entries, [.. dates], [.. nationalities], [.. lists]);
+        return new AttributeTable(persons, entries, [.. moreDates], [.. moreNationalities], [.. lists]);
     }
 
     /// <summary>The position of the person's list in <see cref="Lists"/>.</summary>
@@ -76,30 +93,29 @@ internal sealed class AttributeTable
     /// </summary>
     public double Contribution(in Traveler traveler, int person)
     {
-        var entry = entries[person];
+        ref readonly var entry = ref entries[person];
         if (entry.Irregular || traveler.IrregularNationality)
         {
             return AttributeEvidence.Contribution(traveler.Query, persons[person], traveler.ComparableDocument);
         }
 
-        var next = entries[person + 1];
         double total = 0;
-        if (traveler.Query.DateOfBirth is { } dob && next.FirstDate > entry.FirstDate)
+        if (traveler.Query.DateOfBirth is { } dob && entry.DateCount > 0)
         {
-            var best = double.MinValue;
-            for (var d = entry.FirstDate; d < next.FirstDate; d++)
+            var best = AttributeEvidence.Contribution(dob, entry.FirstDate);
+            for (var d = 1; d < entry.DateCount; d++)
             {
-                best = Math.Max(best, AttributeEvidence.Contribution(dob, dates[d]));
+                best = Math.Max(best, AttributeEvidence.Contribution(dob, moreDates[entry.MoreDates + d - 1]));
             }
 
             total += best;
         }
 
-        if (traveler.Nationality != 0 && next.FirstNationality > entry.FirstNationality)
+        if (traveler.Nationality != 0 && entry.NationalityCount > 0)
         {
-            total += nationalities.AsSpan(entry.FirstNationality, next.FirstNationality - entry.FirstNationality).Contains(traveler.Nationality)
-                ? AttributeEvidence.NationalityAgrees
-                : AttributeEvidence.NationalityDiffers;
+            var listed = entry.FirstNationality == traveler.Nationality
+                || moreNationalities.AsSpan(entry.MoreNationalities, entry.NationalityCount - 1).Contains(traveler.Nationality);
+            total += listed ? AttributeEvidence.NationalityAgrees : AttributeEvidence.NationalityDiffers;
         }
 
         var gender = traveler.Query.Gender;
@@ -147,5 +163,15 @@ internal sealed class AttributeTable
         public bool IrregularNationality { get; } = query.Nationality is { Length: 3 } nationality && Code(nationality) is null;
     }
 
-    private readonly record struct Entry(int FirstDate, int FirstNationality, Gender Gender, int List, bool Irregular);
+    /// <summary>One person's attributes; dates and nationalities after the first are at MoreDates and MoreNationalities.</summary>
+    private readonly record struct Entry(
+        BirthDateFacts FirstDate,
+        int FirstNationality,
+        int MoreDates,
+        int MoreNationalities,
+        ushort DateCount,
+        ushort NationalityCount,
+        Gender Gender,
+        int List,
+        bool Irregular);
 }

@@ -218,6 +218,16 @@ public sealed partial class WatchListMatcher
             var candidates = scratch.Candidates;
             var slotOfName = scratch.SlotOfName;
             var best = scratch.Best;
+
+            // The query's units are read for every candidate: their weights are taken out once.
+            Span<double> queryWeights = stackalloc double[width];
+            Span<double> queryReplaceable = stackalloc double[width];
+            for (var i = 0; i < width; i++)
+            {
+                queryWeights[i] = Query.Units[i].Weight;
+                queryReplaceable[i] = NameScorer.Replaceable(Query.Units[i]);
+            }
+
             foreach (var i in searched)
             {
                 foreach (var unitId in similar.ComparedWith(i))
@@ -228,8 +238,8 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
-                    var listedWeight = index.Vocabulary[unitId].Weight;
-                    var pairWeight = (Query.Units[i].Weight + listedWeight) / 2;
+                    var listedWeight = index.WeightOf(unitId);
+                    var pairWeight = (queryWeights[i] + listedWeight) / 2;
                     var contribution = similarity * pairWeight;
                     foreach (var nameIndex in index.NamesHolding(unitId))
                     {
@@ -281,7 +291,7 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                double matched = unsearchedMatched, matchedWeight = unsearchedMatched, listedMatched = unsearchedMatched * 2, queryLeft = 0, queryReplaceable = 0;
+                double matched = unsearchedMatched, matchedWeight = unsearchedMatched, listedMatched = unsearchedMatched * 2, queryLeft = 0, replaceable = 0;
                 for (var i = 0; i < width; i++)
                 {
                     if (!isSearched[i])
@@ -298,15 +308,15 @@ public sealed partial class WatchListMatcher
                     }
                     else
                     {
-                        queryLeft += Query.Units[i].Weight;
-                        queryReplaceable += NameScorer.Replaceable(Query.Units[i]);
+                        queryLeft += queryWeights[i];
+                        replaceable += queryReplaceable[i];
                     }
                 }
 
                 // Lower bounds of what the scorer will charge: the list's leftover weight is at least its total
                 // less what the matched units could weigh, and the replaced weight at least the smaller leftover.
                 var listedLeft = Math.Max(0, index.TotalWeightOf(nameIndex) - listedMatched);
-                var replaced = Math.Min(queryReplaceable, listedLeft);
+                var replaced = Math.Min(replaceable, listedLeft);
                 var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
                     + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
                     + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));

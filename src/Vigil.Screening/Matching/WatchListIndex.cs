@@ -14,7 +14,17 @@ namespace Vigil.Screening.Matching;
 public sealed class WatchListIndex
 {
     private readonly Dictionary<string, int[]> vocabularyByKey;
-    private readonly int[][] namesByUnit;
+
+    /// <summary>
+    /// The names holding each vocabulary unit, all in one array: unit <c>u</c>'s are
+    /// <c>namesByUnit[firstNameByUnit[u]..firstNameByUnit[u + 1]]</c>. One array per unit cost a header each and a
+    /// second memory read per unit a query gathers candidates from.
+    /// </summary>
+    private readonly int[] namesByUnit;
+    private readonly int[] firstNameByUnit;
+
+    /// <summary>The weight of each vocabulary unit, side by side for gathering candidates.</summary>
+    private readonly double[] unitWeights;
     private readonly Dictionary<string, int[]> personsByDocument;
     private readonly Dictionary<NameUnit, int> vocabularyIds;
     private readonly int[] firstNameOfPerson;
@@ -68,7 +78,7 @@ public sealed class WatchListIndex
         NameTable names,
         IReadOnlyList<PreparedUnit> vocabulary,
         Dictionary<string, int[]> vocabularyByKey,
-        int[][] namesByUnit,
+        List<List<int>> namesByUnit,
         Dictionary<string, int[]> personsByDocument,
         Dictionary<NameUnit, int> vocabularyIds,
         NamePreparer preparer)
@@ -79,7 +89,19 @@ public sealed class WatchListIndex
         Names = new NameView(this);
         Vocabulary = vocabulary;
         this.vocabularyByKey = vocabularyByKey;
-        this.namesByUnit = namesByUnit;
+        firstNameByUnit = new int[namesByUnit.Count + 1];
+        for (var unit = 0; unit < namesByUnit.Count; unit++)
+        {
+            firstNameByUnit[unit + 1] = firstNameByUnit[unit] + namesByUnit[unit].Count;
+        }
+
+        this.namesByUnit = new int[firstNameByUnit[^1]];
+        for (var unit = 0; unit < namesByUnit.Count; unit++)
+        {
+            namesByUnit[unit].CopyTo(this.namesByUnit, firstNameByUnit[unit]);
+        }
+
+        unitWeights = [.. vocabulary.Select(u => u.Weight)];
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
@@ -261,7 +283,7 @@ public sealed class WatchListIndex
             names.ToTable(),
             vocabulary,
             keys.ToDictionary(k => k.Key, k => k.Value.ToArray(), StringComparer.Ordinal),
-            postings.Select(p => p.ToArray()).ToArray(),
+            postings,
             documents.ToDictionary(d => d.Key, d => d.Value.ToArray(), StringComparer.Ordinal),
             vocabularyIds,
             preparer);
@@ -517,7 +539,10 @@ public sealed class WatchListIndex
         }
     }
 
-    internal int[] NamesHolding(int unitId) => namesByUnit[unitId];
+    internal ReadOnlySpan<int> NamesHolding(int unitId) =>
+        namesByUnit.AsSpan(firstNameByUnit[unitId], firstNameByUnit[unitId + 1] - firstNameByUnit[unitId]);
+
+    internal double WeightOf(int unitId) => unitWeights[unitId];
 
     /// <summary>The indexed names of one listed person (names are stored person by person, so they form a range).</summary>
     internal IEnumerable<int> NamesOf(int person)
