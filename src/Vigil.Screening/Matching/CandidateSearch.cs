@@ -367,7 +367,7 @@ public sealed partial class WatchListMatcher
 
                     if (!similar.TryGet(i, unitId, out var similarity))
                     {
-                        similarity = UnitSimilarity.Of(unit, index.Vocabulary[unitId]);
+                        similarity = index.SimilarityTo(unit, unitId);
                         similar.Set(i, unitId, similarity);
                     }
 

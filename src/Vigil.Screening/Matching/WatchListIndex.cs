@@ -54,6 +54,14 @@ public sealed class WatchListIndex
     private readonly Dictionary<NameUnit, (int Unit, double Similarity)[]> dictionaryUnits = [];
 
     /// <summary>
+    /// The similar list units of the dictionary's other spellings (those seen once, about 49,000), computed after the
+    /// build on one background thread and null until then. In the build they cost 1.4–1.7 s on both cores, which a
+    /// one-off <c>vigil match</c> over a short file would pay in full; a running service has them a few seconds after
+    /// it starts, and a query meanwhile compares the unit itself, with the same result.
+    /// </summary>
+    private Dictionary<NameUnit, (int Unit, double Similarity)[]>? laterDictionaryUnits;
+
+    /// <summary>
     /// Name units not in the lists recur across travelers (common names the lists lack, frequent spellings): their
     /// neighbours are kept for reuse, up to a bound, after which the memory starts afresh.
     /// </summary>
@@ -109,10 +117,11 @@ public sealed class WatchListIndex
         vocabularyUnits = [.. vocabulary];
         personList = persons;
         Attributes = AttributeTable.Build(persons);
-        if (vocabulary.Count <= NeighboursComputedUpTo)
+        var computesNeighbours = vocabulary.Count <= NeighboursComputedUpTo;
+        if (computesNeighbours)
         {
             ComputeNeighbours();
-            dictionaryUnits = NeighboursOfDictionarySpellings();
+            dictionaryUnits = NeighboursOfAttestedSpellings();
         }
 
         aliasVariants = AliasVariants.Learn(this);
@@ -132,9 +141,18 @@ public sealed class WatchListIndex
 
             firstNameOfPerson[person] = name;
         }
+
+        DictionarySpellingsReady = computesNeighbours ? Task.Run(ComputeLaterDictionarySpellings) : Task.CompletedTask;
     }
 
     public IReadOnlyList<ListedPerson> Persons { get; }
+
+    /// <summary>
+    /// Completes once the similar list units of every spelling in the variant dictionary are known, a few seconds
+    /// after the build (at once for an index too large to compute them). Queries need not wait: until then a spelling
+    /// the lists lack is compared when first met, with the same result.
+    /// </summary>
+    public Task DictionarySpellingsReady { get; }
 
     /// <summary>The persons as an array, read without an interface call in the query's inner loops.</summary>
     private readonly ListedPerson[] personList;
@@ -361,7 +379,7 @@ public sealed class WatchListIndex
             return;
         }
 
-        if (dictionaryUnits.TryGetValue(unit.Unit, out var spelling))
+        if (KeptForSpelling(unit.Unit) is { } spelling)
         {
             foreach (var (id, similarity) in spelling)
             {
@@ -423,20 +441,9 @@ public sealed class WatchListIndex
     /// cores. About a quarter of the new units the dev queries bring are among them; taking every spelling, seen once
     /// or more, would cover a third but cost four times the build time.
     /// </summary>
-    private Dictionary<NameUnit, (int Unit, double Similarity)[]> NeighboursOfDictionarySpellings()
+    private Dictionary<NameUnit, (int Unit, double Similarity)[]> NeighboursOfAttestedSpellings()
     {
-        var units = new List<NameUnit>();
-        var seen = new HashSet<NameUnit>();
-        foreach (var spelling in ArabicLatinSpellings.All)
-        {
-            if (spelling.Count >= ArabicLatinSpellings.MinimumCount
-                && NameParser.Parse(spelling.Latin).Units is [{ Kind: not UnitKind.Link } unit]
-                && !vocabularyIds.ContainsKey(unit) && seen.Add(unit))
-            {
-                units.Add(unit);
-            }
-        }
-
+        var units = DictionarySpellings(attested: true);
         var found = new (int, double)[units.Count][];
         Parallel.For(
             0,
@@ -455,6 +462,53 @@ public sealed class WatchListIndex
         }
 
         return byUnit;
+    }
+
+    /// <summary>The similar list units kept for a dictionary spelling the lists lack, or null when none are kept (yet).</summary>
+    internal (int Unit, double Similarity)[]? KeptForSpelling(NameUnit unit) =>
+        dictionaryUnits.TryGetValue(unit, out var found) || (Volatile.Read(ref laterDictionaryUnits) is { } later && later.TryGetValue(unit, out found))
+            ? found
+            : null;
+
+    /// <summary>The similar list units of a unit as a query meets it for the first time: compared with its key neighbours.</summary>
+    internal (int Unit, double Similarity)[] ComparedWithKeyNeighbours(PreparedUnit unit) =>
+        NeighboursOf(unit, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>One thread only: the other core is left to the queries that arrive meanwhile.</summary>
+    private void ComputeLaterDictionarySpellings()
+    {
+        var keyBuffer = new HashSet<string>(StringComparer.Ordinal);
+        var units = DictionarySpellings(attested: false);
+        var byUnit = new Dictionary<NameUnit, (int, double)[]>(units.Count);
+        foreach (var unit in units)
+        {
+            byUnit.Add(unit, NeighboursOf(Preparer.PrepareUnremembered(unit), keyBuffer));
+        }
+
+        Volatile.Write(ref laterDictionaryUnits, byUnit);
+    }
+
+    /// <summary>
+    /// The one-unit Latin spellings of the variant dictionary that the lists lack: those it attests (seen at least
+    /// twice), or the others.
+    /// </summary>
+    private List<NameUnit> DictionarySpellings(bool attested)
+    {
+        var units = new List<NameUnit>();
+        var seen = new HashSet<NameUnit>();
+        foreach (var spelling in ArabicLatinSpellings.All)
+        {
+            if (spelling.Count >= ArabicLatinSpellings.MinimumCount == attested
+                && NameParser.Parse(spelling.Latin).Units is [{ Kind: not UnitKind.Link } unit]
+                && !vocabularyIds.ContainsKey(unit)
+                && (attested || !dictionaryUnits.ContainsKey(unit))
+                && seen.Add(unit))
+            {
+                units.Add(unit);
+            }
+        }
+
+        return units;
     }
 
     private (int, double)[] NeighboursOf(PreparedUnit unit, HashSet<string> keyBuffer)
@@ -538,6 +592,13 @@ public sealed class WatchListIndex
             return true;
         }
     }
+
+    /// <summary>
+    /// <see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit, whose sketch is read from the array of
+    /// sketches: most pairs end there, without reaching the vocabulary unit's record.
+    /// </summary>
+    internal double SimilarityTo(PreparedUnit unit, int unitId) =>
+        UnitSketch.RulesOut(unit.Sketch, sketches[unitId]) ? 0 : UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
 
     internal ReadOnlySpan<int> NamesHolding(int unitId) =>
         namesByUnit.AsSpan(firstNameByUnit[unitId], firstNameByUnit[unitId + 1] - firstNameByUnit[unitId]);

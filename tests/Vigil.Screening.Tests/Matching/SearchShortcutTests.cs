@@ -1,4 +1,6 @@
 using Vigil.Screening.Matching;
+using Vigil.Screening.Names;
+using Vigil.Screening.Names.Transliteration;
 using Vigil.Screening.Watchlists;
 using Vigil.Tests;
 
@@ -78,6 +80,38 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
+    public async Task Dictionary_spellings_prepared_ahead_have_the_similar_units_a_first_comparison_finds()
+    {
+        var index = un.Index;
+        await index.DictionarySpellingsReady.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        var kept = new List<(NameUnit Unit, int Count)>();
+        foreach (var spelling in ArabicLatinSpellings.All)
+        {
+            if (NameParser.Parse(spelling.Latin).Units is [{ Kind: not UnitKind.Link } unit]
+                && !index.Vocabulary.Any(v => v.Unit == unit) && index.KeptForSpelling(unit) is not null)
+            {
+                kept.Add((unit, spelling.Count));
+            }
+
+            if (kept.Count(k => k.Count >= ArabicLatinSpellings.MinimumCount) >= 300 && kept.Count(k => k.Count < ArabicLatinSpellings.MinimumCount) >= 300)
+            {
+                break;
+            }
+        }
+
+        Assert.True(kept.Count(k => k.Count < ArabicLatinSpellings.MinimumCount) >= 300, "too few spellings prepared in the background");
+        var similarFound = 0;
+        foreach (var (unit, _) in kept)
+        {
+            var firstComparison = index.ComparedWithKeyNeighbours(index.Preparer.PrepareUnit(unit));
+            Assert.Equal(firstComparison, index.KeptForSpelling(unit));
+            similarFound += firstComparison.Length;
+        }
+
+        Assert.True(similarFound > kept.Count, $"only {similarFound} similar units for {kept.Count} spellings");
+    }
+
+    [Fact]
     public void A_replaced_index_is_not_kept_alive_by_the_working_memory_of_the_threads_that_used_it()
     {
         var replaced = ScreenOnceWithOwnIndex();
@@ -91,6 +125,9 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     {
         var index = WatchListIndex.Build(un.List.Entries.Take(300));
         Assert.NotEmpty(new WatchListMatcher(index).Screen(new ScreeningQuery(un.List.Entries[0].PrimaryName)));
+
+        // The index's own background work on the dictionary's spellings holds it until done, and no longer.
+        Assert.True(index.DictionarySpellingsReady.Wait(TimeSpan.FromMinutes(1)));
         return new WeakReference<WatchListIndex>(index);
     }
 
