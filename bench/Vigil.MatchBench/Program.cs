@@ -154,12 +154,13 @@ internal static class Program
         var sinceBuild = Stopwatch.StartNew();
         index.DictionarySpellingsReady.Wait();
         var readyAfter = sinceBuild.Elapsed;
+        var heapReady = ProcessMemory.ManagedHeap();
         if (reportBuild)
         {
             Console.WriteLine($"Index: {persons.Count:N0} persons, {index.Names.Count:N0} names, {index.Vocabulary.Count:N0} distinct units, {index.KeyCount:N0} keys");
             Console.WriteLine($"Build: {buildTime.TotalSeconds:N2} s; dictionary spellings ready {readyAfter.TotalSeconds:N2} s later (one background thread)");
             Console.WriteLine($"Managed heap: {ProcessMemory.Format(heapBefore)} with the list alone, {ProcessMemory.Format(heapAfter)} after the build "
-                + $"(index {ProcessMemory.Format(heapAfter - heapBefore)})");
+                + $"(index {ProcessMemory.Format(heapAfter - heapBefore)}; {ProcessMemory.Format(heapReady - heapBefore)} once the dictionary spellings are ready)");
             Console.WriteLine($"Working set: {ProcessMemory.Format(workingSetBefore)} before the build, peak {ProcessMemory.Format(peakAfterBuild)} during it"
                 + (peakReset ? "" : " (peak not reset: VmHWM is since process start)"));
         }
