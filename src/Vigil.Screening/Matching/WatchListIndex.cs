@@ -25,6 +25,7 @@ public sealed class WatchListIndex
 
     /// <summary>The weight of each vocabulary unit, side by side for gathering candidates.</summary>
     private readonly double[] unitWeights;
+
     private readonly Dictionary<string, int[]> personsByDocument;
     private readonly Dictionary<NameUnit, int> vocabularyIds;
     private readonly int[] firstNameOfPerson;
@@ -438,8 +439,8 @@ public sealed class WatchListIndex
 
     /// <summary>
     /// The neighbours of every attested one-unit spelling in the variant dictionary that the lists lack, on all
-    /// cores. About a quarter of the new units the dev queries bring are among them; taking every spelling, seen once
-    /// or more, would cover a third but cost four times the build time.
+    /// cores. About a quarter of the new units the dev queries bring are among them; the spellings seen once would
+    /// cover a third more but cost the build three times as much, and are done after it instead.
     /// </summary>
     private Dictionary<NameUnit, (int Unit, double Similarity)[]> NeighboursOfAttestedSpellings()
     {

@@ -21,10 +21,10 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     public WatchListIndex Index { get; } = index;
 
-    public MatchingOptions Options { get; } = options ?? new MatchingOptions();
+    public MatchingOptions Options { get; } = OrDefault(options);
 
     /// <summary>The alert threshold of each of the index's lists, in <see cref="AttributeTable.Lists"/> order.</summary>
-    private readonly double[] listThresholds = [.. index.Attributes.Lists.Select((options ?? new MatchingOptions()).ThresholdFor)];
+    private readonly double[] listThresholds = [.. index.Attributes.Lists.Select(OrDefault(options).ThresholdFor)];
 
     /// <summary>
     /// Whether the search stops at the first candidate that could neither alert nor be taken as a weak one (the
@@ -62,6 +62,8 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
         return matches;
     }
+
+    private static MatchingOptions OrDefault(MatchingOptions? options) => options ?? new MatchingOptions();
 
     private double ThresholdOfList(int list) => listThresholds[list];
 
