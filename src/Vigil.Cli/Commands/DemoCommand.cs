@@ -39,14 +39,19 @@ internal static class DemoCommand
         {
             flights, seed, data, port, serve, noServe,
         };
-        command.Validators.Add(result =>
+
+        // On the option, not the command: a command's validator reads an option the user left out as 0, not as its
+        // default, and refused a plain "vigil demo".
+        flights.Validators.Add(result =>
         {
-            if (result.GetValue(flights) is < 1 or > 2000)
+            if (result.GetValueOrDefault<int>() is < 1 or > 2000)
             {
                 result.AddError("--flights must be between 1 and 2000.");
             }
-
-            if (result.GetValue(port) is < 0 or > 65535)
+        });
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
             {
                 result.AddError("--port must be between 0 and 65535.");
             }

@@ -71,14 +71,17 @@ internal static class GenerateCommand
         var size = new Option<int?>(sizeName) { Description = sizeDescription };
 
         var command = new Command(name, description) { flights, seed, output, size };
-        command.Validators.Add(result =>
+        // On the options, not the command: a command's validator reads an option the user left out as 0, not as its default.
+        flights.Validators.Add(result =>
         {
-            if (result.GetValue(flights) < 1)
+            if (result.GetValueOrDefault<int>() < 1)
             {
                 result.AddError("--flights must be at least 1.");
             }
-
-            if (result.GetValue(size) is < 1)
+        });
+        size.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
             {
                 result.AddError($"{sizeName} must be at least 1.");
             }
