@@ -37,7 +37,7 @@ public static class AttributeEvidence
     /// </summary>
     internal static double Contribution(ScreeningQuery query, ListedPerson person, string? comparableDocument)
     {
-        double total = 0;
+        double? birthDate = null;
         if (query.DateOfBirth is { } dob && person.BirthDates.Count > 0)
         {
             // Indexed loops: a foreach over the interface boxes an enumerator, and this runs for every candidate.
@@ -47,20 +47,34 @@ public static class AttributeEvidence
                 best = Math.Max(best, Compare(dob, person.BirthDates[i], describe: false).Contribution);
             }
 
-            total += best;
+            birthDate = best;
         }
 
-        if (query.Nationality is { Length: 3 } nationality && HasCodedNationality(person))
+        bool? nationalityListed = query.Nationality is { Length: 3 } nationality && HasCodedNationality(person)
+            ? IsListedNationality(person, nationality)
+            : null;
+        return Total(birthDate, nationalityListed, query.Gender, person.Gender, MatchingDocument(comparableDocument, person) is not null);
+    }
+
+    /// <summary>
+    /// What the findings add up to, whichever form the person's attributes were read from: the best-agreeing date of
+    /// birth (null when either side has none), whether the traveler's nationality is listed (null when either side
+    /// has no coded one), both genders, and whether a listed document number matches.
+    /// </summary>
+    internal static double Total(double? birthDate, bool? nationalityListed, Gender traveler, Gender listed, bool documentListed)
+    {
+        var total = birthDate ?? 0;
+        if (nationalityListed is { } agrees)
         {
-            total += IsListedNationality(person, nationality) ? NationalityAgrees : NationalityDiffers;
+            total += agrees ? NationalityAgrees : NationalityDiffers;
         }
 
-        if (query.Gender != Gender.Unknown && person.Gender != Gender.Unknown && query.Gender != person.Gender)
+        if (traveler != Gender.Unknown && listed != Gender.Unknown && traveler != listed)
         {
             total += GenderDiffers;
         }
 
-        return MatchingDocument(comparableDocument, person) is null ? total : total + DocumentAgrees;
+        return documentListed ? total + DocumentAgrees : total;
     }
 
     private static bool HasCodedNationality(ListedPerson person)

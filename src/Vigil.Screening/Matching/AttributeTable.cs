@@ -99,7 +99,7 @@ internal sealed class AttributeTable
             return AttributeEvidence.Contribution(traveler.Query, persons[person], traveler.ComparableDocument);
         }
 
-        double total = 0;
+        double? birthDate = null;
         if (traveler.Query.DateOfBirth is { } dob && entry.DateCount > 0)
         {
             var best = AttributeEvidence.Contribution(dob, entry.FirstDate);
@@ -108,25 +108,16 @@ internal sealed class AttributeTable
                 best = Math.Max(best, AttributeEvidence.Contribution(dob, moreDates[entry.MoreDates + d - 1]));
             }
 
-            total += best;
+            birthDate = best;
         }
 
-        if (traveler.Nationality != 0 && entry.NationalityCount > 0)
-        {
-            var listed = entry.FirstNationality == traveler.Nationality
-                || moreNationalities.AsSpan(entry.MoreNationalities, entry.NationalityCount - 1).Contains(traveler.Nationality);
-            total += listed ? AttributeEvidence.NationalityAgrees : AttributeEvidence.NationalityDiffers;
-        }
-
-        var gender = traveler.Query.Gender;
-        if (gender != Gender.Unknown && entry.Gender != Gender.Unknown && gender != entry.Gender)
-        {
-            total += AttributeEvidence.GenderDiffers;
-        }
-
-        return traveler.ComparableDocument is null || AttributeEvidence.MatchingDocument(traveler.ComparableDocument, persons[person]) is null
-            ? total
-            : total + AttributeEvidence.DocumentAgrees;
+        bool? nationalityListed = traveler.Nationality != 0 && entry.NationalityCount > 0
+            ? entry.FirstNationality == traveler.Nationality
+                || moreNationalities.AsSpan(entry.MoreNationalities, entry.NationalityCount - 1).Contains(traveler.Nationality)
+            : null;
+        var documentListed = traveler.ComparableDocument is not null
+            && AttributeEvidence.MatchingDocument(traveler.ComparableDocument, persons[person]) is not null;
+        return AttributeEvidence.Total(birthDate, nationalityListed, traveler.Query.Gender, entry.Gender, documentListed);
     }
 
     /// <summary>
@@ -160,7 +151,8 @@ internal sealed class AttributeTable
         /// <summary>The coded nationality, or 0 when the traveler gives no three-letter code.</summary>
         public int Nationality { get; } = query.Nationality is { Length: 3 } nationality ? Code(nationality) ?? 0 : 0;
 
-        public bool IrregularNationality { get; } = query.Nationality is { Length: 3 } nationality && Code(nationality) is null;
+        /// <summary>A three-letter nationality that cannot be coded (a code is never 0), compared as text instead.</summary>
+        public bool IrregularNationality => Nationality == 0 && Query.Nationality is { Length: 3 };
     }
 
     /// <summary>One person's attributes; dates and nationalities after the first are at MoreDates and MoreNationalities.</summary>

@@ -4,12 +4,8 @@ using Vigil.Screening.Watchlists;
 namespace Vigil.Screening.Tests.Matching;
 
 /// <summary>The packed attributes weigh every listed person exactly as the person's record does.</summary>
-public class AttributeTableTests : IClassFixture<WatchListMatcherTests.UnIndex>
+public class AttributeTableTests(WatchListMatcherTests.UnIndex un) : IClassFixture<WatchListMatcherTests.UnIndex>
 {
-    private readonly WatchListMatcherTests.UnIndex un;
-
-    public AttributeTableTests(WatchListMatcherTests.UnIndex un) => this.un = un;
-
     [Fact]
     public void Every_UN_person_is_weighed_as_its_record_is_for_travelers_of_every_kind()
     {
