@@ -46,6 +46,48 @@ public readonly struct UnitSketch
     /// <summary>Letter counts of the phonetic form without its article.</summary>
     internal static ref readonly LetterCounts CorePhoneticOf(in UnitSketch sketch) => ref sketch.corePhonetic;
 
+    /// <summary>Whether the variant dictionary knows the unit's name.</summary>
+    internal static bool HasVariants(in UnitSketch sketch) => sketch.hasVariants;
+
+    /// <summary>The length of the "abdal" or "abu" the phonetic form opens with, or 0.</summary>
+    internal static byte CompoundOpenerOf(in UnitSketch sketch) => sketch.compoundOpener;
+
+    /// <summary>A whole word without an article, whose written and phonetic counts are all a comparison reads of it.</summary>
+    internal static bool IsPlainWord(in UnitSketch sketch) =>
+        sketch.kind is not (UnitKind.Link or UnitKind.Initial) && !sketch.hasArticle && !sketch.isTruncated;
+
+    /// <summary>
+    /// <see cref="RulesOut(in UnitSketch, in UnitSketch)"/> for a unit filed under a key, from the counts filed with it; false where those cannot
+    /// tell (<see cref="FiledUnit.Standing.AskSketch"/>) and the caller must ask the unit's full sketch.
+    /// </summary>
+    internal static bool RulesOut(in UnitSketch query, in FiledUnit listed, out bool askSketch)
+    {
+        askSketch = false;
+        if (query.kind == UnitKind.Link)
+        {
+            return true;
+        }
+
+        if (listed.Kind == FiledUnit.Standing.AskSketch || (query.compoundOpener != 0 && query.compoundOpener == listed.CompoundOpener))
+        {
+            askSketch = true;
+            return false;
+        }
+
+        if ((query.hasVariants && listed.HasVariants) || query.kind == UnitKind.Initial || query.isTruncated)
+        {
+            return false;
+        }
+
+        // The listed unit has no article, so its phonetic form is its phonetic core.
+        var text = listed.Text;
+        var floor = UnitSimilarity.FloorFor(query.text.Length, text.Length);
+        var phonetic = listed.Phonetic;
+        return Below(query.phonetic, phonetic, plain: false, floor)
+            && Below(query.text, text, plain: true, floor)
+            && (!query.hasArticle || Below(query.corePhonetic, phonetic, plain: false, floor, handicap: UnitSimilarity.ArticleOnOneSideOnly));
+    }
+
     /// <summary>
     /// True when <see cref="UnitSimilarity.Of"/> surely gives the pair 0. Two spellings the dictionary knows may be one
     /// name however their letters differ, so they are left to it.

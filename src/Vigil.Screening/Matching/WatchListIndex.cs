@@ -13,7 +13,8 @@ namespace Vigil.Screening.Matching;
 /// </summary>
 public sealed class WatchListIndex
 {
-    private readonly Dictionary<string, int[]> vocabularyByKey;
+    /// <summary>The vocabulary units filed under each candidate key, with the counts that judge most of them.</summary>
+    private readonly Dictionary<string, FiledUnit[]> vocabularyByKey;
 
     /// <summary>
     /// The names holding each vocabulary unit, all in one array: unit <c>u</c>'s are
@@ -97,7 +98,6 @@ public sealed class WatchListIndex
         this.names = names;
         Names = new NameView(this);
         Vocabulary = vocabulary;
-        this.vocabularyByKey = vocabularyByKey;
         firstNameByUnit = new int[namesByUnit.Count + 1];
         for (var unit = 0; unit < namesByUnit.Count; unit++)
         {
@@ -115,6 +115,11 @@ public sealed class WatchListIndex
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
+        this.vocabularyByKey = new Dictionary<string, FiledUnit[]>(vocabularyByKey.Count, StringComparer.Ordinal);
+        foreach (var (key, ids) in vocabularyByKey)
+        {
+            this.vocabularyByKey.Add(key, Array.ConvertAll(ids, id => new FiledUnit(id, sketches[id])));
+        }
         vocabularyUnits = [.. vocabulary];
         personList = persons;
         Attributes = AttributeTable.Build(persons);
@@ -523,13 +528,15 @@ public sealed class WatchListIndex
         CandidateKeys.ForQuery(unit, keyBuffer);
         foreach (var key in keyBuffer)
         {
-            if (vocabularyByKey.TryGetValue(key, out var ids))
+            if (vocabularyByKey.TryGetValue(key, out var filed))
             {
-                foreach (var other in ids)
+                foreach (ref readonly var listed in filed.AsSpan())
                 {
-                    if (visits.First(other) && !UnitSketch.RulesOut(unit.Sketch, sketches[other]))
+                    if (visits.First(listed.Unit)
+                        && !UnitSketch.RulesOut(unit.Sketch, listed, out var askSketch)
+                        && !(askSketch && UnitSketch.RulesOut(unit.Sketch, sketches[listed.Unit])))
                     {
-                        passed.Add(other);
+                        passed.Add(listed.Unit);
                     }
                 }
             }

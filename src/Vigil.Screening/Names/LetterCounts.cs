@@ -46,6 +46,14 @@ public readonly struct LetterCounts
         (Vowels, Breaths, Hard) = SpellingDistance.KindTotals(Lanes);
     }
 
+    /// <summary>Counts kept elsewhere in another form, with the totals worked out when they were first counted.</summary>
+    internal LetterCounts(Vector256<byte> lanes, int length, byte vowels, byte breaths, byte hard)
+    {
+        Lanes = lanes;
+        Length = length;
+        (Vowels, Breaths, Hard) = (vowels, breaths, hard);
+    }
+
     internal Vector256<byte> Lanes { get; }
 
     public int Length { get; }

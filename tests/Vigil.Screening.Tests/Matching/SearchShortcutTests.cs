@@ -131,6 +131,59 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
         return new WeakReference<WatchListIndex>(index);
     }
 
+    [Fact]
+    public void Letter_counts_filed_with_the_keys_rule_out_exactly_what_the_full_sketches_rule_out()
+    {
+        var index = un.Index;
+        var filed = index.Vocabulary.Select((unit, id) => new FiledUnit(id, unit.Sketch)).ToArray();
+        var travelers = Queries("un-queries-dev.csv").Where((_, i) => i % 4 == 0)
+            .Concat(Queries("negatives-dev.csv").Take(400))
+            .SelectMany(q => index.Preparer.Prepare(q.Name).Units)
+            .Concat(index.Preparer.Prepare("AL-TIKRITI<<ABU<BAKR M. Abdulrahman al Zarqawi Ma").Units)
+            .DistinctBy(u => u.Unit)
+            .ToList();
+        int ruledOut = 0, askedSketch = 0;
+        foreach (var traveler in travelers)
+        {
+            for (var id = 0; id < filed.Length; id++)
+            {
+                var expected = UnitSketch.RulesOut(traveler.Sketch, index.Vocabulary[id].Sketch);
+                var byCounts = UnitSketch.RulesOut(traveler.Sketch, filed[id], out var askSketch);
+                Assert.False(askSketch && byCounts);
+                if (askSketch)
+                {
+                    askedSketch++;
+                }
+                else if (byCounts != expected)
+                {
+                    Assert.Fail($"{traveler.Text} ~ {index.Vocabulary[id].Text}: the filed counts say {byCounts}, the sketch {expected}");
+                }
+
+                ruledOut += expected ? 1 : 0;
+            }
+        }
+
+        long pairs = (long)travelers.Count * filed.Length;
+        Assert.True(ruledOut > pairs * 0.8, $"{ruledOut} of {pairs} pairs ruled out");
+        Assert.True(askedSketch < pairs * 0.25, $"{askedSketch} of {pairs} pairs left to the sketch");
+        Assert.Contains(filed, f => f.Kind == FiledUnit.Standing.AskSketch);
+    }
+
+    [Fact]
+    public void A_unit_whose_counts_do_not_fit_four_bits_is_left_to_its_sketch()
+    {
+        var preparer = un.Index.Preparer;
+        var repeated = preparer.PrepareUnit(NameParser.Parse("Aaaaaaaaaaaaaaaaaab").Units[0]);
+        var plain = preparer.PrepareUnit(NameParser.Parse("Tikriti").Units[0]);
+        var article = preparer.PrepareUnit(NameParser.Parse("al-Tikriti").Units[0]);
+
+        Assert.Equal(FiledUnit.Standing.AskSketch, new FiledUnit(0, repeated.Sketch).Kind);
+        Assert.Equal(FiledUnit.Standing.AskSketch, new FiledUnit(0, article.Sketch).Kind);
+        Assert.Equal(FiledUnit.Standing.Counts, new FiledUnit(0, plain.Sketch).Kind);
+        Assert.Equal(UnitSketch.PhoneticOf(plain.Sketch).Lanes, new FiledUnit(0, plain.Sketch).Phonetic.Lanes);
+        Assert.Equal(UnitSketch.TextOf(plain.Sketch).Lanes, new FiledUnit(0, plain.Sketch).Text.Lanes);
+    }
+
     private static List<string> Printed(IReadOnlyList<ScreeningMatch> matches) =>
         matches.Select(m => $"{m.ListId} {m.Score} {m.Alert} {m.Explanation}").ToList();
 

@@ -1,0 +1,93 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Vigil.Screening.Names;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>
+/// A vocabulary unit as filed under one candidate key: its id beside the letter counts that rule most of the key's
+/// units out for a query unit, four bits a letter. A query's unit the lists lack meets about 290 key neighbours;
+/// read from the units' own sketches, scattered over three megabytes, each was a wait for memory that other
+/// travelers' work had pushed out of the caches. Filed with the key, they are read in one sweep.
+/// </summary>
+/// <remarks>
+/// Units whose counts do not fit (a letter more than 15 times, a form longer than 255 letters) and units that open
+/// another way to similarity the counts alone do not judge (an article, an initial) are filed with
+/// <see cref="Standing.AskSketch"/>: their full sketch decides.
+/// </remarks>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
+internal readonly struct FiledUnit
+{
+    private const int MostPerNibble = 15;
+
+    private readonly Vector128<byte> phoneticLanes;
+    private readonly Vector128<byte> textLanes;
+
+    public int Unit { get; }
+
+    public Standing Kind { get; }
+
+    /// <summary>Whether the variant dictionary knows the unit's name: two such units are left to it.</summary>
+    public bool HasVariants { get; }
+
+    public byte CompoundOpener { get; }
+
+    private readonly byte phoneticLength;
+    private readonly byte textLength;
+    private readonly byte phoneticVowels;
+    private readonly byte phoneticBreaths;
+    private readonly byte phoneticHard;
+    private readonly byte textVowels;
+    private readonly byte textBreaths;
+    private readonly byte textHard;
+
+    public FiledUnit(int unit, in UnitSketch sketch)
+    {
+        Unit = unit;
+        ref readonly var phonetic = ref UnitSketch.PhoneticOf(sketch);
+        ref readonly var text = ref UnitSketch.TextOf(sketch);
+        HasVariants = UnitSketch.HasVariants(sketch);
+        CompoundOpener = UnitSketch.CompoundOpenerOf(sketch);
+        var judgedByCounts = UnitSketch.IsPlainWord(sketch) && Fits(phonetic) && Fits(text);
+        Kind = judgedByCounts ? Standing.Counts : Standing.AskSketch;
+        if (!judgedByCounts)
+        {
+            return;
+        }
+
+        phoneticLanes = Pack(phonetic.Lanes);
+        textLanes = Pack(text.Lanes);
+        phoneticLength = (byte)phonetic.Length;
+        textLength = (byte)text.Length;
+        (phoneticVowels, phoneticBreaths, phoneticHard) = (phonetic.Vowels, phonetic.Breaths, phonetic.Hard);
+        (textVowels, textBreaths, textHard) = (text.Vowels, text.Breaths, text.Hard);
+    }
+
+    /// <summary>How a filed unit is judged against a query unit.</summary>
+    public enum Standing : byte
+    {
+        /// <summary>By the counts filed here.</summary>
+        Counts,
+
+        /// <summary>By the unit's full sketch.</summary>
+        AskSketch,
+    }
+
+    /// <summary>Letter counts of the phonetic form, as the sketch holds them.</summary>
+    public LetterCounts Phonetic => new(Unpack(phoneticLanes), phoneticLength, phoneticVowels, phoneticBreaths, phoneticHard);
+
+    /// <summary>Letter counts of the written form, as the sketch holds them.</summary>
+    public LetterCounts Text => new(Unpack(textLanes), textLength, textVowels, textBreaths, textHard);
+
+    private static bool Fits(in LetterCounts counts) =>
+        counts.Length <= LetterCounts.LongestCounted && Vector256.LessThanOrEqualAll(counts.Lanes, Vector256.Create((byte)MostPerNibble));
+
+    /// <summary>Lane k in the low four bits of byte k, lane k + 16 in its high four.</summary>
+    private static Vector128<byte> Pack(Vector256<byte> lanes) => lanes.GetLower() | Vector128.ShiftLeft(lanes.GetUpper().AsUInt16(), 4).AsByte();
+
+    private static Vector256<byte> Unpack(Vector128<byte> packed)
+    {
+        var nibble = Vector128.Create((byte)MostPerNibble);
+        return Vector256.Create(packed & nibble, Vector128.ShiftRightLogical(packed.AsUInt16(), 4).AsByte() & nibble);
+    }
+}
