@@ -213,13 +213,11 @@ public static class SpellingDistance
     /// <summary>The positions of <paramref name="a"/> holding <paramref name="c"/>, as bits.</summary>
     private static ulong MatchesOf(string a, char c)
     {
+        // Which letters match differs from pair to pair: a branch per letter would be mispredicted.
         ulong matches = 0;
         for (var i = 0; i < a.Length; i++)
         {
-            if (a[i] == c)
-            {
-                matches |= 1UL << i;
-            }
+            matches |= (ulong)Unsafe.BitCast<bool, byte>(a[i] == c) << i;
         }
 
         return matches;
@@ -232,6 +230,11 @@ public static class SpellingDistance
     /// </summary>
     private static int Distance(string a, string b, bool plain, int limit, int cheapestIndel = 0)
     {
+        if (!plain && System.Text.Ascii.IsValid(a) && System.Text.Ascii.IsValid(b))
+        {
+            return WeightedAsciiDistance(a, b, limit, cheapestIndel);
+        }
+
         var columns = b.Length + 1;
         Span<int> cells = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
 
@@ -302,6 +305,93 @@ public static class SpellingDistance
         return Unsafe.Add(ref previous, b.Length);
     }
 
+    /// <summary>
+    /// <see cref="Distance(string, string, bool, int, int)"/> for weighted edits of two ASCII spellings, the case of
+    /// nearly every pair. Which edit is cheapest at a cell changes from pair to pair, and a branch per choice was
+    /// mispredicted often enough to cost more than the arithmetic: here each cell takes the least of its ways by
+    /// arithmetic, reading substitutions from a table that gives a letter for itself 0.
+    /// </summary>
+    private static int WeightedAsciiDistance(string a, string b, int limit, int cheapestIndel)
+    {
+        var columns = b.Length + 1;
+        Span<int> cells = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
+        ref var twoBack = ref MemoryMarshal.GetReference(cells);
+        ref var previous = ref Unsafe.Add(ref twoBack, columns);
+        ref var current = ref Unsafe.Add(ref twoBack, 2 * columns);
+        ref var indelB = ref Unsafe.Add(ref twoBack, 3 * columns);
+        ref var charB = ref MemoryMarshal.GetReference(b.AsSpan());
+        ref var substitutions = ref MemoryMarshal.GetArrayDataReference(SubstitutionsOrSame);
+        for (var j = 0; j < b.Length; j++)
+        {
+            Unsafe.Add(ref indelB, j) = Indel(b, j, plain: false);
+        }
+
+        previous = 0;
+        for (var j = 1; j <= b.Length; j++)
+        {
+            Unsafe.Add(ref previous, j) = Unsafe.Add(ref previous, j - 1) + Unsafe.Add(ref indelB, j - 1);
+        }
+
+        var previousRowMinimum = 0;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            int x = a[i - 1];
+            // -1 is no letter: before the first letter of either spelling there is nothing a swap could take.
+            var beforeX = i > 1 ? a[i - 2] : -1;
+            ref var substitutionsOfX = ref Unsafe.Add(ref substitutions, x << 7);
+            var deleteX = Indel(a, i - 1, plain: false);
+            var remainingA = a.Length - i;
+            var left = previous + deleteX;
+            current = left;
+            var rowMinimum = left + (cheapestIndel * Math.Abs(remainingA - b.Length));
+            var diagonal = previous;
+            var beforeY = -1;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                int y = Unsafe.Add(ref charB, j - 1);
+                var above = Unsafe.Add(ref previous, j);
+                var best = Least(above + deleteX, left + Unsafe.Add(ref indelB, j - 1));
+                best = Least(best, diagonal + Unsafe.Add(ref substitutionsOfX, y));
+                if (x == beforeY && beforeX == y && x != y)
+                {
+                    best = Least(best, Unsafe.Add(ref twoBack, j - 2) + Transposition);
+                }
+
+                Unsafe.Add(ref current, j) = best;
+                var lengthsApart = remainingA - (b.Length - j);
+                var stillToPay = cheapestIndel * ((lengthsApart ^ (lengthsApart >> 31)) - (lengthsApart >> 31));
+                rowMinimum = Least(rowMinimum, best + stillToPay);
+                left = best;
+                diagonal = above;
+                beforeY = y;
+            }
+
+            if (rowMinimum > limit && previousRowMinimum > limit)
+            {
+                return int.MaxValue;
+            }
+
+            previousRowMinimum = rowMinimum;
+            ref var recycled = ref twoBack;
+            twoBack = ref previous;
+            previous = ref current;
+            current = ref recycled;
+        }
+
+        return Unsafe.Add(ref previous, b.Length);
+    }
+
+    /// <summary>The lesser of two costs, by arithmetic: the JIT compiles a comparison in a loop to a branch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Least(int a, int b)
+    {
+        var difference = a - b;
+        return b + (difference & (difference >> 31));
+    }
+
+    /// <summary><see cref="Substitutions"/>, but 0 for a letter in place of itself.</summary>
+    private static readonly byte[] SubstitutionsOrSame = BuildSubstitutions(sameCostsNothing: true);
+
     private static int Indel(string word, int index, bool plain)
     {
         if (plain)
@@ -309,27 +399,44 @@ public static class SpellingDistance
             return Unit;
         }
 
-        return KindOf(word[index]) switch
+        // Read from tables by position: which kind of letter comes next differs from word to word, and a branch on
+        // it was mispredicted about every other letter.
+        var c = word[index];
+        if (c >= 128)
         {
-            Vowel => (index == word.Length - 1 || index == 0) && word.Length > 1 ? EdgeVowelIndel : VowelIndel,
-            Breath => index == 0 && word.Length > 1 ? EdgeVowelIndel : HIndel,
-            _ => Unit,
-        };
+            return Unit;
+        }
+
+        var costs = word.Length == 1 ? InsideIndels : index == 0 ? FirstIndels : index == word.Length - 1 ? LastIndels : InsideIndels;
+        return costs[c];
+    }
+
+    private static readonly byte[] InsideIndels = BuildIndels(kind => kind == Vowel ? VowelIndel : kind == Breath ? HIndel : Unit);
+    private static readonly byte[] FirstIndels = BuildIndels(kind => kind is Vowel or Breath ? EdgeVowelIndel : Unit);
+    private static readonly byte[] LastIndels = BuildIndels(kind => kind == Vowel ? EdgeVowelIndel : kind == Breath ? HIndel : Unit);
+
+    private static byte[] BuildIndels(Func<byte, int> costOfKind)
+    {
+        var costs = new byte[128];
+        for (var c = 0; c < costs.Length; c++)
+        {
+            costs[c] = (byte)costOfKind(KindOf((char)c));
+        }
+
+        return costs;
     }
 
     /// <summary>Substitution costs of every pair of ASCII letters, read from a table in the inner loop.</summary>
-    private static readonly byte[] Substitutions = BuildSubstitutions();
+    private static readonly byte[] Substitutions = BuildSubstitutions(sameCostsNothing: false);
 
-    private static int SubstitutionOf(char x, char y) => (x | y) < 128 ? Substitutions[(x << 7) | y] : Substitution(x, y);
-
-    private static byte[] BuildSubstitutions()
+    private static byte[] BuildSubstitutions(bool sameCostsNothing)
     {
         var table = new byte[128 * 128];
         for (var x = 0; x < 128; x++)
         {
             for (var y = 0; y < 128; y++)
             {
-                table[(x << 7) | y] = (byte)Substitution((char)x, (char)y);
+                table[(x << 7) | y] = (byte)(sameCostsNothing && x == y ? 0 : Substitution((char)x, (char)y));
             }
         }
 

@@ -85,6 +85,76 @@ public class SpellingTests
         Assert.Equal(1, SpellingDistance.PlainDistance("rahman", "rahamn"));
     }
 
+    /// <summary>
+    /// The weighted distance, however it is computed (a branch-free table for ASCII spellings, a general one for the
+    /// rest), must be the plain reading of its documented costs, and a floor may only cut what lies below it.
+    /// </summary>
+    [Fact]
+    public void Weighted_distance_is_the_table_of_its_documented_costs()
+    {
+        var random = new Random(13);
+        foreach (var letters in (string[])["aeiouhwystxdzkgjbpfvlmnrq", "aeiouhwystxdzkgjbpfvlmnrq\u00e9", "ahst"])
+        {
+            for (var n = 0; n < 20_000; n++)
+            {
+                var a = Spelling(random, letters);
+                var b = random.Next(3) == 0 ? Spelling(random, letters) : Slipped(random, a, letters);
+                var expected = WeightedDistance(a, b);
+                Assert.True((int)Math.Round(SpellingDistance.Distance(a, b) * 10) == expected, $"{a} ~ {b}: {SpellingDistance.Distance(a, b)}, expected {expected / 10.0}");
+                var similarity = SpellingDistance.Similarity(a, b);
+                var floored = SpellingDistance.Similarity(a, b, 0.75);
+                Assert.True(floored == similarity || (floored == 0 && similarity < 0.75), $"{a} ~ {b}: {floored} with a floor, {similarity} without");
+            }
+        }
+    }
+
+    /// <summary>In tenths: vowels 3 to change and 4 to add or drop (8 at either end), h/w/y 5 to add or drop (8 first),
+    /// consonants of one class 5 to swap, a swap of neighbours 8, anything else 10.</summary>
+    private static int WeightedDistance(string a, string b)
+    {
+        const string vowels = "aeiou", breaths = "hwy";
+        string[] classes = ["stx", "dz", "kgj", "bp", "fv"];
+        int Indel(string word, int i)
+        {
+            var c = word[i];
+            var edge = word.Length > 1;
+            return vowels.Contains(c) ? (edge && (i == 0 || i == word.Length - 1) ? 8 : 4)
+                : breaths.Contains(c) ? (edge && i == 0 ? 8 : 5)
+                : 10;
+        }
+
+        int Substitute(char x, char y) =>
+            x == y ? 0
+            : vowels.Contains(x) && vowels.Contains(y) ? 3
+            : classes.Any(c => c.Contains(x) && c.Contains(y)) ? 5
+            : 10;
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            d[i, 0] = d[i - 1, 0] + Indel(a, i - 1);
+        }
+
+        for (var j = 1; j <= b.Length; j++)
+        {
+            d[0, j] = d[0, j - 1] + Indel(b, j - 1);
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + Indel(a, i - 1), d[i, j - 1] + Indel(b, j - 1)), d[i - 1, j - 1] + Substitute(a[i - 1], b[j - 1]));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 8);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     /// <summary>Edit distance where a swap of two different neighbours is one edit and a swapped pair is not edited again.</summary>
     private static int RestrictedSwapDistance(string a, string b)
     {
