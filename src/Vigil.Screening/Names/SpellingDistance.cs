@@ -228,13 +228,13 @@ public static class SpellingDistance
     /// through a cell still has to make up the difference of the remaining lengths, at least
     /// <paramref name="cheapestIndel"/> per letter, which is counted towards the limit early.
     /// </summary>
+    /// <remarks>
+    /// Which edit is cheapest at a cell changes from pair to pair, and a branch per choice was mispredicted often
+    /// enough to cost more than the arithmetic: each cell takes the least of its ways by arithmetic, and ASCII pairs
+    /// (nearly all) read substitutions from a table that prices a letter for itself 0.
+    /// </remarks>
     private static int Distance(string a, string b, bool plain, int limit, int cheapestIndel = 0)
     {
-        if (!plain && System.Text.Ascii.IsValid(a) && System.Text.Ascii.IsValid(b))
-        {
-            return WeightedAsciiDistance(a, b, limit, cheapestIndel);
-        }
-
         var columns = b.Length + 1;
         Span<int> cells = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
 
@@ -258,34 +258,41 @@ public static class SpellingDistance
             Unsafe.Add(ref previous, j) = Unsafe.Add(ref previous, j - 1) + Unsafe.Add(ref indelB, j - 1);
         }
 
+        var fromTable = System.Text.Ascii.IsValid(a) && System.Text.Ascii.IsValid(b);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(plain ? PlainSubstitutions : SubstitutionsOrSame);
+        var swapCost = plain ? Unit : Transposition;
         var previousRowMinimum = 0;
         for (var i = 1; i <= a.Length; i++)
         {
-            var x = a[i - 1];
-            var beforeX = i > 1 ? a[i - 2] : '\0';
+            int x = a[i - 1];
+            // -1 is no letter: before the first letter of either spelling there is nothing a swap could take.
+            var beforeX = i > 1 ? a[i - 2] : -1;
+            ref var substitutionsOfX = ref Unsafe.Add(ref table, fromTable ? x << 7 : 0);
             var deleteX = Indel(a, i - 1, plain);
             var remainingA = a.Length - i;
-            current = previous + deleteX;
-            var rowMinimum = current + (cheapestIndel * Math.Abs(remainingA - b.Length));
-            var substitutions = x < 128 && !plain ? Substitutions.AsSpan(x << 7, 128) : default;
+            var left = previous + deleteX;
+            current = left;
+            var rowMinimum = left + (cheapestIndel * Math.Abs(remainingA - b.Length));
+            var diagonal = previous;
+            var beforeY = -1;
             for (var j = 1; j <= b.Length; j++)
             {
-                var y = Unsafe.Add(ref charB, j - 1);
-                var best = Unsafe.Add(ref previous, j) + deleteX;
-                var insert = Unsafe.Add(ref current, j - 1) + Unsafe.Add(ref indelB, j - 1);
-                best = insert < best ? insert : best;
-                var substitute = Unsafe.Add(ref previous, j - 1)
-                    + (x == y ? 0 : plain ? Unit : y < 128 && !substitutions.IsEmpty ? substitutions[y] : Substitution(x, y));
-                best = substitute < best ? substitute : best;
-                if (j > 1 && x == Unsafe.Add(ref charB, j - 2) && beforeX == y && x != y && i > 1)
+                int y = Unsafe.Add(ref charB, j - 1);
+                var above = Unsafe.Add(ref previous, j);
+                var best = Least(above + deleteX, left + Unsafe.Add(ref indelB, j - 1));
+                best = Least(best, diagonal + (fromTable ? Unsafe.Add(ref substitutionsOfX, y) : SubstitutionOf(x, y, plain)));
+                if (x == beforeY && beforeX == y && x != y)
                 {
-                    var swap = Unsafe.Add(ref twoBack, j - 2) + (plain ? Unit : Transposition);
-                    best = swap < best ? swap : best;
+                    best = Least(best, Unsafe.Add(ref twoBack, j - 2) + swapCost);
                 }
 
                 Unsafe.Add(ref current, j) = best;
-                var promised = best + (cheapestIndel * Math.Abs(remainingA - (b.Length - j)));
-                rowMinimum = promised < rowMinimum ? promised : rowMinimum;
+                var lengthsApart = remainingA - (b.Length - j);
+                var stillToPay = cheapestIndel * ((lengthsApart ^ (lengthsApart >> 31)) - (lengthsApart >> 31));
+                rowMinimum = Least(rowMinimum, best + stillToPay);
+                left = best;
+                diagonal = above;
+                beforeY = y;
             }
 
             // Costs only grow along a path, so once every cell of a whole row (and of the one before it, for
@@ -305,81 +312,7 @@ public static class SpellingDistance
         return Unsafe.Add(ref previous, b.Length);
     }
 
-    /// <summary>
-    /// <see cref="Distance(string, string, bool, int, int)"/> for weighted edits of two ASCII spellings, the case of
-    /// nearly every pair. Which edit is cheapest at a cell changes from pair to pair, and a branch per choice was
-    /// mispredicted often enough to cost more than the arithmetic: here each cell takes the least of its ways by
-    /// arithmetic, reading substitutions from a table that gives a letter for itself 0.
-    /// </summary>
-    private static int WeightedAsciiDistance(string a, string b, int limit, int cheapestIndel)
-    {
-        var columns = b.Length + 1;
-        Span<int> cells = columns <= 64 ? stackalloc int[4 * columns] : new int[4 * columns];
-        ref var twoBack = ref MemoryMarshal.GetReference(cells);
-        ref var previous = ref Unsafe.Add(ref twoBack, columns);
-        ref var current = ref Unsafe.Add(ref twoBack, 2 * columns);
-        ref var indelB = ref Unsafe.Add(ref twoBack, 3 * columns);
-        ref var charB = ref MemoryMarshal.GetReference(b.AsSpan());
-        ref var substitutions = ref MemoryMarshal.GetArrayDataReference(SubstitutionsOrSame);
-        for (var j = 0; j < b.Length; j++)
-        {
-            Unsafe.Add(ref indelB, j) = Indel(b, j, plain: false);
-        }
-
-        previous = 0;
-        for (var j = 1; j <= b.Length; j++)
-        {
-            Unsafe.Add(ref previous, j) = Unsafe.Add(ref previous, j - 1) + Unsafe.Add(ref indelB, j - 1);
-        }
-
-        var previousRowMinimum = 0;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            int x = a[i - 1];
-            // -1 is no letter: before the first letter of either spelling there is nothing a swap could take.
-            var beforeX = i > 1 ? a[i - 2] : -1;
-            ref var substitutionsOfX = ref Unsafe.Add(ref substitutions, x << 7);
-            var deleteX = Indel(a, i - 1, plain: false);
-            var remainingA = a.Length - i;
-            var left = previous + deleteX;
-            current = left;
-            var rowMinimum = left + (cheapestIndel * Math.Abs(remainingA - b.Length));
-            var diagonal = previous;
-            var beforeY = -1;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                int y = Unsafe.Add(ref charB, j - 1);
-                var above = Unsafe.Add(ref previous, j);
-                var best = Least(above + deleteX, left + Unsafe.Add(ref indelB, j - 1));
-                best = Least(best, diagonal + Unsafe.Add(ref substitutionsOfX, y));
-                if (x == beforeY && beforeX == y && x != y)
-                {
-                    best = Least(best, Unsafe.Add(ref twoBack, j - 2) + Transposition);
-                }
-
-                Unsafe.Add(ref current, j) = best;
-                var lengthsApart = remainingA - (b.Length - j);
-                var stillToPay = cheapestIndel * ((lengthsApart ^ (lengthsApart >> 31)) - (lengthsApart >> 31));
-                rowMinimum = Least(rowMinimum, best + stillToPay);
-                left = best;
-                diagonal = above;
-                beforeY = y;
-            }
-
-            if (rowMinimum > limit && previousRowMinimum > limit)
-            {
-                return int.MaxValue;
-            }
-
-            previousRowMinimum = rowMinimum;
-            ref var recycled = ref twoBack;
-            twoBack = ref previous;
-            previous = ref current;
-            current = ref recycled;
-        }
-
-        return Unsafe.Add(ref previous, b.Length);
-    }
+    private static int SubstitutionOf(int x, int y, bool plain) => x == y ? 0 : plain ? Unit : Substitution((char)x, (char)y);
 
     /// <summary>The lesser of two costs, by arithmetic: the JIT compiles a comparison in a loop to a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -389,8 +322,11 @@ public static class SpellingDistance
         return b + (difference & (difference >> 31));
     }
 
-    /// <summary><see cref="Substitutions"/>, but 0 for a letter in place of itself.</summary>
-    private static readonly byte[] SubstitutionsOrSame = BuildSubstitutions(sameCostsNothing: true);
+    /// <summary>Substitution costs of every pair of ASCII letters (0 for a letter in place of itself).</summary>
+    private static readonly byte[] SubstitutionsOrSame = BuildSubstitutions((x, y) => x == y ? 0 : Substitution(x, y));
+
+    /// <summary>The same for plain edits: any other letter costs one.</summary>
+    private static readonly byte[] PlainSubstitutions = BuildSubstitutions((x, y) => x == y ? 0 : Unit);
 
     private static int Indel(string word, int index, bool plain)
     {
@@ -426,17 +362,14 @@ public static class SpellingDistance
         return costs;
     }
 
-    /// <summary>Substitution costs of every pair of ASCII letters, read from a table in the inner loop.</summary>
-    private static readonly byte[] Substitutions = BuildSubstitutions(sameCostsNothing: false);
-
-    private static byte[] BuildSubstitutions(bool sameCostsNothing)
+    private static byte[] BuildSubstitutions(Func<char, char, int> cost)
     {
         var table = new byte[128 * 128];
         for (var x = 0; x < 128; x++)
         {
             for (var y = 0; y < 128; y++)
             {
-                table[(x << 7) | y] = (byte)(sameCostsNothing && x == y ? 0 : Substitution((char)x, (char)y));
+                table[(x << 7) | y] = (byte)cost((char)x, (char)y);
             }
         }
 
