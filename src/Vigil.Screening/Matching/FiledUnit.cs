@@ -6,7 +6,7 @@ namespace Vigil.Screening.Matching;
 
 /// <summary>
 /// A vocabulary unit as filed under one candidate key: its id beside the letter counts that rule most of the key's
-/// units out for a query unit, four bits a letter. A query's unit the lists lack meets about 290 key neighbours;
+/// units out for a query unit, four bits a letter. A query's unit the lists lack meets about 235 key neighbours;
 /// read from the units' own sketches, scattered over three megabytes, each was a wait for memory that other
 /// travelers' work had pushed out of the caches. Filed with the key, they are read in one sweep.
 /// </summary>

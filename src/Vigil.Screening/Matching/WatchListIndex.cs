@@ -120,6 +120,7 @@ public sealed class WatchListIndex
         {
             this.vocabularyByKey.Add(key, Array.ConvertAll(ids, id => new FiledUnit(id, sketches[id])));
         }
+
         vocabularyUnits = [.. vocabulary];
         personList = persons;
         Attributes = AttributeTable.Build(persons);
