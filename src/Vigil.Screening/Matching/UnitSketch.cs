@@ -81,11 +81,8 @@ public readonly struct UnitSketch
 
         // The listed unit has no article, so its phonetic form is its phonetic core.
         var text = listed.Text;
-        var floor = UnitSimilarity.FloorFor(query.text.Length, text.Length);
         var phonetic = listed.Phonetic;
-        return Below(query.phonetic, phonetic, plain: false, floor)
-            && Below(query.text, text, plain: true, floor)
-            && (!query.hasArticle || Below(query.corePhonetic, phonetic, plain: false, floor, handicap: UnitSimilarity.ArticleOnOneSideOnly));
+        return WholeFormsOutOfReach(query, phonetic, text, phonetic, listedHasArticle: false, UnitSimilarity.FloorFor(query.text.Length, text.Length));
     }
 
     /// <summary>
@@ -128,11 +125,20 @@ public readonly struct UnitSketch
                 && Below(query.core, listed.core, plain: true, floor);
         }
 
-        return Below(query.phonetic, listed.phonetic, plain: false, floor)
-            && Below(query.text, listed.text, plain: true, floor)
-            && (query.hasArticle == listed.hasArticle
-                || Below(query.corePhonetic, listed.corePhonetic, plain: false, floor, handicap: UnitSimilarity.ArticleOnOneSideOnly));
+        return WholeFormsOutOfReach(query, listed.phonetic, listed.text, listed.corePhonetic, listed.hasArticle, floor);
     }
+
+    /// <summary>
+    /// Neither the phonetic nor the written forms can reach the floor, nor, with an article on one side only, the
+    /// phonetic cores: the case of most pairs, judged alike from a listed unit's sketch or from the counts filed with
+    /// its keys.
+    /// </summary>
+    private static bool WholeFormsOutOfReach(
+        in UnitSketch query, in LetterCounts listedPhonetic, in LetterCounts listedText, in LetterCounts listedCorePhonetic, bool listedHasArticle, double floor) =>
+        Below(query.phonetic, listedPhonetic, plain: false, floor)
+        && Below(query.text, listedText, plain: true, floor)
+        && (query.hasArticle == listedHasArticle
+            || Below(query.corePhonetic, listedCorePhonetic, plain: false, floor, handicap: UnitSimilarity.ArticleOnOneSideOnly));
 
     /// <summary>The bound is reduced exactly as the similarity itself would be, so that a pair on the floor stays on it.</summary>
     private static bool Below(in LetterCounts a, in LetterCounts b, bool plain, double floor, int sharedOpening = 0, double handicap = 0) =>
