@@ -121,6 +121,12 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
+                // A person one of whose names scored perfectly keeps that name, whatever another scores.
+                if (work.BestByPerson.TryGetValue(person, out var held) && held.Name >= 0 && held.NameScore >= 1)
+                {
+                    continue;
+                }
+
                 ScoreName(nameIndex, similarities, reportable, attributes);
             }
         }

@@ -14,7 +14,7 @@ public readonly struct UnitSketch
     private readonly UnitKind kind;
     private readonly bool hasArticle;
     private readonly bool isTruncated;
-    private readonly bool hasVariants;
+    private readonly ulong variantNames;
     private readonly byte compoundOpener;
     private readonly LetterCounts phonetic;
     private readonly LetterCounts text;
@@ -30,7 +30,7 @@ public readonly struct UnitSketch
         kind = unit.Kind;
         hasArticle = unit.HasArticle;
         isTruncated = unit.IsTruncated;
-        hasVariants = NameVariants.Of(unit.Core) is not null;
+        variantNames = NameVariants.Of(unit.Core)?.NameBits ?? 0;
         compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
     }
 
@@ -47,7 +47,7 @@ public readonly struct UnitSketch
     internal static ref readonly LetterCounts CorePhoneticOf(in UnitSketch sketch) => ref sketch.corePhonetic;
 
     /// <summary>Whether the variant dictionary knows the unit's name.</summary>
-    internal static bool HasVariants(in UnitSketch sketch) => sketch.hasVariants;
+    internal static bool HasVariants(in UnitSketch sketch) => sketch.variantNames != 0;
 
     /// <summary>The length of the "abdal" or "abu" the phonetic form opens with, or 0.</summary>
     internal static byte CompoundOpenerOf(in UnitSketch sketch) => sketch.compoundOpener;
@@ -74,7 +74,14 @@ public readonly struct UnitSketch
             return false;
         }
 
-        if ((query.hasVariants && listed.HasVariants) || query.kind == UnitKind.Initial || query.isTruncated)
+        if (query.variantNames != 0 && listed.HasVariants)
+        {
+            // Whether the dictionary may call them one name is in the sketch.
+            askSketch = true;
+            return false;
+        }
+
+        if (query.kind == UnitKind.Initial || query.isTruncated)
         {
             return false;
         }
@@ -86,8 +93,9 @@ public readonly struct UnitSketch
     }
 
     /// <summary>
-    /// True when <see cref="UnitSimilarity.Of"/> surely gives the pair 0. Two spellings the dictionary knows may be one
-    /// name however their letters differ, so they are left to it.
+    /// True when <see cref="UnitSimilarity.Of"/> surely gives the pair 0. Two spellings the dictionary may call one
+    /// name are that name however their letters differ, so they are left to it; spellings of different names, or of
+    /// names it does not know, are alike only as far as their letters are.
     /// </summary>
     internal static bool RulesOut(in UnitSketch query, in UnitSketch listed)
     {
@@ -96,7 +104,7 @@ public readonly struct UnitSketch
             return true;
         }
 
-        return !(query.hasVariants && listed.hasVariants) && OutOfReach(query, listed);
+        return !NameVariants.MayShareAName(query.variantNames, listed.variantNames) && OutOfReach(query, listed);
     }
 
     /// <summary>

@@ -44,11 +44,14 @@ public static class NameVariants
 
         // The table also pairs a name with part of another (Abed, Abdallah): spellings of one name are of like length.
         var likeLength = Math.Max(a.Length, b.Length) <= 1.5 * Math.Min(a.Length, b.Length);
-        foreach (var name in a.ArabicNames)
+        if (likeLength && MayShareAName(a.NameBits, b.NameBits))
         {
-            if (likeLength && Array.IndexOf(b.ArabicNames, name) >= 0)
+            foreach (var name in a.ArabicNames)
             {
-                return VariantRelation.SameName;
+                if (Array.IndexOf(b.ArabicNames, name) >= 0)
+                {
+                    return VariantRelation.SameName;
+                }
             }
         }
 
@@ -58,10 +61,19 @@ public static class NameVariants
             : VariantRelation.Unknown;
     }
 
+    /// <summary>
+    /// Whether two spellings may write one Arabic name, from their <see cref="VariantEntry.NameBits"/>: false
+    /// means surely not. Most pairs the matcher asks about are different names, settled here without comparing any.
+    /// </summary>
+    internal static bool MayShareAName(ulong nameBits, ulong otherNameBits) => (nameBits & otherNameBits) != 0;
+
     /// <summary>One Latin spelling in the table: the Arabic names it writes, how often it was seen, its length.</summary>
-    public sealed class VariantEntry(string[] arabicNames, int seen, int length)
+    public sealed class VariantEntry(string[] arabicNames, int seen, int length, ulong nameBits)
     {
         internal string[] ArabicNames { get; } = arabicNames;
+
+        /// <summary>A bit per Arabic name the spelling writes, by the name's number modulo 64; never 0.</summary>
+        internal ulong NameBits { get; } = nameBits;
 
         internal int Seen { get; } = seen;
 
@@ -94,7 +106,24 @@ public static class NameVariants
             seen[latin] = seen.GetValueOrDefault(latin) + spelling.Count;
         }
 
-        return names.ToFrozenDictionary(n => n.Key, n => new VariantEntry(n.Value.ToArray(), seen[n.Key], n.Key.Length), StringComparer.Ordinal);
+        var numberOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        ulong BitsOf(HashSet<string> arabicNames)
+        {
+            ulong bits = 0;
+            foreach (var name in arabicNames)
+            {
+                if (!numberOf.TryGetValue(name, out var number))
+                {
+                    numberOf.Add(name, number = numberOf.Count);
+                }
+
+                bits |= 1UL << (number % 64);
+            }
+
+            return bits;
+        }
+
+        return names.ToFrozenDictionary(n => n.Key, n => new VariantEntry(n.Value.ToArray(), seen[n.Key], n.Key.Length, BitsOf(n.Value)), StringComparer.Ordinal);
     }
 
     /// <summary>The table sometimes spells a name with its article (الحسين for Husayn): the name is what follows.</summary>

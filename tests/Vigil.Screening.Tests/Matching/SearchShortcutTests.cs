@@ -170,6 +170,36 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
+    public void Sketches_rule_out_dictionary_spellings_of_different_names_and_never_a_pair_that_is_alike()
+    {
+        // Every pair of list units the variant dictionary knows: most are different names far apart in their
+        // letters, which a comparison would otherwise reach only through the dictionary.
+        var known = un.Index.Vocabulary.Where(u => u.Variants is not null && u.Kind == UnitKind.Word).ToList();
+        int pairs = 0, ruledOut = 0, sameName = 0;
+        foreach (var a in known)
+        {
+            foreach (var b in known)
+            {
+                pairs++;
+                var relation = NameVariants.Relation(a.Variants, b.Variants);
+                sameName += relation == VariantRelation.SameName ? 1 : 0;
+                if (!UnitSketch.RulesOut(a.Sketch, b.Sketch))
+                {
+                    continue;
+                }
+
+                ruledOut++;
+                Assert.NotEqual(VariantRelation.SameName, relation);
+                Assert.True(UnitSimilarity.OfNotRuledOut(a, b) == 0, $"{a.Text} ~ {b.Text} is ruled out but alike");
+            }
+        }
+
+        Assert.True(known.Count > 500, $"{known.Count} dictionary units");
+        Assert.True(sameName > 200, $"{sameName} pairs of one name");
+        Assert.True(ruledOut > pairs * 0.8, $"{ruledOut} of {pairs} pairs ruled out");
+    }
+
+    [Fact]
     public void A_unit_whose_counts_do_not_fit_four_bits_is_left_to_its_sketch()
     {
         var preparer = un.Index.Preparer;
