@@ -14,8 +14,10 @@ public readonly struct UnitSketch
     private readonly UnitKind kind;
     private readonly bool hasArticle;
     private readonly bool isTruncated;
-    private readonly ulong variantNames;
     private readonly byte compoundOpener;
+
+    /// <summary>The Arabic names the dictionary says the unit writes, folded to 32 bits; 0 when it does not know it.</summary>
+    private readonly uint variantNames;
     private readonly LetterCounts phonetic;
     private readonly LetterCounts text;
     private readonly LetterCounts corePhonetic;
@@ -30,7 +32,7 @@ public readonly struct UnitSketch
         kind = unit.Kind;
         hasArticle = unit.HasArticle;
         isTruncated = unit.IsTruncated;
-        variantNames = NameVariants.Of(unit.Core)?.NameBits ?? 0;
+        variantNames = NameVariants.Of(unit.Core) is { } variants ? (uint)variants.NameBits | (uint)(variants.NameBits >> 32) : 0;
         compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
     }
 

@@ -44,6 +44,12 @@ public sealed class WatchListIndex
     /// <summary>The vocabulary's sketches side by side: most key neighbours are ruled out here, without visiting their units.</summary>
     private readonly UnitSketch[] sketches;
 
+    /// <summary>
+    /// The vocabulary's letter counts as filed with its keys, by unit: a candidate's units that no key lookup reached
+    /// are compared with the traveler's directly, and most of those pairs are ruled out here in one read.
+    /// </summary>
+    private readonly FiledUnit[] filed;
+
     /// <summary>The vocabulary as an array, read without an interface call where neighbours are compared.</summary>
     private readonly PreparedUnit[] vocabularyUnits;
 
@@ -115,10 +121,11 @@ public sealed class WatchListIndex
         Preparer = preparer;
         neighbours = new (int, double)[vocabulary.Count][];
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
+        filed = [.. sketches.Select((sketch, id) => new FiledUnit(id, sketch))];
         this.vocabularyByKey = new Dictionary<string, FiledUnit[]>(vocabularyByKey.Count, StringComparer.Ordinal);
         foreach (var (key, ids) in vocabularyByKey)
         {
-            this.vocabularyByKey.Add(key, Array.ConvertAll(ids, id => new FiledUnit(id, sketches[id])));
+            this.vocabularyByKey.Add(key, Array.ConvertAll(ids, id => filed[id]));
         }
 
         vocabularyUnits = [.. vocabulary];
@@ -603,11 +610,13 @@ public sealed class WatchListIndex
     }
 
     /// <summary>
-    /// <see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit, whose sketch is read from the array of
-    /// sketches: most pairs end there, without reaching the vocabulary unit's record.
+    /// <see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit, whose filed counts and, where they cannot tell,
+    /// sketch are read from the index's arrays: most pairs end there, without reaching the vocabulary unit's record.
     /// </summary>
     internal double SimilarityTo(PreparedUnit unit, int unitId) =>
-        UnitSketch.RulesOut(unit.Sketch, sketches[unitId]) ? 0 : UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
+        UnitSketch.RulesOut(unit.Sketch, filed[unitId], out var askSketch) || (askSketch && UnitSketch.RulesOut(unit.Sketch, sketches[unitId]))
+            ? 0
+            : UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
 
     internal ReadOnlySpan<int> NamesHolding(int unitId) =>
         namesByUnit.AsSpan(firstNameByUnit[unitId], firstNameByUnit[unitId + 1] - firstNameByUnit[unitId]);

@@ -1,7 +1,7 @@
 namespace Vigil.Screening.Names;
 
 /// <summary>What role a unit of a name plays; it decides how much the unit weighs and how it may be omitted.</summary>
-public enum UnitKind
+public enum UnitKind : byte
 {
     /// <summary>An ordinary given name, family name or nisba.</summary>
     Word,

@@ -62,8 +62,9 @@ public static class NameVariants
     }
 
     /// <summary>
-    /// Whether two spellings may write one Arabic name, from their <see cref="VariantEntry.NameBits"/>: false
-    /// means surely not. Most pairs the matcher asks about are different names, settled here without comparing any.
+    /// Whether two spellings may write one Arabic name, from their <see cref="VariantEntry.NameBits"/> (or the same
+    /// bits folded to fewer): false means surely not. Most pairs the matcher asks about are different names, settled
+    /// here without comparing any.
     /// </summary>
     internal static bool MayShareAName(ulong nameBits, ulong otherNameBits) => (nameBits & otherNameBits) != 0;
 
