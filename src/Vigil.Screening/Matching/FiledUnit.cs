@@ -27,7 +27,7 @@ internal readonly struct FiledUnit
 
     public Standing Kind { get; }
 
-    /// <summary>Whether the variant dictionary knows the unit's name: two such units are left to it.</summary>
+    /// <summary>Whether the variant dictionary knows the unit's name: two such units are judged from their full sketches.</summary>
     public bool HasVariants { get; }
 
     public byte CompoundOpener { get; }
