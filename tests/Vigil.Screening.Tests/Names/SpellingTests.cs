@@ -51,10 +51,8 @@ public class SpellingTests
     {
         var random = new Random(7);
         const string letters = "aeiouhwystxdzkgjbpfvlmnrq\u00e9";
-        for (var n = 0; n < 20_000; n++)
+        foreach (var (a, b) in SpellingPairs(random, letters))
         {
-            var a = Spelling(random, letters);
-            var b = random.Next(3) == 0 ? Spelling(random, letters) : Slipped(random, a, letters);
             foreach (var plain in (bool[])[false, true])
             {
                 var exact = plain ? SpellingDistance.PlainSimilarity(a, b) : SpellingDistance.Similarity(a, b);
@@ -71,10 +69,8 @@ public class SpellingTests
         var random = new Random(11);
         foreach (var letters in (string[])["ab", "abc", "aeiouhwystxdzkgjbpfvlmnrq\u00e9"])
         {
-            for (var n = 0; n < 20_000; n++)
+            foreach (var (a, b) in SpellingPairs(random, letters))
             {
-                var a = Spelling(random, letters);
-                var b = random.Next(3) == 0 ? Spelling(random, letters) : Slipped(random, a, letters);
                 Assert.True(SpellingDistance.PlainDistance(a, b) == RestrictedSwapDistance(a, b), $"{a} ~ {b}");
             }
         }
@@ -95,10 +91,8 @@ public class SpellingTests
         var random = new Random(13);
         foreach (var letters in (string[])["aeiouhwystxdzkgjbpfvlmnrq", "aeiouhwystxdzkgjbpfvlmnrq\u00e9", "ahst"])
         {
-            for (var n = 0; n < 20_000; n++)
+            foreach (var (a, b) in SpellingPairs(random, letters))
             {
-                var a = Spelling(random, letters);
-                var b = random.Next(3) == 0 ? Spelling(random, letters) : Slipped(random, a, letters);
                 var expected = WeightedDistance(a, b);
                 Assert.True((int)Math.Round(SpellingDistance.Distance(a, b) * 10) == expected, $"{a} ~ {b}: {SpellingDistance.Distance(a, b)}, expected {expected / 10.0}");
                 var similarity = SpellingDistance.Similarity(a, b);
@@ -182,6 +176,16 @@ public class SpellingTests
         }
 
         return d[a.Length, b.Length];
+    }
+
+    /// <summary>20,000 pairs of spellings: a third unrelated, the rest one spelling and a slipped copy of it.</summary>
+    private static IEnumerable<(string, string)> SpellingPairs(Random random, string letters)
+    {
+        for (var n = 0; n < 20_000; n++)
+        {
+            var a = Spelling(random, letters);
+            yield return (a, random.Next(3) == 0 ? Spelling(random, letters) : Slipped(random, a, letters));
+        }
     }
 
     private static string Spelling(Random random, string letters) =>
