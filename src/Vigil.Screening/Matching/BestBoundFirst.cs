@@ -3,20 +3,29 @@ namespace Vigil.Screening.Matching;
 /// <summary>
 /// A query's candidate names handed out best bound first, ties in the order the names were reached. A common given
 /// name reaches thousands of names, but the search stops after a few dozen: sorting them all cost more than scoring
-/// the ones taken, so they are kept as a heap and each is put in its place only when the search asks for it.
+/// the ones taken, so they are kept as a heap and each is put in its place only when the search asks for it. Those
+/// the search will surely take (every one that could alert, when screening for alerts) are sorted instead, which
+/// costs less than taking each off the heap.
 /// </summary>
 internal sealed class BestBoundFirst
 {
+    private (int Name, double Bound, int Reached)[] sorted = new (int, double, int)[256];
     private (int Name, double Bound, int Reached)[] heap = new (int, double, int)[256];
+    private int sortedCount;
+    private int nextSorted;
     private int count;
     private int added;
+    private bool heapOrdered;
 
-    public int Count => count;
+    public int Count => count + sortedCount - nextSorted;
 
     public void Clear()
     {
         count = 0;
         added = 0;
+        sortedCount = 0;
+        nextSorted = 0;
+        heapOrdered = false;
     }
 
     /// <summary>Adds a candidate; call <see cref="Order"/> once every candidate is in.</summary>
@@ -30,23 +39,58 @@ internal sealed class BestBoundFirst
         heap[count++] = (name, bound, added++);
     }
 
-    /// <summary>Arranges the candidates added so far as a heap, in time linear in their number.</summary>
-    public void Order()
+    /// <summary>
+    /// Sorts the candidates bounded at or above <paramref name="sortedFrom"/>, to be handed out first; the rest are
+    /// arranged as a heap (in time linear in their number) when the search first asks beyond them.
+    /// </summary>
+    public void Order(double sortedFrom = double.PositiveInfinity)
     {
-        for (var parent = (count / 2) - 1; parent >= 0; parent--)
+        var kept = 0;
+        for (var k = 0; k < count; k++)
         {
-            SiftDown(parent);
+            if (heap[k].Bound >= sortedFrom)
+            {
+                if (sortedCount == sorted.Length)
+                {
+                    Array.Resize(ref sorted, sorted.Length * 2);
+                }
+
+                sorted[sortedCount++] = heap[k];
+            }
+            else
+            {
+                heap[kept++] = heap[k];
+            }
         }
+
+        count = kept;
+        sorted.AsSpan(0, sortedCount).Sort(default(BestFirst));
     }
 
     /// <summary>Takes the best remaining candidate: highest bound, then the one reached first.</summary>
     public bool TryTake(out int name, out double bound)
     {
+        if (nextSorted < sortedCount)
+        {
+            (name, bound, _) = sorted[nextSorted++];
+            return true;
+        }
+
         if (count == 0)
         {
             name = -1;
             bound = 0;
             return false;
+        }
+
+        if (!heapOrdered)
+        {
+            for (var parent = (count / 2) - 1; parent >= 0; parent--)
+            {
+                SiftDown(parent);
+            }
+
+            heapOrdered = true;
         }
 
         (name, bound, _) = heap[0];
@@ -85,4 +129,10 @@ internal sealed class BestBoundFirst
 
     private static bool Before((int Name, double Bound, int Reached) a, (int Name, double Bound, int Reached) b) =>
         a.Bound > b.Bound || (a.Bound == b.Bound && a.Reached < b.Reached);
+
+    private readonly struct BestFirst : IComparer<(int Name, double Bound, int Reached)>
+    {
+        public int Compare((int Name, double Bound, int Reached) a, (int Name, double Bound, int Reached) b) =>
+            Before(a, b) ? -1 : Before(b, a) ? 1 : 0;
+    }
 }

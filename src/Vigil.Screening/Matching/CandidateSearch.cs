@@ -25,10 +25,16 @@ public sealed partial class WatchListMatcher
         /// <summary>A similarity this high says the lists hold the query's own name, spelled alike.</summary>
         private const double SameNameSpelling = 0.95;
 
+        /// <summary>Scores are rounded to four places: a name score this far below what is needed may still round up to it.</summary>
+        private const double RoundingMargin = 1e-4;
+
         /// <summary>How many candidates that cannot alert are scored at most to fill the top results.</summary>
         private const int WeakCandidateBudget = 16;
 
         public PreparedName Query { get; } = query;
+
+        /// <summary>Candidates passed over unscored because their own units showed they could not reach what was needed.</summary>
+        public int PassedOver { get; private set; }
 
         /// <summary>A listed document number finds its holder whatever the name; every name of the holder is scored.</summary>
         private void ScoreDocumentHolders(double[,] similarities)
@@ -57,8 +63,13 @@ public sealed partial class WatchListMatcher
         private void ScoreName(int nameIndex, double[,] similarities, double floor, double attributes)
         {
             var unitIds = index.UnitIdsOf(nameIndex);
-            Fill(similarities, unitIds);
-            var score = work.Aligner.ScoreOnly(Query, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities);
+            Fill(similarities, unitIds, exact: true);
+            ScoreFilled(nameIndex, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities, floor, attributes);
+        }
+
+        private void ScoreFilled(int nameIndex, PreparedName listed, double[,] similarities, double floor, double attributes)
+        {
+            var score = work.Aligner.ScoreOnly(Query, listed, similarities);
             if (index.ListedOf(nameIndex).Quality == NameQuality.Weak)
             {
                 score *= WeakNameFactor;
@@ -84,10 +95,12 @@ public sealed partial class WatchListMatcher
             var similarities = work.Similarities(Query.Units.Count, index.LongestName);
             ScoreDocumentHolders(similarities);
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
-            var candidates = Bounded(reportable);
+            var cannotAlertBelow = matcher.StopsBelowAlertFloor ? CannotAlertBelow() : double.NegativeInfinity;
+
+            // Screening for alerts takes every candidate that could alert: those are sorted rather than kept in the heap.
+            var candidates = Bounded(reportable, alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
-            var cannotAlertBelow = matcher.StopsBelowAlertFloor ? CannotAlertBelow() : double.NegativeInfinity;
             while (candidates.TryTake(out var nameIndex, out var bound))
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
@@ -115,8 +128,8 @@ public sealed partial class WatchListMatcher
 
                 // Every candidate that could alert is scored; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
-                if (best < matcher.ThresholdOfList(index.Attributes.ListOf(person))
-                    && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                var threshold = matcher.ThresholdOfList(index.Attributes.ListOf(person));
+                if (best < threshold && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;
                 }
@@ -127,8 +140,174 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                ScoreName(nameIndex, similarities, reportable, attributes);
+                // The name score that would change the results: an alert, or (for the top results) a place in them.
+                var needed = (alertsOnly ? threshold - attributes : reportable) - RoundingMargin;
+                var unitIds = index.UnitIdsOf(nameIndex);
+                var settled = Fill(similarities, unitIds, exact: !matcher.PassesOverWhatCannotReach);
+                if (!settled && UnjoinedBelow(needed, similarities, unitIds, nameIndex))
+                {
+                    settled = Fill(similarities, unitIds, exact: true);
+                }
+
+                if (matcher.PassesOverWhatCannotReach && settled && UnjoinedBelow(needed, similarities, unitIds, nameIndex) && !AJoinMayMatch(similarities, unitIds))
+                {
+                    PassedOver++;
+                    continue;
+                }
+
+                if (!settled)
+                {
+                    Fill(similarities, unitIds, exact: true);
+                }
+
+                ScoreFilled(nameIndex, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities, reportable, attributes);
             }
+        }
+
+        /// <summary>
+        /// Whether no one-to-one alignment reaches <paramref name="needed"/>. A score reaches it exactly when the
+        /// matched pairs' similarity above it, Σ (s − needed)·w, pays for needed times the penalties. Each query unit
+        /// adds at most its best such gain (none if negative: it could be left out), the penalties are at least what
+        /// they are with every query unit that has a similar unit matched to its heaviest, and more units left over
+        /// never lower them.
+        /// </summary>
+        private bool UnjoinedBelow(double needed, double[,] similarities, ReadOnlySpan<int> unitIds, int nameIndex)
+        {
+            double gain = 0, listedMatched = 0, queryLeft = 0, replaceable = 0;
+            for (var i = 0; i < Query.Units.Count; i++)
+            {
+                var unit = Query.Units[i];
+                if (unit.Kind == UnitKind.Link)
+                {
+                    continue;
+                }
+
+                var bestGain = double.NegativeInfinity;
+                double heaviest = 0;
+                for (var j = 0; j < unitIds.Length; j++)
+                {
+                    var similarity = similarities[i, j];
+                    if (similarity > 0)
+                    {
+                        var listedWeight = index.WeightOf(unitIds[j]);
+                        bestGain = Math.Max(bestGain, (similarity - needed) * (unit.Weight + listedWeight) / 2);
+                        heaviest = Math.Max(heaviest, listedWeight);
+                    }
+                }
+
+                if (bestGain > double.NegativeInfinity)
+                {
+                    gain += Math.Max(0, bestGain);
+                    listedMatched += heaviest;
+                }
+                else
+                {
+                    queryLeft += unit.Weight;
+                    replaceable += NameScorer.Replaceable(unit);
+                }
+            }
+
+            var listedLeft = Math.Max(0, index.TotalWeightOf(nameIndex) - listedMatched);
+            var replaced = Math.Min(replaceable, listedLeft);
+            var penalties = (NameScorer.Conflict * replaced)
+                + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
+                + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced));
+            return gain < (needed * penalties) - 1e-9;
+        }
+
+        /// <summary>
+        /// Whether two units of the traveler's name, or two of the candidate's, read as one could match a unit of the
+        /// other name (Abdul Rahim ~ Abdulrahim, Seifallah ~ Seif Allah): the scorer joins units left over on both
+        /// sides, and a join can lift a score above what the units alone allow. Left over are the units with no similar
+        /// unit in the other name; judged from letter counts, as the scorer's own comparison first does.
+        /// </summary>
+        private bool AJoinMayMatch(double[,] similarities, ReadOnlySpan<int> unitIds)
+        {
+            Span<bool> queryLeft = stackalloc bool[Query.Units.Count];
+            Span<bool> listedLeft = stackalloc bool[unitIds.Length];
+            int queryLeftovers = 0, listedLeftovers = 0;
+            for (var i = 0; i < queryLeft.Length; i++)
+            {
+                queryLeft[i] = Query.Units[i].Kind is not (UnitKind.Link or UnitKind.Initial);
+                for (var j = 0; j < listedLeft.Length && queryLeft[i]; j++)
+                {
+                    queryLeft[i] = similarities[i, j] <= 0;
+                }
+
+                queryLeftovers += queryLeft[i] ? 1 : 0;
+            }
+
+            for (var j = 0; j < listedLeft.Length; j++)
+            {
+                listedLeft[j] = index.UnitOf(unitIds[j]).Kind is not (UnitKind.Link or UnitKind.Initial);
+                for (var i = 0; i < queryLeft.Length && listedLeft[j]; i++)
+                {
+                    listedLeft[j] = similarities[i, j] <= 0;
+                }
+
+                listedLeftovers += listedLeft[j] ? 1 : 0;
+            }
+
+            // A join takes two leftovers of one side and one of the other.
+            if (queryLeftovers == 0 || listedLeftovers == 0 || queryLeftovers + listedLeftovers < 3)
+            {
+                return false;
+            }
+
+            var joins = JoinedSketches.For(index);
+            for (var first = 0; first < queryLeft.Length && queryLeftovers >= 2; first++)
+            {
+                if (!queryLeft[first])
+                {
+                    continue;
+                }
+
+                for (var second = 0; second < queryLeft.Length; second++)
+                {
+                    if (second == first || !queryLeft[second] || !NameScorer.Joinable(Query, first, second))
+                    {
+                        continue;
+                    }
+
+                    var joined = joins.OfTraveler(Query.Units[first], Query.Units[second]);
+                    for (var j = 0; j < listedLeft.Length; j++)
+                    {
+                        if (listedLeft[j] && index.MayBeAlike(joined, unitIds[j]))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            for (var first = 0; first < listedLeft.Length && listedLeftovers >= 2; first++)
+            {
+                if (!listedLeft[first])
+                {
+                    continue;
+                }
+
+                var firstUnit = index.UnitOf(unitIds[first]);
+                for (var second = 0; second < listedLeft.Length; second++)
+                {
+                    var secondUnit = index.UnitOf(unitIds[second]);
+                    if (second == first || !listedLeft[second] || !NameScorer.Joinable(firstUnit, secondUnit, adjacent: second == first + 1))
+                    {
+                        continue;
+                    }
+
+                    ref readonly var joined = ref joins.OfListed(firstUnit, unitIds[first], secondUnit, unitIds[second]);
+                    for (var i = 0; i < queryLeft.Length; i++)
+                    {
+                        if (queryLeft[i] && !UnitSketch.RulesOut(Query.Units[i].Sketch, joined))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         public List<(int Person, int Name, double Score, IReadOnlyList<Evidence> Evidence)> Ranked()
@@ -155,7 +334,7 @@ public sealed partial class WatchListMatcher
         public MatchExplanation Explain(IndexedName name, IReadOnlyList<Evidence> evidence, double threshold)
         {
             var similarities = new double[Query.Units.Count, name.UnitIds.Length];
-            Fill(similarities, name.UnitIds);
+            Fill(similarities, name.UnitIds, exact: true);
             var nameScore = NameScorer.Score(Query, name.Prepared, similarities);
             if (name.Listed.Quality == NameQuality.Weak)
             {
@@ -202,12 +381,12 @@ public sealed partial class WatchListMatcher
         /// The lightest query units are not searched at all when together they could not reach the report floor.
         /// Names bounded below <paramref name="reportable"/> are left out: no attribute could lift them into the results.
         /// </summary>
-        private BestBoundFirst Bounded(double reportable)
+        private BestBoundFirst Bounded(double reportable, double sortedFrom)
         {
             var scratch = BoundScratch.For(index);
             try
             {
-                return Bounded(scratch, reportable);
+                return Bounded(scratch, reportable, sortedFrom);
             }
             finally
             {
@@ -215,7 +394,7 @@ public sealed partial class WatchListMatcher
             }
         }
 
-        private BestBoundFirst Bounded(BoundScratch scratch, double reportable)
+        private BestBoundFirst Bounded(BoundScratch scratch, double reportable, double sortedFrom)
         {
             const int Fields = 3;
             var searched = UnitsThatCanCarryAMatch();
@@ -332,17 +511,19 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            bounded.Order();
+            bounded.Order(sortedFrom);
             return bounded;
         }
 
         /// <summary>
         /// Fills the unit similarities of a candidate name from what the key lookup found, then compares the query
         /// units directly with the name's units that no key lookup reached: a slip can move a unit away from every
-        /// key of its listed spelling while another unit found the candidate.
+        /// key of its listed spelling while another unit found the candidate. Not <paramref name="exact"/>, a pair
+        /// whose letters do not rule it out is not yet compared and counts as alike (1); false when there was one.
         /// </summary>
-        private void Fill(double[,] similarities, ReadOnlySpan<int> unitIds)
+        private bool Fill(double[,] similarities, ReadOnlySpan<int> unitIds, bool exact)
         {
+            var settled = true;
             var units = unitIds.Length;
             Span<bool> listedFound = stackalloc bool[units];
             for (var i = 0; i < Query.Units.Count; i++)
@@ -373,13 +554,28 @@ public sealed partial class WatchListMatcher
 
                     if (!similar.TryGet(i, unitId, out var similarity))
                     {
-                        similarity = index.SimilarityTo(unit, unitId);
-                        similar.Set(i, unitId, similarity);
+                        if (!index.MayBeAlike(unit.Sketch, unitId))
+                        {
+                            similarity = 0;
+                            similar.Set(i, unitId, 0);
+                        }
+                        else if (exact)
+                        {
+                            similarity = index.SimilarityOfAlike(unit, unitId);
+                            similar.Set(i, unitId, similarity);
+                        }
+                        else
+                        {
+                            similarity = 1;
+                            settled = false;
+                        }
                     }
 
                     similarities[i, j] = similarity;
                 }
             }
+
+            return settled;
         }
 
         /// <summary>

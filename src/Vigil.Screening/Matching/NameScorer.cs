@@ -96,6 +96,25 @@ public static class NameScorer
         }
     }
 
+    /// <summary>
+    /// Two units may be read as one name when they stand next to each other, or when the first opens a compound
+    /// (abd, abu, al) whose word was moved elsewhere in the name.
+    /// </summary>
+    internal static bool Joinable(PreparedName name, int first, int second) =>
+        Joinable(name.Units[first], name.Units[second], adjacent: second == first + 1);
+
+    /// <inheritdoc cref="Joinable(PreparedName, int, int)"/>
+    internal static bool Joinable(PreparedUnit first, PreparedUnit second, bool adjacent) =>
+        second.Kind is not (UnitKind.Link or UnitKind.Initial) && (adjacent || first.OpensCompound);
+
+    /// <summary>Two units read as one word: the unit the scorer compares with a leftover of the other name.</summary>
+    internal static PreparedUnit Join(PreparedUnit first, PreparedUnit second)
+    {
+        var text = first.Text + second.Text;
+        var phonetic = PhoneticForm.Of(text);
+        return new PreparedUnit(new NameUnit(text, text, UnitKind.Word), phonetic, phonetic, PhoneticForm.Skeleton(phonetic), first.Weight + second.Weight);
+    }
+
     /// <summary>One aligned pair: one query unit (or two adjacent ones) with one list unit (or two adjacent ones).</summary>
     private readonly record struct Pair(int Query, int QueryNext, int Listed, int ListedNext, double Similarity);
 
@@ -541,21 +560,6 @@ public static class NameScorer
             }
         }
 
-        /// <summary>
-        /// Two units may be read as one name when they stand next to each other, or when the first opens a compound
-        /// (abd, abu, al) whose word was moved elsewhere in the name.
-        /// </summary>
-        private static bool Joinable(PreparedName name, int first, int second)
-        {
-            var kind = name.Units[second].Kind;
-            if (kind is UnitKind.Link or UnitKind.Initial)
-            {
-                return false;
-            }
-
-            return second == first + 1 || name.Units[first].OpensCompound;
-        }
-
         private static void Consider(ref Pair? best, Pair candidate)
         {
             if (candidate.Similarity >= JoinedFloor && candidate.Similarity > (best?.Similarity ?? 0))
@@ -584,13 +588,6 @@ public static class NameScorer
             var joined = Join(first, second);
             joinedUnits.Add((first, second), joined);
             return joined;
-        }
-
-        private static PreparedUnit Join(PreparedUnit first, PreparedUnit second)
-        {
-            var text = first.Text + second.Text;
-            var phonetic = PhoneticForm.Of(text);
-            return new PreparedUnit(new NameUnit(text, text, UnitKind.Word), phonetic, phonetic, PhoneticForm.Skeleton(phonetic), first.Weight + second.Weight);
         }
 
         /// <summary>
@@ -647,7 +644,7 @@ public static class NameScorer
     }
 
     /// <summary>Units are the same when they are the same object: a joined unit is remembered for the units it was made of.</summary>
-    private sealed class SameUnits : IEqualityComparer<(PreparedUnit, PreparedUnit)>
+    internal sealed class SameUnits : IEqualityComparer<(PreparedUnit, PreparedUnit)>
     {
         public static readonly SameUnits Instance = new();
 

@@ -94,11 +94,11 @@ public static class UnitSimilarity
     private static int SharedCompoundOpener(string a, string b) => CompoundOpener(a) is var opener && opener == CompoundOpener(b) ? opener : 0;
 
     /// <summary>The length of the "abdal" or "abu" a phonetic form opens with, when a name follows, or 0.</summary>
-    internal static int CompoundOpener(string phonetic)
+    internal static int CompoundOpener(ReadOnlySpan<char> phonetic)
     {
         foreach (var opener in (ReadOnlySpan<string>)["abdal", "abu"])
         {
-            if (phonetic.Length > opener.Length && phonetic.StartsWith(opener, StringComparison.Ordinal))
+            if (phonetic.Length > opener.Length && phonetic.StartsWith(opener))
             {
                 return opener.Length;
             }

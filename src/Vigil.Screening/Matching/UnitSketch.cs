@@ -36,6 +36,29 @@ public readonly struct UnitSketch
         compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
     }
 
+    private UnitSketch(ReadOnlySpan<char> text, ReadOnlySpan<char> phoneticForm)
+    {
+        this.text = core = new LetterCounts(text);
+        phonetic = corePhonetic = new LetterCounts(phoneticForm);
+        kind = UnitKind.Word;
+        variantNames = NameVariants.Of(text) is { } variants ? (uint)variants.NameBits | (uint)(variants.NameBits >> 32) : 0;
+        compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
+    }
+
+    /// <summary>
+    /// The sketch of two units read as one word (what the scorer's join makes of them), without making the joined
+    /// unit's strings: a search asks of many candidates whether any join could match, and few could.
+    /// </summary>
+    internal static UnitSketch OfJoined(string first, string second)
+    {
+        var length = first.Length + second.Length;
+        Span<char> text = length <= 128 ? stackalloc char[length] : new char[length];
+        first.CopyTo(text);
+        second.CopyTo(text[first.Length..]);
+        Span<char> phonetic = length <= 128 ? stackalloc char[PhoneticForm.LongestFor(length)] : new char[PhoneticForm.LongestFor(length)];
+        return new UnitSketch(text, phonetic[..PhoneticForm.Write(text, phonetic)]);
+    }
+
     /// <summary>Letter counts of the written form.</summary>
     internal static ref readonly LetterCounts TextOf(in UnitSketch sketch) => ref sketch.text;
 

@@ -181,7 +181,7 @@ public sealed class WatchListIndex
         var units = new PreparedUnit[ids.Length];
         for (var u = 0; u < units.Length; u++)
         {
-            units[u] = Vocabulary[ids[u]];
+            units[u] = vocabularyUnits[ids[u]];
         }
 
         return new IndexedName(names.Person[name], new PreparedName(units, names.LinksOf(name)), ids.ToArray(), names.Listed[name]);
@@ -198,13 +198,15 @@ public sealed class WatchListIndex
         var ids = names.UnitIdsOf(name);
         for (var u = 0; u < ids.Length; u++)
         {
-            units[u] = Vocabulary[ids[u]];
+            units[u] = vocabularyUnits[ids[u]];
         }
 
         return new PreparedName(units, names.LinksOf(name));
     }
 
     internal ListedName ListedOf(int name) => names.Listed[name];
+
+    internal PreparedUnit UnitOf(int unitId) => vocabularyUnits[unitId];
 
     internal int PersonOf(int name) => names.Person[name];
 
@@ -613,10 +615,14 @@ public sealed class WatchListIndex
     /// <see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit, whose filed counts and, where they cannot tell,
     /// sketch are read from the index's arrays: most pairs end there, without reaching the vocabulary unit's record.
     /// </summary>
-    internal double SimilarityTo(PreparedUnit unit, int unitId) =>
-        UnitSketch.RulesOut(unit.Sketch, filed[unitId], out var askSketch) || (askSketch && UnitSketch.RulesOut(unit.Sketch, sketches[unitId]))
-            ? 0
-            : UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
+    internal double SimilarityTo(PreparedUnit unit, int unitId) => MayBeAlike(unit.Sketch, unitId) ? SimilarityOfAlike(unit, unitId) : 0;
+
+    /// <summary><see cref="SimilarityTo"/> of a pair <see cref="MayBeAlike"/> did not rule out.</summary>
+    internal double SimilarityOfAlike(PreparedUnit unit, int unitId) => UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
+
+    /// <summary>False when <see cref="SimilarityTo"/> surely gives 0, judged from the counts and sketch alone.</summary>
+    internal bool MayBeAlike(in UnitSketch sketch, int unitId) =>
+        !UnitSketch.RulesOut(sketch, filed[unitId], out var askSketch) && !(askSketch && UnitSketch.RulesOut(sketch, sketches[unitId]));
 
     internal ReadOnlySpan<int> NamesHolding(int unitId) =>
         namesByUnit.AsSpan(firstNameByUnit[unitId], firstNameByUnit[unitId + 1] - firstNameByUnit[unitId]);

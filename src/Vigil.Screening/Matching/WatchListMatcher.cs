@@ -32,6 +32,17 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     /// </summary>
     internal bool StopsBelowAlertFloor { get; init; } = true;
 
+    /// <summary>
+    /// Whether a candidate whose own units show it cannot score what is needed is passed over unscored (the
+    /// default). Off only in tests, which check that passing over changes no result.
+    /// </summary>
+    internal bool PassesOverWhatCannotReach { get; init; } = true;
+
+    /// <summary>How many candidates searches have passed over unscored since the matcher was made: for tests.</summary>
+    internal long PassedOver => Interlocked.Read(ref passedOver);
+
+    private long passedOver;
+
     /// <summary>The best listed persons for a query, alerting or not (down to the report floor), best first.</summary>
     public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5) =>
         Search(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, top));
@@ -47,6 +58,10 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     private List<ScreeningMatch> Search(CandidateSearch search)
     {
         search.ScoreCandidates();
+        if (search.PassedOver > 0)
+        {
+            Interlocked.Add(ref passedOver, search.PassedOver);
+        }
 
         var ranked = search.Ranked();
         var matches = new List<ScreeningMatch>(ranked.Count);

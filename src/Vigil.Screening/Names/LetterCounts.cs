@@ -25,7 +25,7 @@ public readonly struct LetterCounts
     /// <summary>Counts saturate at a byte; longer spellings (none are) are never bounded.</summary>
     internal const int LongestCounted = byte.MaxValue;
 
-    public LetterCounts(string spelling)
+    public LetterCounts(ReadOnlySpan<char> spelling)
     {
         Span<byte> lanes = stackalloc byte[Vector256<byte>.Count];
         lanes.Clear();

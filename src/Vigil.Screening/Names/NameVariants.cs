@@ -35,6 +35,10 @@ public static class NameVariants
     /// <summary>What the table knows of one spelling, or null: looked up once per unit, compared many times.</summary>
     public static VariantEntry? Of(string spelling) => Table.Value.GetValueOrDefault(spelling);
 
+    /// <summary><see cref="Of(string)"/> for a spelling not made into a string (two units read as one).</summary>
+    internal static VariantEntry? Of(ReadOnlySpan<char> spelling) =>
+        Table.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(spelling, out var entry) ? entry : null;
+
     public static VariantRelation Relation(VariantEntry? a, VariantEntry? b)
     {
         if (a is null || b is null || ReferenceEquals(a, b))

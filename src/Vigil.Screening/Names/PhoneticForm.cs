@@ -16,8 +16,22 @@ public static class PhoneticForm
 
     public static string Of(string unit)
     {
-        var letters = CanonicalAbd(unit);
-        var builder = new StringBuilder(letters.Length);
+        Span<char> buffer = unit.Length <= 128 ? stackalloc char[LongestFor(unit.Length)] : new char[LongestFor(unit.Length)];
+        return new string(buffer[..Write(unit, buffer)]);
+    }
+
+    /// <summary>The most letters the phonetic form of a unit this long can have: "abd" may gain the article's "al".</summary>
+    internal static int LongestFor(int length) => length + 2;
+
+    /// <summary>
+    /// Writes the phonetic form of <paramref name="unit"/> into <paramref name="destination"/> (at least
+    /// <see cref="LongestFor"/> long) and returns its length: joined units are judged without making their strings.
+    /// </summary>
+    internal static int Write(ReadOnlySpan<char> unit, Span<char> destination)
+    {
+        Span<char> canonical = unit.Length <= 128 ? stackalloc char[LongestFor(unit.Length)] : new char[LongestFor(unit.Length)];
+        var letters = canonical[..CanonicalAbd(unit, canonical)];
+        var length = 0;
         for (var i = 0; i < letters.Length; i++)
         {
             var c = letters[i];
@@ -25,40 +39,40 @@ public static class PhoneticForm
             var afterNext = i + 2 < letters.Length ? letters[i + 2] : '\0';
             switch (c)
             {
-                case 's' when next == 'c' && afterNext == 'h': Append(builder, Sh); i += 2; break;
-                case 't' when next == 'c' && afterNext == 'h': Append(builder, Sh); i += 2; break;
-                case 's' or 'c' when next == 'h': Append(builder, Sh); i++; break;
-                case 'z' when next == 'h': Append(builder, 'j'); i++; break;
-                case 'g' when next == 'i' && IsVowel(afterNext): Append(builder, 'j'); i++; break;
-                case 'd' when next == 'j': Append(builder, 'j'); i++; break;
-                case 'k' when next == 'h': Append(builder, 'h'); i++; break;
-                case 'g' when next == 'h': Append(builder, 'g'); i++; break;
-                case 'p' when next == 'h': Append(builder, 'f'); i++; break;
-                case 't' when next == 'h': Append(builder, 't'); i++; break;
-                case 'd' when next == 'h': Append(builder, 'd'); i++; break;
-                case 'c' when next == 'k': Append(builder, 'k'); i++; break;
-                case 'o' when next is 'u' or 'o': Append(builder, 'u'); i++; break;
-                case 'e' when next == 'e': Append(builder, 'i'); i++; break;
-                case 'q': Append(builder, 'k'); break;
-                case 'c': Append(builder, next is 'e' or 'i' or 'y' ? 's' : 'k'); break;
+                case 's' when next == 'c' && afterNext == 'h': Append(destination, ref length, Sh); i += 2; break;
+                case 't' when next == 'c' && afterNext == 'h': Append(destination, ref length, Sh); i += 2; break;
+                case 's' or 'c' when next == 'h': Append(destination, ref length, Sh); i++; break;
+                case 'z' when next == 'h': Append(destination, ref length, 'j'); i++; break;
+                case 'g' when next == 'i' && IsVowel(afterNext): Append(destination, ref length, 'j'); i++; break;
+                case 'd' when next == 'j': Append(destination, ref length, 'j'); i++; break;
+                case 'k' when next == 'h': Append(destination, ref length, 'h'); i++; break;
+                case 'g' when next == 'h': Append(destination, ref length, 'g'); i++; break;
+                case 'p' when next == 'h': Append(destination, ref length, 'f'); i++; break;
+                case 't' when next == 'h': Append(destination, ref length, 't'); i++; break;
+                case 'd' when next == 'h': Append(destination, ref length, 'd'); i++; break;
+                case 'c' when next == 'k': Append(destination, ref length, 'k'); i++; break;
+                case 'o' when next is 'u' or 'o': Append(destination, ref length, 'u'); i++; break;
+                case 'e' when next == 'e': Append(destination, ref length, 'i'); i++; break;
+                case 'q': Append(destination, ref length, 'k'); break;
+                case 'c': Append(destination, ref length, next is 'e' or 'i' or 'y' ? 's' : 'k'); break;
                 // Somali orthography writes the Arabic ḥ as x (Maxamed = Mohamed); elsewhere x is rare in these names.
-                case 'x': Append(builder, 'h'); break;
-                case 'y': Append(builder, i == 0 && IsVowel(next) ? 'y' : 'i'); break;
-                case 'w': Append(builder, IsVowel(next) ? 'w' : 'u'); break;
-                default: Append(builder, c); break;
+                case 'x': Append(destination, ref length, 'h'); break;
+                case 'y': Append(destination, ref length, i == 0 && IsVowel(next) ? 'y' : 'i'); break;
+                case 'w': Append(destination, ref length, IsVowel(next) ? 'w' : 'u'); break;
+                default: Append(destination, ref length, c); break;
             }
         }
 
-        if (builder.Length > 3 && builder[^1] == 'h' && IsVowel(builder[^2]))
+        if (length > 3 && destination[length - 1] == 'h' && IsVowel(destination[length - 2]))
         {
-            builder.Length--;
+            length--;
         }
-        else if (builder.Length > 4 && builder[^1] == 'e' && !IsVowel(builder[^2]))
+        else if (length > 4 && destination[length - 1] == 'e' && !IsVowel(destination[length - 2]))
         {
-            builder.Length--;
+            length--;
         }
 
-        return builder.ToString();
+        return length;
     }
 
     /// <summary>Consonants only, with the classes romanisations confuse merged; the candidate-finding key.</summary>
@@ -117,11 +131,11 @@ public static class PhoneticForm
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
-    private static void Append(StringBuilder builder, char c)
+    private static void Append(Span<char> destination, ref int length, char c)
     {
-        if (builder.Length == 0 || builder[^1] != c)
+        if (length == 0 || destination[length - 1] != c)
         {
-            builder.Append(c);
+            destination[length++] = c;
         }
     }
 
@@ -129,24 +143,30 @@ public static class PhoneticForm
     /// "abd al-rahman", "abdul rahman", "abdurrahman", "abderrahmane", "abdirahman" all become "abdal" + rest: the
     /// vowel and the (often assimilated) article after "abd" are what the spellings disagree on.
     /// </summary>
-    private static string CanonicalAbd(string unit)
+    private static int CanonicalAbd(ReadOnlySpan<char> unit, Span<char> destination)
     {
-        if (unit.Length < 7 || !unit.StartsWith("abd", StringComparison.Ordinal))
+        if (unit.Length >= 7 && unit.StartsWith("abd"))
         {
-            return unit;
+            var i = 3;
+            while (i < unit.Length && i < 5 && IsVowel(unit[i]))
+            {
+                i++;
+            }
+
+            if (i < unit.Length && unit[i] == 'l')
+            {
+                i++;
+            }
+
+            if (unit.Length - i >= 3)
+            {
+                "abdal".CopyTo(destination);
+                unit[i..].CopyTo(destination[5..]);
+                return 5 + unit.Length - i;
+            }
         }
 
-        var i = 3;
-        while (i < unit.Length && i < 5 && IsVowel(unit[i]))
-        {
-            i++;
-        }
-
-        if (i < unit.Length && unit[i] == 'l')
-        {
-            i++;
-        }
-
-        return unit.Length - i >= 3 ? "abdal" + unit[i..] : unit;
+        unit.CopyTo(destination);
+        return unit.Length;
     }
 }

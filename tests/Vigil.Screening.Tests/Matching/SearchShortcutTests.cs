@@ -17,22 +17,56 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     public SearchShortcutTests(WatchListMatcherTests.UnIndex un) => this.un = un;
 
     [Fact]
-    public void Stopping_below_the_alert_floor_changes_no_result_over_the_development_queries()
+    public void Stopping_below_the_alert_floor_changes_no_result_over_the_development_queries() =>
+        AssertSameResults(new WatchListMatcher(un.Index) { StopsBelowAlertFloor = false }, new WatchListMatcher(un.Index));
+
+    [Fact]
+    public void Passing_over_candidates_that_cannot_reach_what_is_needed_changes_no_result_over_the_development_queries()
     {
-        var stopping = new WatchListMatcher(un.Index);
-        var walking = new WatchListMatcher(un.Index) { StopsBelowAlertFloor = false };
+        var scoring = new WatchListMatcher(un.Index) { PassesOverWhatCannotReach = false };
+        var passing = new WatchListMatcher(un.Index);
+        var queries = AssertSameResults(scoring, passing);
+        Assert.True(passing.PassedOver > queries * 5, $"{passing.PassedOver} candidates passed over in {queries} queries");
+        Assert.Equal(0, scoring.PassedOver);
+    }
+
+    /// <summary>Both matchers give the same top results and alerts for every development query; returns how many were screened.</summary>
+    private static int AssertSameResults(WatchListMatcher expected, WatchListMatcher actual)
+    {
         var queries = Queries("un-queries-dev.csv").Concat(Queries("negatives-dev.csv").Take(2000)).ToList();
         var alerts = 0;
         foreach (var query in queries)
         {
-            Assert.Equal(Printed(walking.Screen(query)), Printed(stopping.Screen(query)));
-            var expected = Printed(walking.Alerts(query));
-            Assert.Equal(expected, Printed(stopping.Alerts(query)));
-            alerts += expected.Count;
+            Assert.Equal(Printed(expected.Screen(query)), Printed(actual.Screen(query)));
+            var expectedAlerts = Printed(expected.Alerts(query));
+            Assert.Equal(expectedAlerts, Printed(actual.Alerts(query)));
+            alerts += expectedAlerts.Count;
         }
 
         Assert.True(alerts >= 1400, $"only {alerts} alerts over {queries.Count} queries");
+        return queries.Count;
     }
+
+    [Fact]
+    public void A_join_is_sketched_as_the_unit_the_scorer_makes_of_the_two()
+    {
+        var units = un.Index.Vocabulary.Where(u => u.Kind == UnitKind.Word).ToList();
+        var random = new Random(11);
+        var pairs = Enumerable.Range(0, 20_000).Select(_ => (units[random.Next(units.Count)], units[random.Next(units.Count)]))
+            .Concat([.. new[] { ("seif", "allah"), ("abd", "rahman"), ("abu", "bakr"), ("nur", "uddin"), ("mus", "hab"), ("ali", "yev") }
+                .Select(p => (Unit(p.Item1), Unit(p.Item2)))]);
+        var inDictionary = 0;
+        foreach (var (first, second) in pairs)
+        {
+            var joined = NameScorer.Join(first, second);
+            Assert.Equal(joined.Sketch, UnitSketch.OfJoined(first.Text, second.Text));
+            inDictionary += joined.Variants is null ? 0 : 1;
+        }
+
+        Assert.True(inDictionary > 0, "no joined spelling the dictionary knows");
+    }
+
+    private PreparedUnit Unit(string text) => un.Index.Preparer.PrepareUnit(NameParser.Parse(text).Units[0]);
 
     [Fact]
     public void Working_memory_kept_from_one_query_to_the_next_changes_no_result()
