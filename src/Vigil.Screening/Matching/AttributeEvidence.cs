@@ -57,6 +57,14 @@ public static class AttributeEvidence
     }
 
     /// <summary>
+    /// The most the traveler's date of birth and nationality can add for any listed person, documents apart: a full
+    /// date can agree exactly, a year only as a year, and a nationality only when the traveler gives a code.
+    /// </summary>
+    internal static double MostAdded(ScreeningQuery query) =>
+        (query.DateOfBirth is not { } dob ? 0 : dob.IsFullDate ? ExactDateAgrees : YearAgrees)
+        + (query.Nationality is { Length: 3 } ? NationalityAgrees : 0);
+
+    /// <summary>
     /// What the findings add up to, whichever form the person's attributes were read from: the best-agreeing date of
     /// birth (null when either side has none), whether the traveler's nationality is listed (null when either side
     /// has no coded one), both genders, and whether a listed document number matches.

@@ -365,12 +365,13 @@ public sealed partial class WatchListMatcher
 
         /// <summary>
         /// A candidate whose bound is below this cannot alert whatever its person's attributes: they add at most an
-        /// exact date of birth and a nationality, and a document number only when the traveler gives one. The margin
-        /// keeps rounding from deciding.
+        /// exact date of birth and a nationality, and a document number only when the traveler gives one. Screening
+        /// for alerts counts only what this traveler's own date and nationality can add; the top results keep the
+        /// general figure, so that their near misses do not depend on it. The margin keeps rounding from deciding.
         /// </summary>
         private double CannotAlertBelow() =>
-            matcher.Options.LowestThreshold - MostAttributesAdd
-            - (screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees) - 1e-9;
+            matcher.Options.LowestThreshold - (alertsOnly ? AttributeEvidence.MostAdded(screening) : MostAttributesAdd)
+            - (screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees) - RoundingMargin;
 
         /// <summary>The score a new candidate must beat to enter the top results (0 while there is room).</summary>
         private double KthBest() => work.TopScores.Count < top ? 0 : work.TopScores.Peek();

@@ -29,6 +29,30 @@ public class AttributeTableTests(WatchListMatcherTests.UnIndex un) : IClassFixtu
     }
 
     [Fact]
+    public void No_person_adds_more_than_the_travelers_own_date_nationality_and_document_can_add()
+    {
+        var persons = un.Index.Persons.ToArray();
+        var random = new Random(11);
+        int weighed = 0, reached = 0, yearOnly = 0;
+        for (var p = 0; p < persons.Length; p++)
+        {
+            foreach (var query in TravelersAgainst(persons[p], random))
+            {
+                var most = AttributeEvidence.MostAdded(query) + (query.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees);
+                var added = AttributeEvidence.Contribution(query, persons[p]);
+                Assert.True(added <= most + 1e-12, $"{persons[p].ListId} adds {added} for {query.DateOfBirth} {query.Nationality}, at most {most}");
+                weighed++;
+                reached += most > 0 && Math.Abs(added - most) < 1e-12 ? 1 : 0;
+                yearOnly += query.DateOfBirth is { IsFullDate: false } && added >= AttributeEvidence.YearAgrees ? 1 : 0;
+            }
+        }
+
+        // The most is what agreeing records add: a bound that is never reached would keep every candidate anyway.
+        Assert.True(reached > weighed / 50, $"only {reached} of {weighed} weighings reached the most");
+        Assert.True(yearOnly > 0, "no year-only date agreed");
+    }
+
+    [Fact]
     public void Odd_records_are_weighed_as_their_records_are()
     {
         ListedPerson[] persons =
