@@ -11,6 +11,9 @@ internal sealed class BestBoundFirst
 {
     private (int Name, double Bound, int Reached)[] sorted = new (int, double, int)[256];
     private (int Name, double Bound, int Reached)[] heap = new (int, double, int)[256];
+    private double[] sortKeys = [];
+    private int[] sortPositions = [];
+    private (int Name, double Bound, int Reached)[] reordered = [];
     private int sortedCount;
     private int nextSorted;
     private int count;
@@ -64,7 +67,56 @@ internal sealed class BestBoundFirst
         }
 
         count = kept;
-        sorted.AsSpan(0, sortedCount).Sort(default(BestFirst));
+        SortTaken();
+    }
+
+    /// <summary>
+    /// Sorts the taken candidates, which are in the order they were reached, by falling bound: a primitive sort of the
+    /// bounds, then each run of equal bounds put back in the order reached (the sort is not stable).
+    /// </summary>
+    private void SortTaken()
+    {
+        if (sortedCount < 2)
+        {
+            return;
+        }
+
+        if (reordered.Length < sortedCount)
+        {
+            sortKeys = new double[sorted.Length];
+            sortPositions = new int[sorted.Length];
+            reordered = new (int, double, int)[sorted.Length];
+        }
+
+        for (var k = 0; k < sortedCount; k++)
+        {
+            sortKeys[k] = -sorted[k].Bound;
+            sortPositions[k] = k;
+        }
+
+        Array.Sort(sortKeys, sortPositions, 0, sortedCount);
+        for (var start = 0; start < sortedCount;)
+        {
+            var end = start + 1;
+            while (end < sortedCount && sortKeys[end] == sortKeys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(sortPositions, start, end - start);
+            }
+
+            start = end;
+        }
+
+        for (var k = 0; k < sortedCount; k++)
+        {
+            reordered[k] = sorted[sortPositions[k]];
+        }
+
+        (sorted, reordered) = (reordered, sorted);
     }
 
     /// <summary>Takes the best remaining candidate: highest bound, then the one reached first.</summary>
@@ -129,10 +181,4 @@ internal sealed class BestBoundFirst
 
     private static bool Before((int Name, double Bound, int Reached) a, (int Name, double Bound, int Reached) b) =>
         a.Bound > b.Bound || (a.Bound == b.Bound && a.Reached < b.Reached);
-
-    private readonly struct BestFirst : IComparer<(int Name, double Bound, int Reached)>
-    {
-        public int Compare((int Name, double Bound, int Reached) a, (int Name, double Bound, int Reached) b) =>
-            Before(a, b) ? -1 : Before(b, a) ? 1 : 0;
-    }
 }
