@@ -25,10 +25,13 @@ internal readonly struct FiledUnit
 
     public int Unit { get; }
 
-    public Standing Kind { get; }
+    /// <summary>
+    /// The Arabic names the variant dictionary says the unit writes, folded to 32 bits as in its sketch (0 when it
+    /// does not know it): two units that may write one name are left to the dictionary, any other pair to the counts.
+    /// </summary>
+    public uint VariantNames { get; }
 
-    /// <summary>Whether the variant dictionary knows the unit's name: two such units are judged from their full sketches.</summary>
-    public bool HasVariants { get; }
+    public Standing Kind { get; }
 
     public byte CompoundOpener { get; }
 
@@ -46,7 +49,7 @@ internal readonly struct FiledUnit
         Unit = unit;
         ref readonly var phonetic = ref UnitSketch.PhoneticOf(sketch);
         ref readonly var text = ref UnitSketch.TextOf(sketch);
-        HasVariants = UnitSketch.HasVariants(sketch);
+        VariantNames = UnitSketch.VariantNamesOf(sketch);
         CompoundOpener = UnitSketch.CompoundOpenerOf(sketch);
         var judgedByCounts = UnitSketch.IsPlainWord(sketch) && Fits(phonetic) && Fits(text);
         Kind = judgedByCounts ? Standing.Counts : Standing.AskSketch;

@@ -71,8 +71,8 @@ public readonly struct UnitSketch
     /// <summary>Letter counts of the phonetic form without its article.</summary>
     internal static ref readonly LetterCounts CorePhoneticOf(in UnitSketch sketch) => ref sketch.corePhonetic;
 
-    /// <summary>Whether the variant dictionary knows the unit's name.</summary>
-    internal static bool HasVariants(in UnitSketch sketch) => sketch.variantNames != 0;
+    /// <summary>The Arabic names the variant dictionary says the unit writes, folded to 32 bits; 0 when it does not know it.</summary>
+    internal static uint VariantNamesOf(in UnitSketch sketch) => sketch.variantNames;
 
     /// <summary>The length of the "abdal" or "abu" the phonetic form opens with, or 0.</summary>
     internal static byte CompoundOpenerOf(in UnitSketch sketch) => sketch.compoundOpener;
@@ -99,10 +99,9 @@ public readonly struct UnitSketch
             return false;
         }
 
-        if (query.variantNames != 0 && listed.HasVariants)
+        if (NameVariants.MayShareAName(query.variantNames, listed.VariantNames))
         {
-            // Whether the dictionary may call them one name is in the sketch.
-            askSketch = true;
+            // The dictionary may call them one name, however their letters differ.
             return false;
         }
 

@@ -529,7 +529,9 @@ public sealed class WatchListIndex
 
     private (int, double)[] NeighboursOf(PreparedUnit unit, HashSet<string> keyBuffer)
     {
-        // A unit is filed under several keys, and a neighbour under several of the same ones: each is judged once.
+        // A unit is filed under several keys, and a neighbour under several of the same ones: each passes once. The
+        // counts are judged first: they are read in one sweep, while the record of units met is read at random places,
+        // which on a large vocabulary (a megabyte for a million identities) is a wait for memory; most units fail.
         var visits = UnitVisits.For(this);
         visits.Start();
         var passed = visits.Passed;
@@ -542,9 +544,9 @@ public sealed class WatchListIndex
             {
                 foreach (ref readonly var listed in filed.AsSpan())
                 {
-                    if (visits.First(listed.Unit)
-                        && !UnitSketch.RulesOut(unit.Sketch, listed, out var askSketch)
-                        && !(askSketch && UnitSketch.RulesOut(unit.Sketch, sketches[listed.Unit])))
+                    if (!UnitSketch.RulesOut(unit.Sketch, listed, out var askSketch)
+                        && !(askSketch && UnitSketch.RulesOut(unit.Sketch, sketches[listed.Unit]))
+                        && visits.First(listed.Unit))
                     {
                         passed.Add(listed.Unit);
                     }
