@@ -299,7 +299,9 @@ public sealed partial class WatchListMatcher
                     ref readonly var joined = ref joins.OfListed(firstUnit, unitIds[first], secondUnit, unitIds[second]);
                     for (var i = 0; i < queryLeft.Length; i++)
                     {
-                        if (queryLeft[i] && !UnitSketch.RulesOut(Query.Units[i].Sketch, joined))
+                        if (queryLeft[i]
+                            && !(UnitSketch.RulesOut(Query.Units[i].Sketch, joined, out var askSketch)
+                                || (askSketch && UnitSketch.RulesOut(Query.Units[i].Sketch, UnitSketch.OfJoined(firstUnit.Text, secondUnit.Text)))))
                         {
                             return true;
                         }

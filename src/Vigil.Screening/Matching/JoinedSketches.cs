@@ -3,34 +3,40 @@ using System.Runtime.InteropServices;
 namespace Vigil.Screening.Matching;
 
 /// <summary>
-/// Sketches of two units read as one word, kept per thread and index: a search asks of most candidates it does not
-/// score whether a join could match, the listed names' units meet in the same pairs traveler after traveler, and a
-/// traveler's own units recur on the next flight. Each kind is forgotten all at once when full.
+/// Two units read as one word, as the scorer's join makes them, kept per thread and index: a search asks of most
+/// candidates it does not score whether a join could match, the listed names' units meet in the same pairs traveler
+/// after traveler, and a traveler's own units recur on the next flight. Listed pairs are kept as filed counts (52
+/// bytes, about 2.5 MB a thread when full), the traveler's few pairs as whole sketches; each kind is forgotten all at
+/// once when full.
 /// </summary>
 internal sealed class JoinedSketches
 {
     private const int Remembered = 1 << 15;
 
-    private readonly Dictionary<long, UnitSketch> listed = [];
+    private readonly Dictionary<long, FiledUnit> listed = [];
     private readonly Dictionary<(PreparedUnit, PreparedUnit), UnitSketch> travelers = new(NameScorer.SameUnits.Instance);
 
     public static JoinedSketches For(WatchListIndex index) => ScratchOfIndex<JoinedSketches>.For(index, static _ => new JoinedSketches());
 
-    /// <summary>The sketch of two listed units read as one; the reference is good until the next call.</summary>
-    public ref readonly UnitSketch OfListed(PreparedUnit first, int firstId, PreparedUnit second, int secondId)
+    /// <summary>
+    /// The filed counts of two listed units read as one; where they cannot tell (<see cref="FiledUnit.Standing.AskSketch"/>
+    /// or a shared compound opener), <see cref="UnitSketch.OfJoined"/> makes the whole sketch. The reference is good
+    /// until the next call.
+    /// </summary>
+    public ref readonly FiledUnit OfListed(PreparedUnit first, int firstId, PreparedUnit second, int secondId)
     {
         if (listed.Count >= Remembered)
         {
             listed.Clear();
         }
 
-        ref var sketch = ref CollectionsMarshal.GetValueRefOrAddDefault(listed, ((long)firstId << 32) | (uint)secondId, out var known);
+        ref var filed = ref CollectionsMarshal.GetValueRefOrAddDefault(listed, ((long)firstId << 32) | (uint)secondId, out var known);
         if (!known)
         {
-            sketch = UnitSketch.OfJoined(first.Text, second.Text);
+            filed = new FiledUnit(-1, UnitSketch.OfJoined(first.Text, second.Text));
         }
 
-        return ref sketch;
+        return ref filed;
     }
 
     /// <summary>The sketch of two of the traveler's units read as one.</summary>
