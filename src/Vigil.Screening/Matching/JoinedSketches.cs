@@ -6,12 +6,15 @@ namespace Vigil.Screening.Matching;
 /// Two units read as one word, as the scorer's join makes them, kept per thread and index: a search asks of most
 /// candidates it does not score whether a join could match, the listed names' units meet in the same pairs traveler
 /// after traveler, and a traveler's own units recur on the next flight. Listed pairs are kept as filed counts (52
-/// bytes, about 2.5 MB a thread when full), the traveler's few pairs as whole sketches; each kind is forgotten all at
-/// once when full.
+/// bytes, about 2.5 MB a thread when full), the traveler's few pairs as whole sketches (168 bytes, under 1 MB when
+/// full); each kind is forgotten all at once when full.
 /// </summary>
 internal sealed class JoinedSketches
 {
     private const int Remembered = 1 << 15;
+
+    /// <summary>A traveler's pairs are remade in a few hundred nanoseconds and recur less than listed ones.</summary>
+    private const int RememberedOfTravelers = 1 << 12;
 
     private readonly Dictionary<long, FiledUnit> listed = [];
     private readonly Dictionary<(PreparedUnit, PreparedUnit), UnitSketch> travelers = new(NameScorer.SameUnits.Instance);
@@ -44,7 +47,7 @@ internal sealed class JoinedSketches
     {
         if (!travelers.TryGetValue((first, second), out var sketch))
         {
-            if (travelers.Count >= Remembered)
+            if (travelers.Count >= RememberedOfTravelers)
             {
                 travelers.Clear();
             }
