@@ -126,7 +126,7 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                // Every candidate that could alert is scored; below that, candidates are scored only to fill the
+                // Every candidate that could alert is considered; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 var threshold = matcher.ThresholdOfList(index.Attributes.ListOf(person));
                 if (best < threshold && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))

@@ -32,7 +32,7 @@ public readonly struct UnitSketch
         kind = unit.Kind;
         hasArticle = unit.HasArticle;
         isTruncated = unit.IsTruncated;
-        variantNames = NameVariants.Of(unit.Core) is { } variants ? (uint)variants.NameBits | (uint)(variants.NameBits >> 32) : 0;
+        variantNames = Folded(NameVariants.Of(unit.Core));
         compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
     }
 
@@ -41,9 +41,13 @@ public readonly struct UnitSketch
         this.text = core = new LetterCounts(text);
         phonetic = corePhonetic = new LetterCounts(phoneticForm);
         kind = UnitKind.Word;
-        variantNames = NameVariants.Of(text) is { } variants ? (uint)variants.NameBits | (uint)(variants.NameBits >> 32) : 0;
+        variantNames = Folded(NameVariants.Of(text));
         compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
     }
+
+    /// <summary>The dictionary's 64 name bits folded to the 32 a sketch keeps; 0 for a spelling it does not know.</summary>
+    private static uint Folded(NameVariants.VariantEntry? variants) =>
+        variants is null ? 0 : (uint)variants.NameBits | (uint)(variants.NameBits >> 32);
 
     /// <summary>
     /// The sketch of two units read as one word (what the scorer's join makes of them), without making the joined

@@ -614,17 +614,15 @@ public sealed class WatchListIndex
     }
 
     /// <summary>
-    /// <see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit, whose filed counts and, where they cannot tell,
-    /// sketch are read from the index's arrays: most pairs end there, without reaching the vocabulary unit's record.
+    /// False when <see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit surely gives 0, judged from the
+    /// vocabulary unit's filed counts and, where they cannot tell, its sketch, read from the index's arrays: most pairs
+    /// end there, without reaching the vocabulary unit's record.
     /// </summary>
-    internal double SimilarityTo(PreparedUnit unit, int unitId) => MayBeAlike(unit.Sketch, unitId) ? SimilarityOfAlike(unit, unitId) : 0;
-
-    /// <summary><see cref="SimilarityTo"/> of a pair <see cref="MayBeAlike"/> did not rule out.</summary>
-    internal double SimilarityOfAlike(PreparedUnit unit, int unitId) => UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
-
-    /// <summary>False when <see cref="SimilarityTo"/> surely gives 0, judged from the counts and sketch alone.</summary>
     internal bool MayBeAlike(in UnitSketch sketch, int unitId) =>
         !UnitSketch.RulesOut(sketch, filed[unitId], out var askSketch) && !(askSketch && UnitSketch.RulesOut(sketch, sketches[unitId]));
+
+    /// <summary><see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit that <see cref="MayBeAlike"/> did not rule out.</summary>
+    internal double SimilarityOfAlike(PreparedUnit unit, int unitId) => UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
 
     internal ReadOnlySpan<int> NamesHolding(int unitId) =>
         namesByUnit.AsSpan(firstNameByUnit[unitId], firstNameByUnit[unitId + 1] - firstNameByUnit[unitId]);
