@@ -290,8 +290,13 @@ public sealed partial class WatchListMatcher
                 var firstUnit = index.UnitOf(unitIds[first]);
                 for (var second = 0; second < listedLeft.Length; second++)
                 {
+                    if (second == first || !listedLeft[second])
+                    {
+                        continue;
+                    }
+
                     var secondUnit = index.UnitOf(unitIds[second]);
-                    if (second == first || !listedLeft[second] || !NameScorer.Joinable(firstUnit, secondUnit, adjacent: second == first + 1))
+                    if (!NameScorer.Joinable(firstUnit, secondUnit, adjacent: second == first + 1))
                     {
                         continue;
                     }

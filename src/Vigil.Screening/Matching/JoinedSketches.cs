@@ -11,7 +11,7 @@ namespace Vigil.Screening.Matching;
 /// </summary>
 internal sealed class JoinedSketches
 {
-    private const int Remembered = 1 << 15;
+    private const int RememberedOfListed = 1 << 15;
 
     /// <summary>A traveler's pairs are remade in a few hundred nanoseconds and recur less than listed ones.</summary>
     private const int RememberedOfTravelers = 1 << 12;
@@ -28,7 +28,7 @@ internal sealed class JoinedSketches
     /// </summary>
     public ref readonly FiledUnit OfListed(PreparedUnit first, int firstId, PreparedUnit second, int secondId)
     {
-        if (listed.Count >= Remembered)
+        if (listed.Count >= RememberedOfListed)
         {
             listed.Clear();
         }
