@@ -1,7 +1,8 @@
 namespace Vigil.Screening.Matching;
 
 /// <summary>
-/// A query's candidate names handed out best bound first, ties in the order the names were reached. A common given
+/// A query's candidate names handed out best bound first, ties by their place in the index, so that the order does
+/// not depend on how the names were reached. A common given
 /// name reaches thousands of names, but the search stops after a few dozen: sorting them all cost more than scoring
 /// the ones taken, so they are kept as a heap and each is put in its place only when the search asks for it. Those
 /// the search will surely take (every one that could alert, when screening for alerts) are sorted instead, which
@@ -9,15 +10,13 @@ namespace Vigil.Screening.Matching;
 /// </summary>
 internal sealed class BestBoundFirst
 {
-    private (int Name, double Bound, int Reached)[] sorted = new (int, double, int)[256];
-    private (int Name, double Bound, int Reached)[] heap = new (int, double, int)[256];
+    private (int Name, double Bound)[] sorted = new (int, double)[256];
+    private (int Name, double Bound)[] heap = new (int, double)[256];
     private double[] sortKeys = [];
-    private int[] sortPositions = [];
-    private (int Name, double Bound, int Reached)[] reordered = [];
+    private int[] sortNames = [];
     private int sortedCount;
     private int nextSorted;
     private int count;
-    private int added;
     private bool heapOrdered;
 
     public int Count => count + sortedCount - nextSorted;
@@ -25,7 +24,6 @@ internal sealed class BestBoundFirst
     public void Clear()
     {
         count = 0;
-        added = 0;
         sortedCount = 0;
         nextSorted = 0;
         heapOrdered = false;
@@ -39,7 +37,7 @@ internal sealed class BestBoundFirst
             Array.Resize(ref heap, heap.Length * 2);
         }
 
-        heap[count++] = (name, bound, added++);
+        heap[count++] = (name, bound);
     }
 
     /// <summary>
@@ -71,8 +69,8 @@ internal sealed class BestBoundFirst
     }
 
     /// <summary>
-    /// Sorts the taken candidates, which are in the order they were reached, by falling bound: a primitive sort of the
-    /// bounds, then each run of equal bounds put back in the order reached (the sort is not stable).
+    /// Sorts the taken candidates by falling bound: a primitive sort of the bounds with the names alongside, then each
+    /// run of equal bounds by name (the sort is not stable).
     /// </summary>
     private void SortTaken()
     {
@@ -81,20 +79,19 @@ internal sealed class BestBoundFirst
             return;
         }
 
-        if (reordered.Length < sortedCount)
+        if (sortKeys.Length < sortedCount)
         {
             sortKeys = new double[sorted.Length];
-            sortPositions = new int[sorted.Length];
-            reordered = new (int, double, int)[sorted.Length];
+            sortNames = new int[sorted.Length];
         }
 
         for (var k = 0; k < sortedCount; k++)
         {
             sortKeys[k] = -sorted[k].Bound;
-            sortPositions[k] = k;
+            sortNames[k] = sorted[k].Name;
         }
 
-        Array.Sort(sortKeys, sortPositions, 0, sortedCount);
+        Array.Sort(sortKeys, sortNames, 0, sortedCount);
         for (var start = 0; start < sortedCount;)
         {
             var end = start + 1;
@@ -105,7 +102,7 @@ internal sealed class BestBoundFirst
 
             if (end - start > 1)
             {
-                Array.Sort(sortPositions, start, end - start);
+                Array.Sort(sortNames, start, end - start);
             }
 
             start = end;
@@ -113,18 +110,16 @@ internal sealed class BestBoundFirst
 
         for (var k = 0; k < sortedCount; k++)
         {
-            reordered[k] = sorted[sortPositions[k]];
+            sorted[k] = (sortNames[k], -sortKeys[k]);
         }
-
-        (sorted, reordered) = (reordered, sorted);
     }
 
-    /// <summary>Takes the best remaining candidate: highest bound, then the one reached first.</summary>
+    /// <summary>Takes the best remaining candidate: highest bound, then the first in the index.</summary>
     public bool TryTake(out int name, out double bound)
     {
         if (nextSorted < sortedCount)
         {
-            (name, bound, _) = sorted[nextSorted++];
+            (name, bound) = sorted[nextSorted++];
             return true;
         }
 
@@ -145,7 +140,7 @@ internal sealed class BestBoundFirst
             heapOrdered = true;
         }
 
-        (name, bound, _) = heap[0];
+        (name, bound) = heap[0];
         heap[0] = heap[--count];
         SiftDown(0);
         return true;
@@ -179,6 +174,6 @@ internal sealed class BestBoundFirst
         heap[at] = moving;
     }
 
-    private static bool Before((int Name, double Bound, int Reached) a, (int Name, double Bound, int Reached) b) =>
-        a.Bound > b.Bound || (a.Bound == b.Bound && a.Reached < b.Reached);
+    private static bool Before((int Name, double Bound) a, (int Name, double Bound) b) =>
+        a.Bound > b.Bound || (a.Bound == b.Bound && a.Name < b.Name);
 }

@@ -1,50 +1,81 @@
 namespace Vigil.Screening.Matching;
 
 /// <summary>
-/// Working memory for gathering one query's candidate names, kept per thread: a common given name reaches
-/// thousands of listed names, and a dictionary plus a growing list per query cost more than the bounds themselves.
+/// Working memory for gathering one query's candidate names, kept per thread. The names are gathered a block of the
+/// index at a time: a common given name reaches thousands of names spread over a million, and an array over every
+/// name cost a wait for memory at each of them, where one over a block stays in the processor's cache.
 /// </summary>
 internal sealed class BoundScratch
 {
+    /// <summary>How many consecutive names one block spans.</summary>
+    public const int BlockSize = 1 << 15;
+
     private BoundScratch(WatchListIndex index)
     {
-        SlotOfName = new int[index.NameCount];
-        Array.Fill(SlotOfName, -1);
+        SlotInBlock = new int[Math.Min(BlockSize, Math.Max(1, index.NameCount))];
+        Array.Fill(SlotInBlock, -1);
     }
 
-    /// <summary>The candidate's slot for every indexed name, -1 for names not reached by this query.</summary>
-    public int[] SlotOfName { get; }
+    /// <summary>The candidate's slot for every name of the block, by its place in the block; -1 for names not reached.</summary>
+    public int[] SlotInBlock { get; }
 
-    /// <summary>The names reached, in the order they were reached (their slots).</summary>
+    /// <summary>The block's names reached, by their place in the block, in the order they were reached (their slots).</summary>
     public List<int> Candidates { get; } = [];
 
     /// <summary>Per slot, per query unit: best contribution, its pair weight and its listed unit's weight.</summary>
     public double[] Best { get; private set; } = new double[1024];
 
+    /// <summary>Per slot, the candidate name's total weight.</summary>
+    public double[] TotalWeight { get; private set; } = new double[64];
+
+    /// <summary>The holder lists being read, one per similar unit of a searched query unit.</summary>
+    public List<HolderStream> Streams { get; } = [];
+
     /// <summary>The scratch of this thread for <paramref name="index"/>, made anew when the index was swapped.</summary>
     public static BoundScratch For(WatchListIndex index) => ScratchOfIndex<BoundScratch>.For(index, static i => new BoundScratch(i));
 
-    /// <summary><see cref="Best"/> with room for at least <paramref name="length"/> values, keeping what it holds.</summary>
-    public double[] Reserve(int length)
+    /// <summary>Room for <paramref name="slots"/> candidates of <paramref name="stride"/> values each in <see cref="Best"/>, keeping what it holds.</summary>
+    public double[] Reserve(int slots, int stride)
     {
-        if (Best.Length < length)
+        if (Best.Length < slots * stride)
         {
-            var grown = new double[Math.Max(length, Best.Length * 2)];
+            var grown = new double[Math.Max(slots * stride, Best.Length * 2)];
             Array.Copy(Best, grown, Best.Length);
             Best = grown;
+        }
+
+        if (TotalWeight.Length < slots)
+        {
+            var grown = new double[Math.Max(slots, TotalWeight.Length * 2)];
+            Array.Copy(TotalWeight, grown, TotalWeight.Length);
+            TotalWeight = grown;
         }
 
         return Best;
     }
 
-    /// <summary>Forgets the query's candidates, leaving every name unreached for the next query.</summary>
-    public void Release()
+    /// <summary>Forgets the block's candidates, leaving every name unreached for the next block or query.</summary>
+    public void ReleaseBlock()
     {
-        foreach (var name in Candidates)
+        foreach (var place in Candidates)
         {
-            SlotOfName[name] = -1;
+            SlotInBlock[place] = -1;
         }
 
         Candidates.Clear();
     }
+}
+
+/// <summary>
+/// The names holding one vocabulary unit similar to a query unit, read in index order: <see cref="Next"/> is the
+/// place in the index's holder array of the next name to read, <see cref="End"/> the place after the last.
+/// </summary>
+internal struct HolderStream(int next, int end, int queryUnit, double contribution, double pairWeight, double listedWeight)
+{
+    public int Next = next;
+    public readonly int End = end;
+    public readonly int QueryUnit = queryUnit;
+    public readonly double Contribution = contribution;
+    public readonly double PairWeight = pairWeight;
+    public readonly double ListedWeight = listedWeight;
 }

@@ -398,19 +398,14 @@ public sealed partial class WatchListMatcher
             }
             finally
             {
-                scratch.Release();
+                scratch.ReleaseBlock();
             }
         }
 
         private BestBoundFirst Bounded(BoundScratch scratch, double reportable, double sortedFrom)
         {
-            const int Fields = 3;
             var searched = UnitsThatCanCarryAMatch();
             var width = Query.Units.Count;
-            var stride = width * Fields;
-            var candidates = scratch.Candidates;
-            var slotOfName = scratch.SlotOfName;
-            var best = scratch.Best;
 
             // The query's units are read for every candidate: their weights are taken out once.
             Span<double> queryWeights = stackalloc double[width];
@@ -421,38 +416,19 @@ public sealed partial class WatchListMatcher
                 queryReplaceable[i] = NameScorer.Replaceable(Query.Units[i]);
             }
 
+            var streams = scratch.Streams;
+            streams.Clear();
             foreach (var i in searched)
             {
                 foreach (var unitId in similar.ComparedWith(i))
                 {
                     var similarity = similar.Get(i, unitId);
-                    if (similarity <= 0)
+                    var (start, end) = index.HoldersRange(unitId);
+                    if (similarity > 0 && start < end)
                     {
-                        continue;
-                    }
-
-                    var listedWeight = index.WeightOf(unitId);
-                    var pairWeight = (queryWeights[i] + listedWeight) / 2;
-                    var contribution = similarity * pairWeight;
-                    foreach (var nameIndex in index.NamesHolding(unitId))
-                    {
-                        var slot = slotOfName[nameIndex];
-                        if (slot < 0)
-                        {
-                            slot = candidates.Count;
-                            slotOfName[nameIndex] = slot;
-                            candidates.Add(nameIndex);
-                            best = scratch.Reserve((slot + 1) * stride);
-                            Array.Clear(best, slot * stride, stride);
-                        }
-
-                        var at = (slot * stride) + (i * Fields);
-                        if (contribution > best[at])
-                        {
-                            best[at] = contribution;
-                            best[at + 1] = pairWeight;
-                            best[at + 2] = listedWeight;
-                        }
+                        var listedWeight = index.WeightOf(unitId);
+                        var pairWeight = (queryWeights[i] + listedWeight) / 2;
+                        streams.Add(new HolderStream(start, end, i, similarity * pairWeight, pairWeight, listedWeight));
                     }
                 }
             }
@@ -474,20 +450,107 @@ public sealed partial class WatchListMatcher
                 }
             }
 
+            var block = new BoundBlock(queryWeights, queryReplaceable, isSearched, unsearchedMatched, reportable);
             var bounded = work.Bounded;
             bounded.Clear();
-            for (var slot = 0; slot < candidates.Count; slot++)
+            var holders = index.AllHolders;
+            var open = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(streams);
+            while (NextBlock(open, holders) is var blockStart and >= 0)
             {
-                var nameIndex = candidates[slot];
-                if (!matcher.ScreensName(nameIndex))
+                Gather(scratch, open, holders, index.AllHolderTotalWeights, blockStart, width);
+                BoundGathered(scratch, blockStart, block, bounded);
+            }
+
+            bounded.Order(sortedFrom);
+            return bounded;
+        }
+
+        /// <summary>What bounding a candidate needs from the query, the same for every candidate.</summary>
+        private readonly ref struct BoundBlock(Span<double> queryWeights, Span<double> queryReplaceable, Span<bool> isSearched, double unsearchedMatched, double reportable)
+        {
+            public readonly Span<double> QueryWeights = queryWeights;
+            public readonly Span<double> QueryReplaceable = queryReplaceable;
+            public readonly Span<bool> IsSearched = isSearched;
+            public readonly double UnsearchedMatched = unsearchedMatched;
+            public readonly double Reportable = reportable;
+        }
+
+        /// <summary>The first name of the block holding the next unread name of any stream; -1 when all are read.</summary>
+        private static int NextBlock(Span<HolderStream> streams, ReadOnlySpan<int> holders)
+        {
+            var first = int.MaxValue;
+            foreach (ref readonly var stream in streams)
+            {
+                if (stream.Next < stream.End && holders[stream.Next] < first)
                 {
-                    continue;
+                    first = holders[stream.Next];
+                }
+            }
+
+            return first == int.MaxValue ? -1 : first & ~(BoundScratch.BlockSize - 1);
+        }
+
+        /// <summary>Reads every stream up to the block's end, keeping per name reached its best pair for each query unit.</summary>
+        private static void Gather(BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<int> holders, ReadOnlySpan<double> totalWeights, int blockStart, int width)
+        {
+            const int Fields = 3;
+            var stride = width * Fields;
+            var blockEnd = blockStart + BoundScratch.BlockSize;
+            var slotInBlock = scratch.SlotInBlock;
+            var candidates = scratch.Candidates;
+            var best = scratch.Best;
+            foreach (ref var stream in streams)
+            {
+                var next = stream.Next;
+                var contribution = stream.Contribution;
+                var unitAt = stream.QueryUnit * Fields;
+                for (; next < stream.End; next++)
+                {
+                    var place = holders[next] - blockStart;
+                    if (place >= BoundScratch.BlockSize)
+                    {
+                        break;
+                    }
+
+                    var slot = slotInBlock[place];
+                    if (slot < 0)
+                    {
+                        slot = candidates.Count;
+                        slotInBlock[place] = slot;
+                        candidates.Add(place);
+                        best = scratch.Reserve(slot + 1, stride);
+                        Array.Clear(best, slot * stride, stride);
+                        scratch.TotalWeight[slot] = totalWeights[next];
+                    }
+
+                    var at = (slot * stride) + unitAt;
+                    if (contribution > best[at])
+                    {
+                        best[at] = contribution;
+                        best[at + 1] = stream.PairWeight;
+                        best[at + 2] = stream.ListedWeight;
+                    }
                 }
 
-                double matched = unsearchedMatched, matchedWeight = unsearchedMatched, listedMatched = unsearchedMatched * 2, queryLeft = 0, replaceable = 0;
+                stream.Next = next;
+            }
+        }
+
+        /// <summary>Bounds the block's candidates, keeps those bounded at or above the report floor, and empties the block.</summary>
+        private void BoundGathered(BoundScratch scratch, int blockStart, in BoundBlock query, BestBoundFirst bounded)
+        {
+            const int Fields = 3;
+            var width = query.QueryWeights.Length;
+            var stride = width * Fields;
+            var candidates = scratch.Candidates;
+            var best = scratch.Best;
+            var totalWeight = scratch.TotalWeight;
+            for (var slot = 0; slot < candidates.Count; slot++)
+            {
+                double matched = query.UnsearchedMatched, matchedWeight = query.UnsearchedMatched, listedMatched = query.UnsearchedMatched * 2, queryLeft = 0, replaceable = 0;
                 for (var i = 0; i < width; i++)
                 {
-                    if (!isSearched[i])
+                    if (!query.IsSearched[i])
                     {
                         continue;
                     }
@@ -501,26 +564,26 @@ public sealed partial class WatchListMatcher
                     }
                     else
                     {
-                        queryLeft += queryWeights[i];
-                        replaceable += queryReplaceable[i];
+                        queryLeft += query.QueryWeights[i];
+                        replaceable += query.QueryReplaceable[i];
                     }
                 }
 
                 // Lower bounds of what the scorer will charge: the list's leftover weight is at least its total
                 // less what the matched units could weigh, and the replaced weight at least the smaller leftover.
-                var listedLeft = Math.Max(0, index.TotalWeightOf(nameIndex) - listedMatched);
+                var listedLeft = Math.Max(0, totalWeight[slot] - listedMatched);
                 var replaced = Math.Min(replaceable, listedLeft);
                 var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
                     + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
                     + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
-                if (bound >= reportable)
+                var nameIndex = blockStart + candidates[slot];
+                if (bound >= query.Reportable && matcher.ScreensName(nameIndex))
                 {
                     bounded.Add(nameIndex, bound);
                 }
             }
 
-            bounded.Order(sortedFrom);
-            return bounded;
+            scratch.ReleaseBlock();
         }
 
         /// <summary>

@@ -24,6 +24,12 @@ public sealed class WatchListIndex
     private readonly int[] namesByUnit;
     private readonly int[] firstNameByUnit;
 
+    /// <summary>
+    /// Beside each holder in <see cref="namesByUnit"/>, its name's total weight: bounding a candidate needs it, and read
+    /// from the name table it was a wait for memory at every one of thousands of names a query reaches.
+    /// </summary>
+    private readonly double[] holderTotalWeights;
+
     /// <summary>The weight of each vocabulary unit, side by side for gathering candidates.</summary>
     private readonly double[] unitWeights;
 
@@ -115,6 +121,8 @@ public sealed class WatchListIndex
         {
             namesByUnit[unit].CopyTo(this.namesByUnit, firstNameByUnit[unit]);
         }
+
+        holderTotalWeights = Array.ConvertAll(this.namesByUnit, name => names.TotalWeight[name]);
 
         unitWeights = [.. vocabulary.Select(u => u.Weight)];
         this.personsByDocument = personsByDocument;
@@ -624,8 +632,14 @@ public sealed class WatchListIndex
     /// <summary><see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit that <see cref="MayBeAlike"/> did not rule out.</summary>
     internal double SimilarityOfAlike(PreparedUnit unit, int unitId) => UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
 
-    internal ReadOnlySpan<int> NamesHolding(int unitId) =>
-        namesByUnit.AsSpan(firstNameByUnit[unitId], firstNameByUnit[unitId + 1] - firstNameByUnit[unitId]);
+    /// <summary>Every unit's holders back to back, each unit's in index order; a unit's are at <see cref="HoldersRange"/>.</summary>
+    internal ReadOnlySpan<int> AllHolders => namesByUnit;
+
+    /// <summary>The total weight of each holder's name, at the holder's place in <see cref="AllHolders"/>.</summary>
+    internal ReadOnlySpan<double> AllHolderTotalWeights => holderTotalWeights;
+
+    /// <summary>Where <see cref="AllHolders"/> keeps the names holding <paramref name="unitId"/>: from Start up to End.</summary>
+    internal (int Start, int End) HoldersRange(int unitId) => (firstNameByUnit[unitId], firstNameByUnit[unitId + 1]);
 
     internal double WeightOf(int unitId) => unitWeights[unitId];
 

@@ -5,13 +5,14 @@ namespace Vigil.Screening.Tests.Matching;
 public class BestBoundFirstTests
 {
     [Fact]
-    public void Candidates_come_out_as_a_stable_sort_by_falling_bound_would_give_them()
+    public void Candidates_come_out_by_falling_bound_and_ties_by_name()
     {
         var random = new Random(7);
         var order = new BestBoundFirst();
         for (var round = 0; round < 50; round++)
         {
-            // Few distinct bounds, so that ties are the rule: a tie must go to the name reached first.
+            // Few distinct bounds, so that ties are the rule: a tie must go to the name first in the index, whatever the
+            // order the names were added in.
             var candidates = Enumerable.Range(0, random.Next(0, 400))
                 .Select(_ => (Name: random.Next(1_000), Bound: random.Next(8) / 8.0))
                 .ToList();
@@ -29,7 +30,7 @@ public class BestBoundFirstTests
                 taken.Add((name, bound));
             }
 
-            Assert.Equal(candidates.OrderByDescending(c => c.Bound).ToList(), taken);
+            Assert.Equal(candidates.OrderByDescending(c => c.Bound).ThenBy(c => c.Name).ToList(), taken);
         }
     }
 }
