@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Vigil.Screening.Names;
 
@@ -118,7 +119,22 @@ public static class SpellingDistance
         return (withBreath, withVowel);
     }
 
-    private static int Count(Vector256<byte> lanes, Vector256<byte> mask) => Vector256.Sum(lanes & mask);
+    /// <summary>
+    /// The counts of the lanes <paramref name="mask"/> selects. Where the processor has it, one instruction sums each
+    /// eight bytes at once (psadbw against zero): a byte-wise horizontal sum took three times as long, and the letter
+    /// counts that judge most pairs of units sum six such groups a pair.
+    /// </summary>
+    private static int Count(Vector256<byte> lanes, Vector256<byte> mask)
+    {
+        if (Avx2.IsSupported)
+        {
+            var sums = Avx2.SumAbsoluteDifferences(lanes & mask, Vector256<byte>.Zero).AsUInt64();
+            var halves = sums.GetLower() + sums.GetUpper();
+            return (int)(halves.ToScalar() + halves.GetElement(1));
+        }
+
+        return Vector256.Sum(lanes & mask);
+    }
 
     private static readonly Vector256<byte> LetterLanes = LanesWhere(lane => lane <= LetterCounts.OtherLane);
     private static readonly Vector256<byte> VowelLanes = LanesWhere(lane => lane < 26 && KindOf((char)('a' + lane)) == Vowel);
