@@ -97,8 +97,11 @@ public sealed partial class WatchListMatcher
             var reportable = MatchingOptions.ReportFloor - MostAttributesAdd;
             var cannotAlertBelow = matcher.StopsBelowAlertFloor ? CannotAlertBelow() : double.NegativeInfinity;
 
-            // Screening for alerts takes every candidate that could alert: those are sorted rather than kept in the heap.
-            var candidates = Bounded(reportable, alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
+            // A candidate that even this traveler's best attributes would leave below the report floor is skipped once
+            // its person's attributes are read, whatever it is searched for; it is not gathered at all. Screening for
+            // alerts takes every candidate that could alert: those are sorted rather than kept in the heap.
+            var neverReported = MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin;
+            var candidates = Bounded(Math.Max(reportable, neverReported), alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
             while (candidates.TryTake(out var nameIndex, out var bound))
@@ -377,8 +380,12 @@ public sealed partial class WatchListMatcher
         /// general figure, so that their near misses do not depend on it. The margin keeps rounding from deciding.
         /// </summary>
         private double CannotAlertBelow() =>
-            matcher.Options.LowestThreshold - (alertsOnly ? AttributeEvidence.MostAdded(screening) : MostAttributesAdd)
-            - (screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees) - RoundingMargin;
+            matcher.Options.LowestThreshold - (alertsOnly ? MostThisTravelerAdds() : MostAttributesAdd + MostADocumentAdds()) - RoundingMargin;
+
+        /// <summary>The most any listed person's attributes can add for this traveler: date, nationality and document.</summary>
+        private double MostThisTravelerAdds() => AttributeEvidence.MostAdded(screening) + MostADocumentAdds();
+
+        private double MostADocumentAdds() => screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees;
 
         /// <summary>The score a new candidate must beat to enter the top results (0 while there is room).</summary>
         private double KthBest() => work.TopScores.Count < top ? 0 : work.TopScores.Peek();
