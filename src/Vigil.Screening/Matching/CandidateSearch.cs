@@ -100,7 +100,7 @@ public sealed partial class WatchListMatcher
             // A candidate that even this traveler's best attributes would leave below the report floor is skipped once
             // its person's attributes are read, whatever it is searched for; it is not gathered at all. Screening for
             // alerts takes every candidate that could alert: those are sorted rather than kept in the heap.
-            var neverReported = MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin;
+            var neverReported = matcher.StopsBelowAlertFloor ? MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin : reportable;
             var candidates = Bounded(Math.Max(reportable, neverReported), alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;

@@ -27,8 +27,9 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     private readonly double[] listThresholds = [.. index.Attributes.Lists.Select(OrDefault(options).ThresholdFor)];
 
     /// <summary>
-    /// Whether the search stops at the first candidate that could neither alert nor be taken as a weak one (the
-    /// default). Off only in tests, which check that stopping there changes no result.
+    /// Whether the search stops at the first candidate that could neither alert nor be taken as a weak one, and
+    /// leaves out the candidates the traveler's own attributes could not lift to the report floor (the default). Off
+    /// only in tests, which check that stopping there changes no result.
     /// </summary>
     internal bool StopsBelowAlertFloor { get; init; } = true;
 
