@@ -100,9 +100,13 @@ internal sealed class BestBoundFirst
                 end++;
             }
 
-            if (end - start > 1)
+            if (end - start > ShortRun)
             {
                 Array.Sort(sortNames, start, end - start);
+            }
+            else
+            {
+                SortShortRun(sortNames.AsSpan(start, end - start));
             }
 
             start = end;
@@ -111,6 +115,25 @@ internal sealed class BestBoundFirst
         for (var k = 0; k < sortedCount; k++)
         {
             sorted[k] = (sortNames[k], -sortKeys[k]);
+        }
+    }
+
+    /// <summary>Runs of equal bounds up to this long are sorted in place: a library sort call cost more than the sorting.</summary>
+    private const int ShortRun = 16;
+
+    private static void SortShortRun(Span<int> names)
+    {
+        for (var k = 1; k < names.Length; k++)
+        {
+            var name = names[k];
+            var at = k - 1;
+            while (at >= 0 && names[at] > name)
+            {
+                names[at + 1] = names[at];
+                at--;
+            }
+
+            names[at + 1] = name;
         }
     }
 

@@ -506,6 +506,7 @@ public sealed partial class WatchListMatcher
             var slotInBlock = scratch.SlotInBlock;
             var candidates = scratch.Candidates;
             var best = scratch.Best;
+            var totalWeight = scratch.TotalWeight;
             foreach (ref var stream in streams)
             {
                 var next = stream.Next;
@@ -525,9 +526,14 @@ public sealed partial class WatchListMatcher
                         slot = candidates.Count;
                         slotInBlock[place] = slot;
                         candidates.Add(place);
-                        best = scratch.Reserve(slot + 1, stride);
-                        Array.Clear(best, slot * stride, stride);
-                        scratch.TotalWeight[slot] = totalWeights[next];
+                        if ((slot + 1) * stride > best.Length || slot >= totalWeight.Length)
+                        {
+                            best = scratch.Reserve(slot + 1, stride);
+                            totalWeight = scratch.TotalWeight;
+                        }
+
+                        best.AsSpan(slot * stride, stride).Clear();
+                        totalWeight[slot] = totalWeights[next];
                     }
 
                     var at = (slot * stride) + unitAt;
