@@ -103,13 +103,13 @@ public sealed partial class WatchListMatcher
             var neverReported = matcher.StopsBelowAlertFloor ? MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin : reportable;
             var candidates = Bounded(Math.Max(reportable, neverReported), alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
             var attributesOf = work.AttributesOf;
-            var weakScored = 0;
+            var weak = new WeakCandidates();
             while (candidates.TryTake(out var nameIndex, out var bound))
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
                 if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd)
-                    || ((work.BestByPerson.Count >= top || weakScored >= WeakCandidateBudget) && bound < cannotAlertBelow))
+                    || ((work.BestByPerson.Count >= top || weak.AllTakenAbove(bound)) && bound < cannotAlertBelow))
                 {
                     break;
                 }
@@ -132,7 +132,7 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is considered; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 var threshold = matcher.ThresholdOfList(index.Attributes.ListOf(person));
-                if (best < threshold && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                if (best < threshold && (work.BestByPerson.Count >= top || !weak.Take(bound)))
                 {
                     continue;
                 }
@@ -165,6 +165,34 @@ public sealed partial class WatchListMatcher
 
                 ScoreFilled(nameIndex, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities, reportable, attributes);
             }
+        }
+
+        /// <summary>
+        /// The candidates that cannot alert by their bound, scored all the same up to <see cref="WeakCandidateBudget"/>:
+        /// their bounds are not exact where units are compared directly or joined. Past the budget, a candidate bounded
+        /// as the last one taken is still taken, so that which of a run of equal bounds are scored (names of one shape
+        /// are common) does not depend on the order they come in.
+        /// </summary>
+        private struct WeakCandidates
+        {
+            private int taken;
+            private double lastBound;
+
+            /// <summary>Whether a weak candidate bounded at <paramref name="bound"/> is scored; counts it if so.</summary>
+            public bool Take(double bound)
+            {
+                if (taken < WeakCandidateBudget || bound == lastBound)
+                {
+                    taken++;
+                    lastBound = bound;
+                    return true;
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether no weak candidate bounded at <paramref name="bound"/> or below is still to be taken.</summary>
+            public readonly bool AllTakenAbove(double bound) => taken >= WeakCandidateBudget && bound < lastBound;
         }
 
         /// <summary>
@@ -363,13 +391,9 @@ public sealed partial class WatchListMatcher
 
             var score = Math.Round(Math.Clamp(nameScore + attributes, 0, 1), 4);
             work.BestByPerson[person] = (name, nameScore, score);
-            if (work.TopScores.Count < top)
+            if (!alertsOnly)
             {
-                work.TopScores.Enqueue(score, score);
-            }
-            else if (score > work.TopScores.Peek())
-            {
-                work.TopScores.EnqueueDequeue(score, score);
+                work.TopPersons.Set(person, score, top);
             }
         }
 
@@ -387,8 +411,8 @@ public sealed partial class WatchListMatcher
 
         private double MostADocumentAdds() => screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees;
 
-        /// <summary>The score a new candidate must beat to enter the top results (0 while there is room).</summary>
-        private double KthBest() => work.TopScores.Count < top ? 0 : work.TopScores.Peek();
+        /// <summary>The score a new candidate must beat to enter the top results (0 while there is room, and for alerts).</summary>
+        private double KthBest() => alertsOnly || work.TopPersons.Count < top ? 0 : work.TopPersons.Lowest;
 
         /// <summary>
         /// Candidate names with an upper bound on their name score: every query unit matched at its best similarity

@@ -17,8 +17,8 @@ internal sealed class SearchScratch
 
     public Dictionary<int, (int Name, double NameScore, double Score)> BestByPerson { get; } = [];
 
-    /// <summary>The best final scores seen so far (possibly stale for a person whose score later rose: that only keeps more candidates).</summary>
-    public PriorityQueue<double, double> TopScores { get; } = new();
+    /// <summary>The best final scores of distinct persons seen so far, for the top results.</summary>
+    public TopPersons TopPersons { get; } = new();
 
     public Dictionary<int, double> AttributesOf { get; } = [];
 
@@ -33,7 +33,7 @@ internal sealed class SearchScratch
     {
         var scratch = current ??= new SearchScratch();
         scratch.BestByPerson.Clear();
-        scratch.TopScores.Clear();
+        scratch.TopPersons.Clear();
         scratch.AttributesOf.Clear();
         scratch.Bounded.Clear();
         return scratch;

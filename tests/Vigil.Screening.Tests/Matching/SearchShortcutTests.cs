@@ -48,6 +48,40 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
+    public void The_top_results_hold_the_same_alerts_as_screening_for_alerts_over_the_development_queries()
+    {
+        // Both searches take the same candidates that could alert; the top results differ only in also holding near
+        // misses, so their alerts are the first of the alerts, in the same order.
+        var matcher = new WatchListMatcher(un.Index);
+        var queries = Queries("un-queries-dev.csv").Concat(Queries("negatives-dev.csv").Take(2000)).ToList();
+        var alerts = 0;
+        foreach (var query in queries)
+        {
+            var expected = Printed(matcher.Alerts(query)).Take(5).ToList();
+            Assert.Equal(expected, Printed([.. matcher.Screen(query).Where(m => m.Alert)]));
+            alerts += expected.Count;
+        }
+
+        Assert.True(alerts >= 1400, $"only {alerts} alerts over {queries.Count} queries");
+    }
+
+    [Fact]
+    public void A_person_holds_one_place_among_the_best_however_many_of_their_names_score()
+    {
+        var best = new TopPersons();
+        best.Set(person: 1, score: 0.80, places: 2);
+        best.Set(person: 1, score: 0.90, places: 2);
+        best.Set(person: 2, score: 0.50, places: 2);
+        Assert.Equal(2, best.Count);
+        Assert.Equal(0.50, best.Lowest);
+
+        best.Set(person: 3, score: 0.60, places: 2);
+        Assert.Equal(0.60, best.Lowest);
+        best.Set(person: 3, score: 0.95, places: 2);
+        Assert.Equal(0.90, best.Lowest);
+    }
+
+    [Fact]
     public void A_join_is_sketched_as_the_unit_the_scorer_makes_of_the_two()
     {
         var units = un.Index.Vocabulary.Where(u => u.Kind == UnitKind.Word).ToList();
