@@ -103,13 +103,13 @@ public sealed partial class WatchListMatcher
             var neverReported = matcher.StopsBelowAlertFloor ? MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin : reportable;
             var candidates = Bounded(Math.Max(reportable, neverReported), alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
             var attributesOf = work.AttributesOf;
-            var weak = new WeakCandidates();
+            var weakScored = 0;
             while (candidates.TryTake(out var nameIndex, out var bound))
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
                 if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd)
-                    || ((work.BestByPerson.Count >= top || weak.AllTakenAbove(bound)) && bound < cannotAlertBelow))
+                    || ((work.BestByPerson.Count >= top || weakScored >= WeakCandidateBudget) && bound < cannotAlertBelow))
                 {
                     break;
                 }
@@ -132,7 +132,7 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is considered; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 var threshold = matcher.ThresholdOfList(index.Attributes.ListOf(person));
-                if (best < threshold && (work.BestByPerson.Count >= top || !weak.Take(bound)))
+                if (best < threshold && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
                 {
                     continue;
                 }
@@ -165,34 +165,6 @@ public sealed partial class WatchListMatcher
 
                 ScoreFilled(nameIndex, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities, reportable, attributes);
             }
-        }
-
-        /// <summary>
-        /// The candidates that cannot alert by their bound, scored all the same up to <see cref="WeakCandidateBudget"/>:
-        /// their bounds are not exact where units are compared directly or joined. Past the budget, a candidate bounded
-        /// as the last one taken is still taken, so that which of a run of equal bounds are scored (names of one shape
-        /// are common) does not depend on the order they come in.
-        /// </summary>
-        private struct WeakCandidates
-        {
-            private int taken;
-            private double lastBound;
-
-            /// <summary>Whether a weak candidate bounded at <paramref name="bound"/> is scored; counts it if so.</summary>
-            public bool Take(double bound)
-            {
-                if (taken < WeakCandidateBudget || bound == lastBound)
-                {
-                    taken++;
-                    lastBound = bound;
-                    return true;
-                }
-
-                return false;
-            }
-
-            /// <summary>Whether no weak candidate bounded at <paramref name="bound"/> or below is still to be taken.</summary>
-            public readonly bool AllTakenAbove(double bound) => taken >= WeakCandidateBudget && bound < lastBound;
         }
 
         /// <summary>
