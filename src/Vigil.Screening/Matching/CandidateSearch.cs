@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Vigil.Screening.Names;
 using Vigil.Screening.Watchlists;
 
@@ -381,6 +382,7 @@ public sealed partial class WatchListMatcher
         /// <summary>The most any listed person's attributes can add for this traveler: date, nationality and document.</summary>
         private double MostThisTravelerAdds() => AttributeEvidence.MostAdded(screening) + MostADocumentAdds();
 
+        /// <summary>What a listed document number agreeing adds, when the traveler gives one.</summary>
         private double MostADocumentAdds() => screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees;
 
         /// <summary>The score a new candidate must beat to enter the top results (0 while there is room, and for alerts).</summary>
@@ -453,15 +455,15 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            var block = new BoundBlock(queryWeights, queryReplaceable, isSearched, unsearchedMatched, reportable);
+            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unsearchedMatched, reportable);
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
-            var open = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(streams);
+            var open = CollectionsMarshal.AsSpan(streams);
             while (NextBlock(open, holders) is var blockStart and >= 0)
             {
                 Gather(scratch, open, holders, index.AllHolderTotalWeights, blockStart, width);
-                BoundGathered(scratch, blockStart, block, bounded);
+                BoundGathered(scratch, blockStart, inputs, bounded);
             }
 
             bounded.Order(sortedFrom);
@@ -469,7 +471,7 @@ public sealed partial class WatchListMatcher
         }
 
         /// <summary>What bounding a candidate needs from the query, the same for every candidate.</summary>
-        private readonly ref struct BoundBlock(Span<double> queryWeights, Span<double> queryReplaceable, Span<bool> isSearched, double unsearchedMatched, double reportable)
+        private readonly ref struct BoundingInputs(Span<double> queryWeights, Span<double> queryReplaceable, Span<bool> isSearched, double unsearchedMatched, double reportable)
         {
             public readonly Span<double> QueryWeights = queryWeights;
             public readonly Span<double> QueryReplaceable = queryReplaceable;
@@ -546,7 +548,7 @@ public sealed partial class WatchListMatcher
         }
 
         /// <summary>Bounds the block's candidates, keeps those bounded at or above the report floor, and empties the block.</summary>
-        private void BoundGathered(BoundScratch scratch, int blockStart, in BoundBlock query, BestBoundFirst bounded)
+        private void BoundGathered(BoundScratch scratch, int blockStart, in BoundingInputs query, BestBoundFirst bounded)
         {
             const int Fields = 3;
             var width = query.QueryWeights.Length;

@@ -33,6 +33,7 @@ public class CandidateGatheringTests
 
         // Those sharing only the family name come after every holder of the whole name.
         var top = matcher.Screen(new ScreeningQuery("Zubair Qandahari"), top: 6);
+        Assert.Equal(6, top.Count);
         Assert.Equal(holders.Select(p => $"P{p}").Order(), top.Take(4).Select(m => m.ListId).Order());
         Assert.All(top.Skip(4), m => Assert.Equal(7, int.Parse(m.ListId[1..], System.Globalization.CultureInfo.InvariantCulture) % 1000));
     }
