@@ -101,8 +101,10 @@ public sealed partial class WatchListMatcher
             // A candidate that even this traveler's best attributes would leave below the report floor is skipped once
             // its person's attributes are read, whatever it is searched for; it is not gathered at all. Screening for
             // alerts takes every candidate that could alert: those are sorted rather than kept in the heap.
-            var neverReported = matcher.StopsBelowAlertFloor ? MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin : reportable;
-            var candidates = Bounded(Math.Max(reportable, neverReported), alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
+            var gatheredFrom = matcher.StopsBelowAlertFloor
+                ? Math.Max(reportable, MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin)
+                : reportable;
+            var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
             while (candidates.TryTake(out var nameIndex, out var bound))
