@@ -10,9 +10,10 @@ public sealed partial class WatchListMatcher
     /// The working state of one query. Candidate names are those holding a unit similar to one of the query's
     /// heavier units; each gets an upper bound on its score from those similarities alone, and candidates are
     /// scored in falling order of that bound until no remaining one could enter the top results. With
-    /// <paramref name="alertsOnly"/> the results are every alert and nothing else. The search itself is the same:
-    /// the bounds are not exact where units are compared directly or joined, and the few candidates scored below
-    /// their bound's promise are what finds those alerts.
+    /// <paramref name="alertsOnly"/> the results are every alert and nothing else. The bounds are not exact where
+    /// units are compared directly or joined: a few candidates that cannot alert by their bounds are scored too,
+    /// unless every unit of the traveler's name is spelled as the lists spell it; then only a join can lift a
+    /// candidate, and those a join may lift are bounded with the joined units matched.
     /// </summary>
     private sealed class CandidateSearch(WatchListMatcher matcher, PreparedName query, ScreeningQuery screening, int top, bool alertsOnly = false)
     {
@@ -22,9 +23,6 @@ public sealed partial class WatchListMatcher
 
         /// <summary>The traveler's attributes as compared with every candidate's, prepared once.</summary>
         private readonly AttributeTable.Traveler traveler = new(screening);
-
-        /// <summary>A similarity this high says the lists hold the query's own name, spelled alike.</summary>
-        private const double SameNameSpelling = 0.95;
 
         /// <summary>Scores are rounded to four places: a name score this far below what is needed may still round up to it.</summary>
         private const double RoundingMargin = 1e-4;
@@ -104,7 +102,19 @@ public sealed partial class WatchListMatcher
             var gatheredFrom = matcher.StopsBelowAlertFloor
                 ? Math.Max(reportable, MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin)
                 : reportable;
-            var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity);
+
+            // Screening for alerts a name whose every unit the lists spell alike, a candidate scores above its bound
+            // only where a join matches: those are bounded with the units a join may concern matched, and no
+            // candidate that cannot alert is taken.
+            var weakBudget = WeakCandidateBudget;
+            var mayBeJoined = alertsOnly && matcher.StopsBelowAlertFloor ? UnitsAJoinMayMatch() : null;
+            if (mayBeJoined is not null)
+            {
+                gatheredFrom = Math.Max(gatheredFrom, cannotAlertBelow);
+                weakBudget = 0;
+            }
+
+            var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity, mayBeJoined);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
             while (candidates.TryTake(out var nameIndex, out var bound))
@@ -112,7 +122,7 @@ public sealed partial class WatchListMatcher
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
                 if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd)
-                    || ((work.BestByPerson.Count >= top || weakScored >= WeakCandidateBudget) && bound < cannotAlertBelow))
+                    || ((work.BestByPerson.Count >= top || weakScored >= weakBudget) && bound < cannotAlertBelow))
                 {
                     break;
                 }
@@ -135,7 +145,7 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is considered; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 var threshold = matcher.ThresholdOfList(index.Attributes.ListOf(person));
-                if (best < threshold && (work.BestByPerson.Count >= top || ++weakScored > WeakCandidateBudget))
+                if (best < threshold && (work.BestByPerson.Count >= top || ++weakScored > weakBudget))
                 {
                     continue;
                 }
@@ -396,12 +406,12 @@ public sealed partial class WatchListMatcher
         /// The lightest query units are not searched at all when together they could not reach the report floor.
         /// Names bounded below <paramref name="reportable"/> are left out: no attribute could lift them into the results.
         /// </summary>
-        private BestBoundFirst Bounded(double reportable, double sortedFrom)
+        private BestBoundFirst Bounded(double reportable, double sortedFrom, bool[]? mayBeJoined)
         {
             var scratch = BoundScratch.For(index);
             try
             {
-                return Bounded(scratch, reportable, sortedFrom);
+                return Bounded(scratch, reportable, sortedFrom, mayBeJoined);
             }
             finally
             {
@@ -409,7 +419,7 @@ public sealed partial class WatchListMatcher
             }
         }
 
-        private BestBoundFirst Bounded(BoundScratch scratch, double reportable, double sortedFrom)
+        private BestBoundFirst Bounded(BoundScratch scratch, double reportable, double sortedFrom, bool[]? mayBeJoined)
         {
             var searched = UnitsThatCanCarryAMatch();
             var width = Query.Units.Count;
@@ -457,7 +467,7 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unsearchedMatched, reportable);
+            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, mayBeJoined, unsearchedMatched, reportable);
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
@@ -473,11 +483,15 @@ public sealed partial class WatchListMatcher
         }
 
         /// <summary>What bounding a candidate needs from the query, the same for every candidate.</summary>
-        private readonly ref struct BoundingInputs(Span<double> queryWeights, Span<double> queryReplaceable, Span<bool> isSearched, double unsearchedMatched, double reportable)
+        private readonly ref struct BoundingInputs(
+            Span<double> queryWeights, Span<double> queryReplaceable, Span<bool> isSearched, ReadOnlySpan<bool> mayBeJoined, double unsearchedMatched, double reportable)
         {
             public readonly Span<double> QueryWeights = queryWeights;
             public readonly Span<double> QueryReplaceable = queryReplaceable;
             public readonly Span<bool> IsSearched = isSearched;
+
+            /// <summary>Per query unit, whether a join may match it where a candidate leaves it over; empty when bounds are not lifted for joins.</summary>
+            public readonly ReadOnlySpan<bool> MayBeJoined = mayBeJoined;
             public readonly double UnsearchedMatched = unsearchedMatched;
             public readonly double Reportable = reportable;
         }
@@ -561,6 +575,7 @@ public sealed partial class WatchListMatcher
             for (var slot = 0; slot < candidates.Count; slot++)
             {
                 double matched = query.UnsearchedMatched, matchedWeight = query.UnsearchedMatched, listedMatched = query.UnsearchedMatched * 2, queryLeft = 0, replaceable = 0;
+                double joinable = 0;
                 for (var i = 0; i < width; i++)
                 {
                     if (!query.IsSearched[i])
@@ -579,6 +594,7 @@ public sealed partial class WatchListMatcher
                     {
                         queryLeft += query.QueryWeights[i];
                         replaceable += query.QueryReplaceable[i];
+                        joinable += query.MayBeJoined.Length > 0 && query.MayBeJoined[i] ? query.QueryWeights[i] : 0;
                     }
                 }
 
@@ -589,6 +605,14 @@ public sealed partial class WatchListMatcher
                 var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
                     + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
                     + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
+                if (joinable > 0 && bound < query.Reportable)
+                {
+                    // A join may match the leftovers it concerns: they count as matched perfectly, with all the
+                    // listed weight left over, which only raises the bound.
+                    var joined = (joinable + listedLeft) / 2;
+                    bound = Math.Max(bound, (matched + joined) / (matchedWeight + joined + (NameScorer.QueryOnly * (queryLeft - joinable))));
+                }
+
                 var nameIndex = blockStart + candidates[slot];
                 if (bound >= query.Reportable && matcher.ScreensName(nameIndex))
                 {
@@ -713,21 +737,55 @@ public sealed partial class WatchListMatcher
         }
 
         /// <summary>
+        /// Per query unit, whether a join may match it: the unit, or a spelling of it the lists hold, is two units
+        /// that a listed name writes apart (a spelling the lists lack, any two of their units), or it and another
+        /// unit it may be joined with spell the two parts of a list unit written as one. Null when some unit has no listed spelling alike:
+        /// compared directly with a candidate's units, such a unit can lift any candidate above its bound.
+        /// </summary>
+        private bool[]? UnitsAJoinMayMatch()
+        {
+            var compounds = index.Compounds;
+            var mayBeJoined = new bool[Query.Units.Count];
+            for (var i = 0; i < Query.Units.Count; i++)
+            {
+                if (Query.Units[i].Kind == UnitKind.Link)
+                {
+                    continue;
+                }
+
+                if (IsUnfound(i))
+                {
+                    return null;
+                }
+
+                foreach (var spelling in similar.SameNameAs(i))
+                {
+                    mayBeJoined[i] |= compounds.IsWrittenApart(spelling);
+                }
+
+                mayBeJoined[i] |= !index.Holds(Query.Units[i].Unit) && compounds.SplitsIntoTwo(Query.Units[i].Text);
+            }
+
+            for (var first = 0; first < Query.Units.Count; first++)
+            {
+                for (var second = 0; second < Query.Units.Count; second++)
+                {
+                    if (second != first && Query.Units[first].Kind != UnitKind.Link && NameScorer.Joinable(Query, first, second)
+                        && (!mayBeJoined[first] || !mayBeJoined[second]) && compounds.MakeOneUnit(similar.SameNameAs(first), similar.SameNameAs(second)))
+                    {
+                        mayBeJoined[first] = mayBeJoined[second] = true;
+                    }
+                }
+            }
+
+            return mayBeJoined;
+        }
+
+        /// <summary>
         /// A unit for which the key lookup found no listed spelling of the same name — a slip in a short name, or a
         /// name the lists lack. It may still match a unit of a candidate when compared directly, so the search
         /// counts it as possibly matched rather than let it decide which other units are worth searching.
         /// </summary>
-        private bool IsUnfound(int unit)
-        {
-            foreach (var unitId in similar.ComparedWith(unit))
-            {
-                if (similar.Get(unit, unitId) >= SameNameSpelling)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private bool IsUnfound(int unit) => similar.SameNameAs(unit).Count == 0;
     }
 }

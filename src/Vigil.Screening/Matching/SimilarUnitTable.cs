@@ -21,6 +21,12 @@ internal sealed class SimilarUnitTable
     /// <summary>Per query unit, the vocabulary units it has a similarity for, in the order they were first given one.</summary>
     private List<int>[] compared = [];
 
+    /// <summary>Per query unit, the vocabulary units given <see cref="SameNameSpelling"/> or more.</summary>
+    private List<int>[] sameName = [];
+
+    /// <summary>A similarity this high says the lists hold the query unit's own name, spelled alike.</summary>
+    internal const double SameNameSpelling = 0.95;
+
     private SimilarUnitTable(WatchListIndex index)
     {
         rowOf = new int[index.Vocabulary.Count];
@@ -47,24 +53,37 @@ internal sealed class SimilarUnitTable
         width = queryUnits;
         if (compared.Length < queryUnits)
         {
-            var grown = new List<int>[queryUnits];
-            compared.CopyTo(grown, 0);
-            for (var i = compared.Length; i < queryUnits; i++)
-            {
-                grown[i] = [];
-            }
-
-            compared = grown;
+            compared = Grown(compared, queryUnits);
+            sameName = Grown(sameName, queryUnits);
         }
 
         for (var i = 0; i < queryUnits; i++)
         {
             compared[i].Clear();
+            sameName[i].Clear();
         }
+    }
+
+    private static List<int>[] Grown(List<int>[] lists, int count)
+    {
+        var grown = new List<int>[count];
+        lists.CopyTo(grown, 0);
+        for (var i = lists.Length; i < count; i++)
+        {
+            grown[i] = [];
+        }
+
+        return grown;
     }
 
     /// <summary>The vocabulary units <paramref name="queryUnit"/> has a similarity for, in the order they got it.</summary>
     public List<int> ComparedWith(int queryUnit) => compared[queryUnit];
+
+    /// <summary>
+    /// The vocabulary units <paramref name="queryUnit"/> was given <see cref="SameNameSpelling"/> or more: the lists'
+    /// spellings of its name. Kept as they are set, since a unit on a list of a million people meets hundreds of others.
+    /// </summary>
+    public List<int> SameNameAs(int queryUnit) => sameName[queryUnit];
 
     /// <summary>The similarity of the pair, if it was compared.</summary>
     public bool TryGet(int queryUnit, int unit, out double similarity)
@@ -86,9 +105,15 @@ internal sealed class SimilarUnitTable
     public void Set(int queryUnit, int unit, double similarity)
     {
         var at = (RowOf(unit) * width) + queryUnit;
-        if (double.IsNaN(values[at]))
+        var before = values[at];
+        if (double.IsNaN(before))
         {
             compared[queryUnit].Add(unit);
+        }
+
+        if (similarity >= SameNameSpelling && !(before >= SameNameSpelling))
+        {
+            sameName[queryUnit].Add(unit);
         }
 
         values[at] = similarity;

@@ -147,6 +147,7 @@ public sealed class WatchListIndex
         }
 
         aliasVariants = AliasVariants.Learn(this);
+        Compounds = CompoundUnits.Find(vocabulary, names);
         LongestName = 1;
         for (var name = 0; name < names.Count; name++)
         {
@@ -343,6 +344,12 @@ public sealed class WatchListIndex
 
     /// <summary>The number of spelling pairs learnt from the lists' alias clusters.</summary>
     public int LearntVariants => aliasVariants.Count;
+
+    /// <summary>Whether the lists hold the unit itself.</summary>
+    internal bool Holds(NameUnit unit) => vocabularyIds.ContainsKey(unit);
+
+    /// <summary>The vocabulary units that are two others written as one, and those a listed name writes apart.</summary>
+    internal CompoundUnits Compounds { get; }
 
     /// <summary>A unit the query matches (near) exactly brings the spellings the lists' aliases give for it.</summary>
     private void AddAliasVariants(SimilarUnitTable similar, int queryUnit)
