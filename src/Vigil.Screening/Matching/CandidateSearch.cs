@@ -738,8 +738,8 @@ public sealed partial class WatchListMatcher
 
         /// <summary>
         /// Per query unit, whether a join may match it: the unit, or a spelling of it the lists hold, is two units
-        /// that a listed name writes apart (a spelling the lists lack, any two of their units), or it and another
-        /// unit it may be joined with spell the two parts of a list unit written as one. Null when some unit has no listed spelling alike:
+        /// that a listed name writes apart (a spelling the lists lack, when a part of it is one of their units), or
+        /// it and another unit it may be joined with are alike to the two parts of a list unit written as one. Null when some unit has no listed spelling alike:
         /// compared directly with a candidate's units, such a unit can lift any candidate above its bound.
         /// </summary>
         private bool[]? UnitsAJoinMayMatch()
@@ -763,7 +763,7 @@ public sealed partial class WatchListMatcher
                     mayBeJoined[i] |= compounds.IsWrittenApart(spelling);
                 }
 
-                mayBeJoined[i] |= !index.Holds(Query.Units[i].Unit) && compounds.SplitsIntoTwo(Query.Units[i].Text);
+                mayBeJoined[i] |= !index.Holds(Query.Units[i].Unit) && compounds.MaySplitIntoTwo(Query.Units[i].Text);
             }
 
             for (var first = 0; first < Query.Units.Count; first++)
@@ -771,7 +771,7 @@ public sealed partial class WatchListMatcher
                 for (var second = 0; second < Query.Units.Count; second++)
                 {
                     if (second != first && Query.Units[first].Kind != UnitKind.Link && NameScorer.Joinable(Query, first, second)
-                        && (!mayBeJoined[first] || !mayBeJoined[second]) && compounds.MakeOneUnit(similar.SameNameAs(first), similar.SameNameAs(second)))
+                        && (!mayBeJoined[first] || !mayBeJoined[second]) && MayBeWrittenAsOne(first, second))
                     {
                         mayBeJoined[first] = mayBeJoined[second] = true;
                     }
@@ -779,6 +779,31 @@ public sealed partial class WatchListMatcher
             }
 
             return mayBeJoined;
+        }
+
+        /// <summary>
+        /// Whether some list unit is two units written as one, the first alike to the query's <paramref name="first"/>
+        /// and the second to its <paramref name="second"/> (Ebu Humam ~ Abuhumam).
+        /// </summary>
+        private bool MayBeWrittenAsOne(int first, int second)
+        {
+            foreach (var secondPart in similar.ComparedWith(second))
+            {
+                if (similar.Get(second, secondPart) <= 0)
+                {
+                    continue;
+                }
+
+                foreach (var firstPart in index.Compounds.FirstPartsBefore(secondPart))
+                {
+                    if (similar.Get(first, firstPart) > 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -131,10 +131,12 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
         Assert.False(index.Compounds.IsWrittenApart(Id("alihassan")));
         Assert.True(index.Compounds.IsWrittenApart(Id("hassan")));
         Assert.False(index.Compounds.IsWrittenApart(Id("olivia")));
-        Assert.True(index.Compounds.MakeOneUnit([Id("ali")], [Id("akbar")]));
-        Assert.True(index.Compounds.MakeOneUnit([Id("olivia"), Id("ali")], [Id("rahimi"), Id("hassan")]));
-        Assert.False(index.Compounds.MakeOneUnit([Id("akbar")], [Id("ali")]));
-        Assert.False(index.Compounds.MakeOneUnit([Id("ali")], [Id("rahimi")]));
+        Assert.Equal([Id("ali")], index.Compounds.FirstPartsBefore(Id("akbar")).ToArray());
+        Assert.Equal([Id("ali")], index.Compounds.FirstPartsBefore(Id("hassan")).ToArray());
+        Assert.Equal([Id("has")], index.Compounds.FirstPartsBefore(Id("san")).ToArray());
+        Assert.True(index.Compounds.FirstPartsBefore(Id("rahimi")).IsEmpty);
+        Assert.True(index.Compounds.MaySplitIntoTwo("alibasher"));
+        Assert.False(index.Compounds.MaySplitIntoTwo("bernardo"));
     }
 
     [Fact]
