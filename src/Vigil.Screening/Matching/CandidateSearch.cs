@@ -30,6 +30,12 @@ public sealed partial class WatchListMatcher
         /// <summary>How many candidates that cannot alert are scored at most to fill the top results.</summary>
         private const int WeakCandidateBudget = 16;
 
+        /// <summary>
+        /// How many candidates that only a join could lift to an alert are considered at most: on a list of a million
+        /// people, a traveler's name that some listed names write apart leaves hundreds of candidates over.
+        /// </summary>
+        private const int JoinLiftedBudget = 64;
+
         public PreparedName Query { get; } = query;
 
         /// <summary>Candidates passed over unscored because their own units showed they could not reach what was needed.</summary>
@@ -117,6 +123,7 @@ public sealed partial class WatchListMatcher
             var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity, mayBeJoined);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
+            var joinLiftedTaken = 0;
             while (candidates.TryTake(out var nameIndex, out var bound))
             {
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
@@ -125,6 +132,11 @@ public sealed partial class WatchListMatcher
                     || ((work.BestByPerson.Count >= top || weakScored >= weakBudget) && bound < cannotAlertBelow))
                 {
                     break;
+                }
+
+                if (work.JoinLifted.Count > 0 && work.JoinLifted.Contains(nameIndex) && ++joinLiftedTaken > JoinLiftedBudget)
+                {
+                    continue;
                 }
 
                 // The person's own attributes are known before the name is scored: a date of birth that contradicts
@@ -605,15 +617,19 @@ public sealed partial class WatchListMatcher
                 var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
                     + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
                     + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
+                var nameIndex = blockStart + candidates[slot];
                 if (joinable > 0 && bound < query.Reportable)
                 {
                     // A join may match the leftovers it concerns: they count as matched perfectly, with all the
                     // listed weight left over, which only raises the bound.
                     var joined = (joinable + listedLeft) / 2;
                     bound = Math.Max(bound, (matched + joined) / (matchedWeight + joined + (NameScorer.QueryOnly * (queryLeft - joinable))));
+                    if (bound >= query.Reportable)
+                    {
+                        work.JoinLifted.Add(nameIndex);
+                    }
                 }
 
-                var nameIndex = blockStart + candidates[slot];
                 if (bound >= query.Reportable && matcher.ScreensName(nameIndex))
                 {
                     bounded.Add(nameIndex, bound);

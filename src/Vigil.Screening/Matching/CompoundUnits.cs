@@ -39,12 +39,12 @@ internal sealed class CompoundUnits
     /// as a pair the scorer may join: on a list of a million generated identities half the units split into two
     /// others ("Hassan" = "Has" + "San"), and few of those are ever written apart.
     /// </summary>
-    public static CompoundUnits Find(IReadOnlyList<PreparedUnit> vocabulary, NameTable names)
+    public static CompoundUnits Find(PreparedUnit[] vocabulary, NameTable names)
     {
         // Units of other kinds are joined too (Seyed Mohammad ~ Seyedmohammad); a text held by units of several
         // kinds stands for all of them.
-        var byText = new Dictionary<string, int>(vocabulary.Count, StringComparer.Ordinal);
-        for (var id = 0; id < vocabulary.Count; id++)
+        var byText = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
+        for (var id = 0; id < vocabulary.Length; id++)
         {
             if (Joinable(vocabulary[id]))
             {
@@ -52,67 +52,81 @@ internal sealed class CompoundUnits
             }
         }
 
-        var sameText = new int[vocabulary.Count];
-        for (var id = 0; id < vocabulary.Count; id++)
+        var sameText = new int[vocabulary.Length];
+        for (var id = 0; id < vocabulary.Length; id++)
         {
             sameText[id] = byText.GetValueOrDefault(vocabulary[id].Text, -1);
         }
 
         var texts = byText.GetAlternateLookup<ReadOnlySpan<char>>();
-        var firsts = new Dictionary<int, HashSet<int>>();
+        var splits = new List<long>();
         foreach (var (text, _) in byText)
         {
             for (var split = ShortestPart; split <= text.Length - ShortestPart; split++)
             {
                 if (texts.TryGetValue(text.AsSpan(0, split), out var first) && texts.TryGetValue(text.AsSpan(split), out var second))
                 {
-                    if (!firsts.TryGetValue(second, out var before))
-                    {
-                        firsts.Add(second, before = []);
-                    }
-
-                    before.Add(first);
+                    splits.Add(((long)second << 32) | (uint)first);
                 }
             }
         }
 
-        var firstsBySecond = new Dictionary<int, int[]>(firsts.Count);
-        foreach (var (second, before) in firsts)
+        // Sorted by second part, each second part's first parts are side by side.
+        splits.Sort();
+        var firstsBySecond = new Dictionary<int, int[]>();
+        for (var start = 0; start < splits.Count;)
         {
-            firstsBySecond.Add(second, [.. before]);
+            var second = (int)(splits[start] >> 32);
+            var end = start;
+            while (end < splits.Count && (int)(splits[end] >> 32) == second)
+            {
+                end++;
+            }
+
+            firstsBySecond.Add(second, [.. splits.GetRange(start, end - start).Select(pair => (int)pair).Distinct()]);
+            start = end;
         }
 
-        return new CompoundUnits(byText, sameText, WrittenApart(vocabulary, names, texts), firstsBySecond);
+        return new CompoundUnits(byText, sameText, WrittenApart(vocabulary, names, byText), firstsBySecond);
     }
 
-    /// <summary>The units that some listed name writes as a pair the scorer may join, by the unit standing for their text.</summary>
-    private static bool[] WrittenApart(IReadOnlyList<PreparedUnit> vocabulary, NameTable names, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> texts)
+    /// <summary>
+    /// The units that some listed name writes as a pair the scorer may join, by the unit standing for their text; the
+    /// names are read on all cores (two and a half million on a million identities).
+    /// </summary>
+    private static bool[] WrittenApart(PreparedUnit[] vocabulary, NameTable names, Dictionary<string, int> byText)
     {
-        var writtenApart = new bool[vocabulary.Count];
-        Span<char> joined = stackalloc char[128];
-        for (var name = 0; name < names.Count; name++)
-        {
-            var unitIds = names.UnitIdsOf(name);
-            for (var first = 0; first < unitIds.Length; first++)
+        var writtenApart = new bool[vocabulary.Length];
+        Parallel.For(
+            0,
+            names.Count,
+            () => (Texts: byText.GetAlternateLookup<ReadOnlySpan<char>>(), Joined: new char[128]),
+            (name, _, local) =>
             {
-                var firstUnit = vocabulary[unitIds[first]];
-                for (var second = 0; second < unitIds.Length && Joinable(firstUnit); second++)
+                var unitIds = names.UnitIdsOf(name);
+                for (var first = 0; first < unitIds.Length; first++)
                 {
-                    var secondUnit = vocabulary[unitIds[second]];
-                    var length = firstUnit.Text.Length + secondUnit.Text.Length;
-                    if (second != first && length <= joined.Length && NameScorer.Joinable(firstUnit, secondUnit, adjacent: second == first + 1))
+                    var firstUnit = vocabulary[unitIds[first]];
+                    for (var second = 0; second < unitIds.Length && Joinable(firstUnit); second++)
                     {
-                        firstUnit.Text.CopyTo(joined);
-                        secondUnit.Text.CopyTo(joined[firstUnit.Text.Length..]);
-                        if (texts.TryGetValue(joined[..length], out var unit))
+                        var secondUnit = vocabulary[unitIds[second]];
+                        var length = firstUnit.Text.Length + secondUnit.Text.Length;
+                        if (second != first && length <= local.Joined.Length && NameScorer.Joinable(firstUnit, secondUnit, adjacent: second == first + 1))
                         {
-                            writtenApart[unit] = true;
+                            firstUnit.Text.CopyTo(local.Joined);
+                            secondUnit.Text.CopyTo(local.Joined.AsSpan(firstUnit.Text.Length));
+                            if (local.Texts.TryGetValue(local.Joined.AsSpan(0, length), out var unit))
+                            {
+                                // Only ever set: threads marking the same unit write the same value.
+                                writtenApart[unit] = true;
+                            }
                         }
                     }
                 }
-            }
-        }
 
+                return local;
+            },
+            _ => { });
         return writtenApart;
     }
 

@@ -26,6 +26,9 @@ internal sealed class SearchScratch
 
     public BestBoundFirst Bounded { get; } = new();
 
+    /// <summary>The candidates whose bound only a join lifted to where they could alert.</summary>
+    public HashSet<int> JoinLifted { get; } = [];
+
     public NameScorer.Aligner Aligner { get; } = new();
 
     /// <summary>This thread's working memory, emptied for a new query.</summary>
@@ -36,6 +39,7 @@ internal sealed class SearchScratch
         scratch.TopPersons.Clear();
         scratch.AttributesOf.Clear();
         scratch.Bounded.Clear();
+        scratch.JoinLifted.Clear();
         return scratch;
     }
 

@@ -147,7 +147,7 @@ public sealed class WatchListIndex
         }
 
         aliasVariants = AliasVariants.Learn(this);
-        Compounds = CompoundUnits.Find(vocabulary, names);
+        Compounds = CompoundUnits.Find(vocabularyUnits, names);
         LongestName = 1;
         for (var name = 0; name < names.Count; name++)
         {
