@@ -109,8 +109,8 @@ public sealed partial class WatchListMatcher
                 ? Math.Max(reportable, MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin)
                 : reportable;
 
-            // Screening for alerts a name whose every unit the lists spell alike, a candidate scores above its bound
-            // only where a join matches: those are bounded with the units a join may concern matched, and no
+            // Screening for alerts when the lists spell every unit of the name alike, a candidate scores above its
+            // bound only where a join matches: those are bounded with the units a join may concern matched, and no
             // candidate that cannot alert is taken.
             var weakBudget = WeakCandidateBudget;
             var mayBeJoined = alertsOnly && matcher.StopsBelowAlertFloor ? UnitsAJoinMayMatch() : null;
@@ -755,8 +755,9 @@ public sealed partial class WatchListMatcher
         /// <summary>
         /// Per query unit, whether a join may match it: the unit, or a spelling of it the lists hold, is two units
         /// that a listed name writes apart (a spelling the lists lack, when a part of it is one of their units), or
-        /// it and another unit it may be joined with are alike to the two parts of a list unit written as one. Null when some unit has no listed spelling alike:
-        /// compared directly with a candidate's units, such a unit can lift any candidate above its bound.
+        /// it and another unit it may be joined with are alike to the two parts of a list unit written as one. Null
+        /// when some unit has no listed spelling alike: compared directly with a candidate's units, such a unit can
+        /// lift any candidate above its bound.
         /// </summary>
         private bool[]? UnitsAJoinMayMatch()
         {
