@@ -109,12 +109,14 @@ public sealed partial class WatchListMatcher
                 ? Math.Max(reportable, MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin)
                 : reportable;
 
-            // Screening for alerts when the lists spell every unit of the name alike, a candidate scores above its
-            // bound only where a join matches: those are bounded with the units a join may concern matched, and no
-            // candidate that cannot alert is taken.
+            // Screening for alerts, a candidate scores above its bound only where a join matches or a unit the
+            // lists spell nowhere alike is compared directly. Those a join may lift are bounded with the units it may
+            // concern matched; the weak candidates are taken only among those a direct comparison could lift, and
+            // when the lists spell every unit of the name alike, none is.
             var weakBudget = WeakCandidateBudget;
-            var mayBeJoined = alertsOnly && matcher.StopsBelowAlertFloor ? UnitsAJoinMayMatch() : null;
-            if (mayBeJoined is not null)
+            var everyUnitFound = false;
+            var mayBeJoined = alertsOnly && matcher.StopsBelowAlertFloor ? UnitsAJoinMayMatch(out everyUnitFound) : null;
+            if (everyUnitFound)
             {
                 gatheredFrom = Math.Max(gatheredFrom, cannotAlertBelow);
                 weakBudget = 0;
@@ -134,7 +136,8 @@ public sealed partial class WatchListMatcher
                     break;
                 }
 
-                if (work.JoinLifted.Count > 0 && work.JoinLifted.Contains(nameIndex) && ++joinLiftedTaken > JoinLiftedBudget)
+                var joinLifted = work.JoinLifted.Count > 0 && work.JoinLifted.Contains(nameIndex);
+                if (joinLifted && ++joinLiftedTaken > JoinLiftedBudget)
                 {
                     continue;
                 }
@@ -157,7 +160,7 @@ public sealed partial class WatchListMatcher
                 // Every candidate that could alert is considered; below that, candidates are scored only to fill the
                 // top results, and only a few, so that a common name does not make a traveler slow to screen.
                 var threshold = matcher.ThresholdOfList(index.Attributes.ListOf(person));
-                if (best < threshold && (work.BestByPerson.Count >= top || ++weakScored > weakBudget))
+                if (best < threshold && (joinLifted || work.BestByPerson.Count >= top || ++weakScored > weakBudget))
                 {
                     continue;
                 }
@@ -479,7 +482,13 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, mayBeJoined, unsearchedMatched, reportable);
+            Span<bool> unfound = stackalloc bool[width];
+            for (var i = 0; i < width; i++)
+            {
+                unfound[i] = Query.Units[i].Kind != UnitKind.Link && IsUnfound(i);
+            }
+
+            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unfound, mayBeJoined, unsearchedMatched, reportable, sortedFrom);
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
@@ -496,7 +505,14 @@ public sealed partial class WatchListMatcher
 
         /// <summary>What bounding a candidate needs from the query, the same for every candidate.</summary>
         private readonly ref struct BoundingInputs(
-            Span<double> queryWeights, Span<double> queryReplaceable, Span<bool> isSearched, ReadOnlySpan<bool> mayBeJoined, double unsearchedMatched, double reportable)
+            Span<double> queryWeights,
+            Span<double> queryReplaceable,
+            Span<bool> isSearched,
+            Span<bool> unfound,
+            ReadOnlySpan<bool> mayBeJoined,
+            double unsearchedMatched,
+            double reportable,
+            double alertFloor)
         {
             public readonly Span<double> QueryWeights = queryWeights;
             public readonly Span<double> QueryReplaceable = queryReplaceable;
@@ -506,6 +522,12 @@ public sealed partial class WatchListMatcher
             public readonly ReadOnlySpan<bool> MayBeJoined = mayBeJoined;
             public readonly double UnsearchedMatched = unsearchedMatched;
             public readonly double Reportable = reportable;
+
+            /// <summary>Per query unit, whether no listed spelling is alike to it: compared directly, it may lift a candidate.</summary>
+            public readonly Span<bool> Unfound = unfound;
+
+            /// <summary>Below this no candidate can alert by its bound.</summary>
+            public readonly double AlertFloor = alertFloor;
         }
 
         /// <summary>The first name of the block holding the next unread name of any stream; -1 when all are read.</summary>
@@ -588,6 +610,9 @@ public sealed partial class WatchListMatcher
             {
                 double matched = query.UnsearchedMatched, matchedWeight = query.UnsearchedMatched, listedMatched = query.UnsearchedMatched * 2, queryLeft = 0, replaceable = 0;
                 double joinable = 0;
+
+                // What the bound would be with every unit compared directly matched perfectly, as an unsearched one.
+                double directMatched = 0, directWeight = 0, directListed = 0, directLeft = 0, directReplaceable = 0;
                 for (var i = 0; i < width; i++)
                 {
                     if (!query.IsSearched[i])
@@ -596,38 +621,54 @@ public sealed partial class WatchListMatcher
                     }
 
                     var at = (slot * stride) + (i * Fields);
+                    var perfect = (query.QueryWeights[i] + 1) / 2;
                     if (best[at] > 0)
                     {
                         matched += best[at];
                         matchedWeight += best[at + 1];
                         listedMatched += best[at + 2];
+                        if (query.Unfound[i])
+                        {
+                            directMatched += perfect - best[at];
+                            directWeight += perfect - best[at + 1];
+                            directListed += 1 - best[at + 2];
+                        }
                     }
                     else
                     {
                         queryLeft += query.QueryWeights[i];
                         replaceable += query.QueryReplaceable[i];
                         joinable += query.MayBeJoined.Length > 0 && query.MayBeJoined[i] ? query.QueryWeights[i] : 0;
+                        if (query.Unfound[i])
+                        {
+                            directMatched += perfect;
+                            directWeight += perfect;
+                            directListed += 1;
+                            directLeft += query.QueryWeights[i];
+                            directReplaceable += query.QueryReplaceable[i];
+                        }
                     }
                 }
 
-                // Lower bounds of what the scorer will charge: the list's leftover weight is at least its total
-                // less what the matched units could weigh, and the replaced weight at least the smaller leftover.
                 var listedLeft = Math.Max(0, totalWeight[slot] - listedMatched);
-                var replaced = Math.Min(replaceable, listedLeft);
-                var bound = matched / (matchedWeight + (NameScorer.Conflict * replaced)
-                    + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
-                    + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
+                var bound = Bound(matched, matchedWeight, listedMatched, queryLeft, replaceable, totalWeight[slot]);
                 var nameIndex = blockStart + candidates[slot];
-                if (joinable > 0 && bound < query.Reportable)
+                if (query.MayBeJoined.Length > 0 && bound < query.AlertFloor
+                    && Bound(matched + directMatched, matchedWeight + directWeight, listedMatched + directListed, queryLeft - directLeft, replaceable - directReplaceable, totalWeight[slot]) < query.AlertFloor)
                 {
-                    // A join may match the leftovers it concerns: they count as matched perfectly, with all the
-                    // listed weight left over, which only raises the bound.
+                    // Screening for alerts, a candidate that no direct comparison could lift to an alert can be lifted
+                    // above its bound only by a join: one that may match the leftovers it concerns counts them as
+                    // matched perfectly, with all the listed weight left over, which only raises the bound; any
+                    // other candidate that cannot alert is left out.
                     var joined = (joinable + listedLeft) / 2;
-                    bound = Math.Max(bound, (matched + joined) / (matchedWeight + joined + (NameScorer.QueryOnly * (queryLeft - joinable))));
-                    if (bound >= query.Reportable)
+                    var lifted = joinable > 0 ? (matched + joined) / (matchedWeight + joined + (NameScorer.QueryOnly * (queryLeft - joinable))) : 0;
+                    if (lifted < query.AlertFloor)
                     {
-                        work.JoinLifted.Add(nameIndex);
+                        continue;
                     }
+
+                    bound = lifted;
+                    work.JoinLifted.Add(nameIndex);
                 }
 
                 if (bound >= query.Reportable && matcher.ScreensName(nameIndex))
@@ -637,6 +678,21 @@ public sealed partial class WatchListMatcher
             }
 
             scratch.ReleaseBlock();
+        }
+
+        /// <summary>
+        /// The bound of a candidate from its matched pairs (their similarity-weighted sum, weight and listed weight)
+        /// and the query's weight left over: lower bounds of what the scorer will charge, the list's leftover weight
+        /// being at least its total less what the matched units could weigh, and the replaced weight at least the
+        /// smaller leftover.
+        /// </summary>
+        private static double Bound(double matched, double matchedWeight, double listedMatched, double queryLeft, double replaceable, double totalWeight)
+        {
+            var listedLeft = Math.Max(0, totalWeight - listedMatched);
+            var replaced = Math.Min(replaceable, listedLeft);
+            return matched / (matchedWeight + (NameScorer.Conflict * replaced)
+                + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
+                + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
         }
 
         /// <summary>
@@ -755,14 +811,15 @@ public sealed partial class WatchListMatcher
         /// <summary>
         /// Per query unit, whether a join may match it: the unit, or a spelling of it the lists hold, is two units
         /// that a listed name writes apart (a spelling the lists lack, when a part of it is one of their units), or
-        /// it and another unit it may be joined with are alike to the two parts of a list unit written as one. Null
-        /// when some unit has no listed spelling alike: compared directly with a candidate's units, such a unit can
-        /// lift any candidate above its bound.
+        /// it and another unit it may be joined with are alike to the two parts of a list unit written as one. Not
+        /// <paramref name="everyUnitFound"/> when some unit has no listed spelling alike: compared directly with a
+        /// candidate's units, such a unit may lift a candidate above its bound.
         /// </summary>
-        private bool[]? UnitsAJoinMayMatch()
+        private bool[] UnitsAJoinMayMatch(out bool everyUnitFound)
         {
             var compounds = index.Compounds;
             var mayBeJoined = new bool[Query.Units.Count];
+            everyUnitFound = true;
             for (var i = 0; i < Query.Units.Count; i++)
             {
                 if (Query.Units[i].Kind == UnitKind.Link)
@@ -770,10 +827,7 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                if (IsUnfound(i))
-                {
-                    return null;
-                }
+                everyUnitFound &= !IsUnfound(i);
 
                 foreach (var spelling in similar.SameNameAs(i))
                 {
