@@ -478,7 +478,7 @@ public sealed partial class WatchListMatcher
             {
                 if (!isSearched[i] && Query.Units[i].Kind != UnitKind.Link)
                 {
-                    unsearchedMatched += (Query.Units[i].Weight + 1) / 2;
+                    unsearchedMatched += MatchedAsUnsearched(Query.Units[i].Weight);
                 }
             }
 
@@ -518,7 +518,7 @@ public sealed partial class WatchListMatcher
             public readonly Span<double> QueryReplaceable = queryReplaceable;
             public readonly Span<bool> IsSearched = isSearched;
 
-            /// <summary>Per query unit, whether a join may match it where a candidate leaves it over; empty when bounds are not lifted for joins.</summary>
+            /// <summary>Per query unit, whether a join may match it where a candidate leaves it over; empty outside screening for alerts.</summary>
             public readonly ReadOnlySpan<bool> MayBeJoined = mayBeJoined;
             public readonly double UnsearchedMatched = unsearchedMatched;
             public readonly double Reportable = reportable;
@@ -621,7 +621,6 @@ public sealed partial class WatchListMatcher
                     }
 
                     var at = (slot * stride) + (i * Fields);
-                    var perfect = (query.QueryWeights[i] + 1) / 2;
                     if (best[at] > 0)
                     {
                         matched += best[at];
@@ -629,6 +628,7 @@ public sealed partial class WatchListMatcher
                         listedMatched += best[at + 2];
                         if (query.Unfound[i])
                         {
+                            var perfect = MatchedAsUnsearched(query.QueryWeights[i]);
                             directMatched += perfect - best[at];
                             directWeight += perfect - best[at + 1];
                             directListed += 1 - best[at + 2];
@@ -641,6 +641,7 @@ public sealed partial class WatchListMatcher
                         joinable += query.MayBeJoined.Length > 0 && query.MayBeJoined[i] ? query.QueryWeights[i] : 0;
                         if (query.Unfound[i])
                         {
+                            var perfect = MatchedAsUnsearched(query.QueryWeights[i]);
                             directMatched += perfect;
                             directWeight += perfect;
                             directListed += 1;
@@ -650,7 +651,6 @@ public sealed partial class WatchListMatcher
                     }
                 }
 
-                var listedLeft = Math.Max(0, totalWeight[slot] - listedMatched);
                 var bound = Bound(matched, matchedWeight, listedMatched, queryLeft, replaceable, totalWeight[slot]);
                 var nameIndex = blockStart + candidates[slot];
                 if (query.MayBeJoined.Length > 0 && bound < query.AlertFloor
@@ -660,7 +660,7 @@ public sealed partial class WatchListMatcher
                     // above its bound only by a join: one that may match the leftovers it concerns counts them as
                     // matched perfectly, with all the listed weight left over, which only raises the bound; any
                     // other candidate that cannot alert is left out.
-                    var joined = (joinable + listedLeft) / 2;
+                    var joined = (joinable + Math.Max(0, totalWeight[slot] - listedMatched)) / 2;
                     var lifted = joinable > 0 ? (matched + joined) / (matchedWeight + joined + (NameScorer.QueryOnly * (queryLeft - joinable))) : 0;
                     if (lifted < query.AlertFloor)
                     {
@@ -679,6 +679,9 @@ public sealed partial class WatchListMatcher
 
             scratch.ReleaseBlock();
         }
+
+        /// <summary>What a query unit that may match unseen adds to a bound: matched perfectly with the heaviest list unit.</summary>
+        private static double MatchedAsUnsearched(double weight) => (weight + 1) / 2;
 
         /// <summary>
         /// The bound of a candidate from its matched pairs (their similarity-weighted sum, weight and listed weight)
