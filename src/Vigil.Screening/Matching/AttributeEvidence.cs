@@ -192,6 +192,17 @@ public static class AttributeEvidence
     /// <summary>The contribution of one listed date, read from its packed form (<see cref="AttributeTable"/>).</summary>
     internal static double Contribution(QueryBirthDate dob, in BirthDateFacts date) => Compare(dob, date, describe: false).Contribution;
 
+    /// <summary>
+    /// The travelers' birth years a listed date does not contradict, as <see cref="Compare(QueryBirthDate, in BirthDateFacts, bool)"/>
+    /// judges them: any other year gives <see cref="DateContradicts"/>.
+    /// </summary>
+    internal static (int From, int To) YearsNotContradicting(in BirthDateFacts date) => date.Precision switch
+    {
+        BirthDatePrecision.Range => (date.FromYear - 1, date.ToYear + 1),
+        BirthDatePrecision.Approximate => (date.FromYear - 5, date.FromYear + 5),
+        _ => (date.FromYear - 1, date.FromYear + 1),
+    };
+
     private static (double Contribution, string? Detail) Compare(QueryBirthDate dob, in BirthDateFacts date, bool describe)
     {
         switch (date.Precision)

@@ -84,6 +84,37 @@ internal sealed class AttributeTable
         return new AttributeTable(persons, entries, [.. moreDates], [.. moreNationalities], [.. lists]);
     }
 
+    /// <summary>What <see cref="Outline"/> tells of the person, made once when an index is built.</summary>
+    public Outline OutlineOf(int person)
+    {
+        ref readonly var entry = ref entries[person];
+        if (entry.Irregular)
+        {
+            return Outline.Unknown;
+        }
+
+        (int From, int To)? years = null;
+        if (entry.DateCount > 0)
+        {
+            var (first, last) = AttributeEvidence.YearsNotContradicting(entry.FirstDate);
+            for (var d = 1; d < entry.DateCount; d++)
+            {
+                var (from, to) = AttributeEvidence.YearsNotContradicting(moreDates[entry.MoreDates + d - 1]);
+                (first, last) = (Math.Min(first, from), Math.Max(last, to));
+            }
+
+            years = (first, last);
+        }
+
+        ushort nationalities = 0;
+        for (var n = 0; n < entry.NationalityCount; n++)
+        {
+            nationalities |= Outline.NationalityBit(n == 0 ? entry.FirstNationality : moreNationalities[entry.MoreNationalities + n - 1]);
+        }
+
+        return new Outline(years, nationalities, entry.Gender);
+    }
+
     /// <summary>The position of the person's list in <see cref="Lists"/>.</summary>
     public int ListOf(int person) => entries[person].List;
 
@@ -153,6 +184,85 @@ internal sealed class AttributeTable
 
         /// <summary>A three-letter nationality that cannot be coded (a code is never 0), compared as text instead.</summary>
         public bool IrregularNationality => Nationality == 0 && Query.Nationality is { Length: 3 };
+
+        /// <summary>What an agreeing date of birth adds at most.</summary>
+        public double MostADateAdds { get; } = query.DateOfBirth is not { } dob ? 0 : dob.IsFullDate ? AttributeEvidence.ExactDateAgrees : AttributeEvidence.YearAgrees;
+
+        /// <summary>What a listed document number agreeing adds, when the traveler gives one.</summary>
+        public double MostADocumentAdds { get; } = query.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees;
+
+        /// <summary>The most any listed person's attributes add for this traveler.</summary>
+        public double MostAdded => AttributeEvidence.MostAdded(Query) + MostADocumentAdds;
+    }
+
+    /// <summary>
+    /// A person's attributes in eight bytes, enough to bound what they add for a traveler without reaching the person:
+    /// the span of birth years none of the person's dates contradicts, the coded nationalities as bits of a filter,
+    /// the gender. A search bounds thousands of candidate names on a list of a million people, and reads one of
+    /// these for each, in name order.
+    /// </summary>
+    internal readonly struct Outline
+    {
+        private readonly short fromYear;
+        private readonly short toYear;
+        private readonly ushort nationalities;
+        private readonly byte gender;
+        private readonly Kinds kind;
+
+        public Outline((int From, int To)? years, ushort nationalities, Gender gender)
+        {
+            kind = years is null ? Kinds.NoDate : Kinds.Dated;
+            if (years is { } span)
+            {
+                (fromYear, toYear) = ((short)Math.Clamp(span.From, short.MinValue, short.MaxValue), (short)Math.Clamp(span.To, short.MinValue, short.MaxValue));
+            }
+
+            this.nationalities = nationalities;
+            this.gender = (byte)gender;
+        }
+
+        private Outline(Kinds kind) => this.kind = kind;
+
+        private enum Kinds : byte
+        {
+            Unknown,
+            NoDate,
+            Dated,
+        }
+
+        /// <summary>Nothing known: the most any attributes add.</summary>
+        public static Outline Unknown { get; } = new(Kinds.Unknown);
+
+        /// <summary>One of sixteen bits for a coded nationality; 0 for none.</summary>
+        public static ushort NationalityBit(int code) => code == 0 ? (ushort)0 : (ushort)(1 << (int)((uint)(code * -1640531535) >> 28));
+
+        /// <summary>
+        /// At least what <see cref="Contribution"/> gives the person for <paramref name="traveler"/>: exact for a
+        /// contradicted date, a nationality not listed and a gender that differs, and the most a date, a nationality
+        /// or a document could add where the outline cannot tell.
+        /// </summary>
+        public double MostAdded(in Traveler traveler)
+        {
+            if (kind == Kinds.Unknown || traveler.IrregularNationality)
+            {
+                return traveler.MostAdded;
+            }
+
+            double most = traveler.MostADocumentAdds;
+            if (traveler.Query.DateOfBirth is { } dob && kind == Kinds.Dated)
+            {
+                most += dob.Year < fromYear || dob.Year > toYear ? AttributeEvidence.DateContradicts : traveler.MostADateAdds;
+            }
+
+            if (traveler.Nationality != 0 && nationalities != 0)
+            {
+                most += (nationalities & NationalityBit(traveler.Nationality)) != 0 ? AttributeEvidence.NationalityAgrees : AttributeEvidence.NationalityDiffers;
+            }
+
+            return traveler.Query.Gender != Gender.Unknown && (Gender)gender != Gender.Unknown && traveler.Query.Gender != (Gender)gender
+                ? most + AttributeEvidence.GenderDiffers
+                : most;
+        }
     }
 
     /// <summary>One person's attributes; dates and nationalities after the first are at MoreDates and MoreNationalities.</summary>

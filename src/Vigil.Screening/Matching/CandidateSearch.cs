@@ -488,7 +488,11 @@ public sealed partial class WatchListMatcher
                 unfound[i] = Query.Units[i].Kind != UnitKind.Link && IsUnfound(i);
             }
 
-            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unfound, mayBeJoined, unsearchedMatched, reportable, sortedFrom);
+            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unfound, mayBeJoined, unsearchedMatched, reportable, sortedFrom)
+            {
+                MostAttributesAdd = traveler.MostAdded,
+                LowestThreshold = matcher.Options.LowestThreshold - RoundingMargin,
+            };
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
@@ -528,6 +532,12 @@ public sealed partial class WatchListMatcher
 
             /// <summary>Below this no candidate can alert by its bound.</summary>
             public readonly double AlertFloor = alertFloor;
+
+            /// <summary>The most any person's attributes add for this traveler.</summary>
+            public double MostAttributesAdd { get; init; }
+
+            /// <summary>The lowest alert threshold, less the rounding margin.</summary>
+            public double LowestThreshold { get; init; }
         }
 
         /// <summary>The first name of the block holding the next unread name of any stream; -1 when all are read.</summary>
@@ -609,7 +619,7 @@ public sealed partial class WatchListMatcher
             for (var slot = 0; slot < candidates.Count; slot++)
             {
                 double matched = query.UnsearchedMatched, matchedWeight = query.UnsearchedMatched, listedMatched = query.UnsearchedMatched * 2, queryLeft = 0, replaceable = 0;
-                double joinable = 0;
+                double joinable = 0, joinableFound = 0;
 
                 // What the bound would be with every unit compared directly matched perfectly, as an unsearched one.
                 double directMatched = 0, directWeight = 0, directListed = 0, directLeft = 0, directReplaceable = 0;
@@ -638,7 +648,9 @@ public sealed partial class WatchListMatcher
                     {
                         queryLeft += query.QueryWeights[i];
                         replaceable += query.QueryReplaceable[i];
-                        joinable += query.MayBeJoined.Length > 0 && query.MayBeJoined[i] ? query.QueryWeights[i] : 0;
+                        var mayBeJoined = query.MayBeJoined.Length > 0 && query.MayBeJoined[i];
+                        joinable += mayBeJoined ? query.QueryWeights[i] : 0;
+                        joinableFound += mayBeJoined && !query.Unfound[i] ? query.QueryWeights[i] : 0;
                         if (query.Unfound[i])
                         {
                             var perfect = MatchedAsUnsearched(query.QueryWeights[i]);
@@ -653,8 +665,19 @@ public sealed partial class WatchListMatcher
 
                 var bound = Bound(matched, matchedWeight, listedMatched, queryLeft, replaceable, totalWeight[slot]);
                 var nameIndex = blockStart + candidates[slot];
-                if (query.MayBeJoined.Length > 0 && bound < query.AlertFloor
-                    && Bound(matched + directMatched, matchedWeight + directWeight, listedMatched + directListed, queryLeft - directLeft, replaceable - directReplaceable, totalWeight[slot]) < query.AlertFloor)
+                if (query.MayBeJoined.Length == 0)
+                {
+                    if (bound >= query.Reportable && matcher.ScreensName(nameIndex))
+                    {
+                        bounded.Add(nameIndex, bound);
+                    }
+
+                    continue;
+                }
+
+                var direct = Bound(matched + directMatched, matchedWeight + directWeight, listedMatched + directListed, queryLeft - directLeft, replaceable - directReplaceable, totalWeight[slot]);
+                var joinLifted = false;
+                if (bound < query.AlertFloor && direct < query.AlertFloor)
                 {
                     // Screening for alerts, a candidate that no direct comparison could lift to an alert can be lifted
                     // above its bound only by a join: one that may match the leftovers it concerns counts them as
@@ -668,13 +691,40 @@ public sealed partial class WatchListMatcher
                     }
 
                     bound = lifted;
+                    joinLifted = true;
+                }
+
+                if (bound < query.Reportable || !matcher.ScreensName(nameIndex))
+                {
+                    continue;
+                }
+
+                // A person whose dates of birth all contradict the traveler's, or whose nationalities or gender differ,
+                // takes that much off any score: a candidate that even its best name could not then lift to an alert is
+                // left out. The most the name could score counts direct comparisons and joins together.
+                var attributes = index.OutlineOf(nameIndex).MostAdded(traveler);
+                if (attributes < query.MostAttributesAdd)
+                {
+                    var reach = Math.Max(bound, direct);
+                    if (joinableFound > 0)
+                    {
+                        var absorbed = (joinableFound + Math.Max(0, totalWeight[slot] - listedMatched - directListed)) / 2;
+                        reach = Math.Max(reach, (matched + directMatched + absorbed)
+                            / (matchedWeight + directWeight + absorbed + (NameScorer.QueryOnly * Math.Max(0, queryLeft - directLeft - joinableFound))));
+                    }
+
+                    if (reach + attributes < query.LowestThreshold)
+                    {
+                        continue;
+                    }
+                }
+
+                if (joinLifted)
+                {
                     work.JoinLifted.Add(nameIndex);
                 }
 
-                if (bound >= query.Reportable && matcher.ScreensName(nameIndex))
-                {
-                    bounded.Add(nameIndex, bound);
-                }
+                bounded.Add(nameIndex, bound);
             }
 
             scratch.ReleaseBlock();

@@ -139,6 +139,12 @@ public sealed class WatchListIndex
         vocabularyUnits = [.. vocabulary];
         personList = persons;
         Attributes = AttributeTable.Build(persons);
+        outlineOfName = new AttributeTable.Outline[names.Count];
+        for (var name = 0; name < outlineOfName.Length; name++)
+        {
+            outlineOfName[name] = Attributes.OutlineOf(names.Person[name]);
+        }
+
         var computesNeighbours = vocabulary.Count <= NeighboursComputedUpTo;
         if (computesNeighbours)
         {
@@ -182,6 +188,11 @@ public sealed class WatchListIndex
 
     /// <summary>The persons' attributes as candidates are weighed on them.</summary>
     internal AttributeTable Attributes { get; }
+
+    /// <summary>Per name, its person's <see cref="AttributeTable.Outline"/>, read in name order as candidates are bounded.</summary>
+    private readonly AttributeTable.Outline[] outlineOfName;
+
+    internal ref readonly AttributeTable.Outline OutlineOf(int name) => ref outlineOfName[name];
 
     /// <summary>One indexed name with its prepared form, made anew: for scoring and explaining a candidate.</summary>
     internal IndexedName Name(int name)

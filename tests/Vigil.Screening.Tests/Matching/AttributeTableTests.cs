@@ -53,6 +53,33 @@ public class AttributeTableTests(WatchListMatcherTests.UnIndex un) : IClassFixtu
     }
 
     [Fact]
+    public void A_persons_outline_never_adds_less_than_its_record_and_takes_off_exactly_what_the_record_does_where_it_can_tell()
+    {
+        var persons = un.Index.Persons.ToArray();
+        var table = AttributeTable.Build(persons);
+        var random = new Random(13);
+        int weighed = 0, ruled = 0, exact = 0;
+        for (var p = 0; p < persons.Length; p++)
+        {
+            var outline = table.OutlineOf(p);
+            foreach (var query in TravelersAgainst(persons[p], random))
+            {
+                var traveler = new AttributeTable.Traveler(query);
+                var added = AttributeEvidence.Contribution(query, persons[p]);
+                var most = outline.MostAdded(traveler);
+                Assert.True(added <= most + 1e-12, $"{persons[p].ListId} adds {added} for {query.DateOfBirth} {query.Nationality} {query.Gender}, outline at most {most}");
+                weighed++;
+                ruled += most < traveler.MostAdded ? 1 : 0;
+                exact += added < 0 && Math.Abs(added - most) < 1e-12 ? 1 : 0;
+            }
+        }
+
+        // An outline that rules nothing out would keep every candidate; contradictions are what it is for.
+        Assert.True(ruled > weighed / 4, $"the outline ruled on only {ruled} of {weighed} weighings");
+        Assert.True(exact > weighed / 20, $"only {exact} of {weighed} weighings taking something off were bounded exactly");
+    }
+
+    [Fact]
     public void Odd_records_are_weighed_as_their_records_are()
     {
         ListedPerson[] persons =
@@ -74,7 +101,9 @@ public class AttributeTableTests(WatchListMatcherTests.UnIndex un) : IClassFixtu
                     var query = new ScreeningQuery("X") { DateOfBirth = dob, Nationality = nationality, Gender = gender, DocumentNumber = "N0012345" };
                     for (var p = 0; p < persons.Length; p++)
                     {
-                        Assert.Equal(AttributeEvidence.Contribution(query, persons[p]), table.Contribution(new AttributeTable.Traveler(query), p));
+                        var added = AttributeEvidence.Contribution(query, persons[p]);
+                        Assert.Equal(added, table.Contribution(new AttributeTable.Traveler(query), p));
+                        Assert.True(added <= table.OutlineOf(p).MostAdded(new AttributeTable.Traveler(query)) + 1e-12, $"person {p} adds {added} for {dob} {nationality} {gender}");
                         weighed++;
                     }
                 }
