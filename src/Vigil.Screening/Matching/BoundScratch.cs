@@ -28,6 +28,9 @@ internal sealed class BoundScratch
     /// <summary>Per slot, the candidate name's total weight.</summary>
     public double[] TotalWeight { get; private set; } = new double[64];
 
+    /// <summary>What reading the streams' first holders ahead of gathering summed, kept so that the reading is done.</summary>
+    public double Touched { get; set; }
+
     /// <summary>The holder lists being read, one per similar unit of a searched query unit.</summary>
     public List<HolderStream> Streams { get; } = [];
 

@@ -465,6 +465,8 @@ public sealed partial class WatchListMatcher
                 }
             }
 
+            scratch.Touched = TouchHeads(streams, index.AllHolders, index.AllHolderTotalWeights);
+
             // Units not searched (the lightest, and those no key found) may still match in a candidate: the bound
             // counts them as matched perfectly, with the heaviest list unit they could pair with.
             double unsearchedMatched = 0;
@@ -538,6 +540,22 @@ public sealed partial class WatchListMatcher
 
             /// <summary>The lowest alert threshold, less the rounding margin.</summary>
             public double LowestThreshold { get; init; }
+        }
+
+        /// <summary>
+        /// Reads the first holder of every stream before any is gathered. Each holder list lies at its own place in
+        /// a large array, which a traveler seen for the first time finds out of the caches: read one after another,
+        /// the gathering waited for each; read together here, the waits overlap.
+        /// </summary>
+        private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<int> holders, ReadOnlySpan<double> totalWeights)
+        {
+            double sum = 0;
+            foreach (ref readonly var stream in CollectionsMarshal.AsSpan(streams))
+            {
+                sum += holders[stream.Next] + totalWeights[stream.Next];
+            }
+
+            return sum;
         }
 
         /// <summary>The first name of the block holding the next unread name of any stream; -1 when all are read.</summary>
@@ -887,7 +905,7 @@ public sealed partial class WatchListMatcher
                     mayBeJoined[i] |= compounds.IsWrittenApart(spelling);
                 }
 
-                mayBeJoined[i] |= !index.Holds(Query.Units[i].Unit) && compounds.MaySplitIntoTwo(Query.Units[i].Text);
+                mayBeJoined[i] |= !index.Holds(Query.Units[i]) && compounds.MaySplitIntoTwo(Query.Units[i].Text);
             }
 
             for (var first = 0; first < Query.Units.Count; first++)

@@ -20,7 +20,33 @@ public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePho
     public string Text => Unit.Text;
 
     public UnitKind Kind => Unit.Kind;
+
+    /// <summary>
+    /// What the index built with this unit's preparer found for it. A traveler's unit was otherwise looked up by value
+    /// in up to four tables, and the first time a traveler brings it each look-up waits for memory several times;
+    /// the preparer hands out the same unit each time it meets the name. Not part of the unit's value.
+    /// </summary>
+    internal IndexedUnit? Indexed
+    {
+        get => Volatile.Read(ref indexed);
+        set => Volatile.Write(ref indexed, value);
+    }
+
+    private IndexedUnit? indexed;
+
+    public bool Equals(PreparedUnit? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && Unit.Equals(other.Unit) && Phonetic == other.Phonetic && CorePhonetic == other.CorePhonetic
+            && Skeleton == other.Skeleton && Weight.Equals(other.Weight));
+
+    public override int GetHashCode() => HashCode.Combine(Unit, Phonetic, CorePhonetic, Skeleton, Weight);
 }
+
+/// <summary>
+/// What one index found for a unit: its vocabulary id, or for a unit the lists lack (-1) its similar list units. A
+/// preparer may serve several indexes, so the index is named by its identity.
+/// </summary>
+internal sealed record IndexedUnit(int Index, int VocabularyId, (int Unit, double Similarity)[]? SimilarUnits);
 
 /// <summary>
 /// A parsed name ready to be compared: its units (links included, with no weight) and its genealogical links. The

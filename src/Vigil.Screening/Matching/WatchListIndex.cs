@@ -137,6 +137,11 @@ public sealed class WatchListIndex
         }
 
         vocabularyUnits = [.. vocabulary];
+        for (var id = 0; id < vocabularyUnits.Length; id++)
+        {
+            vocabularyUnits[id].Indexed = new IndexedUnit(Identity, id, null);
+        }
+
         personList = persons;
         Attributes = AttributeTable.Build(persons);
         outlineOfName = new AttributeTable.Outline[names.Count];
@@ -357,7 +362,7 @@ public sealed class WatchListIndex
     public int LearntVariants => aliasVariants.Count;
 
     /// <summary>Whether the lists hold the unit itself.</summary>
-    internal bool Holds(NameUnit unit) => vocabularyIds.ContainsKey(unit);
+    internal bool Holds(PreparedUnit unit) => IndexedOf(unit) is { } indexed ? indexed.VocabularyId >= 0 : vocabularyIds.ContainsKey(unit.Unit);
 
     /// <summary>The vocabulary units that are two others written as one, and those a listed name writes apart.</summary>
     internal CompoundUnits Compounds { get; }
@@ -401,7 +406,14 @@ public sealed class WatchListIndex
 
     private void SimilarByKeys(PreparedUnit unit, SimilarUnitTable similar, int queryUnit, HashSet<string> keyBuffer)
     {
-        if (vocabularyIds.TryGetValue(unit.Unit, out var known))
+        var indexed = IndexedOf(unit);
+        if (indexed?.SimilarUnits is { } similarUnits)
+        {
+            Copy(similarUnits, similar, queryUnit);
+            return;
+        }
+
+        if (indexed is { VocabularyId: >= 0 and var known } || vocabularyIds.TryGetValue(unit.Unit, out known))
         {
             // Large vocabularies compute a unit's neighbours on first use and keep them: computing them all took
             // longer than 15 minutes for a million identities. Two threads may compute the same entry at once;
@@ -413,39 +425,27 @@ public sealed class WatchListIndex
                 Volatile.Write(ref neighbours[known], found);
             }
 
-            foreach (var (id, similarity) in found)
-            {
-                similar.Set(queryUnit, id, similarity);
-            }
-
+            Copy(found, similar, queryUnit);
             return;
         }
 
         if (KeptForSpelling(unit.Unit) is { } spelling)
         {
-            foreach (var (id, similarity) in spelling)
-            {
-                similar.Set(queryUnit, id, similarity);
-            }
-
+            Copy(spelling, similar, queryUnit);
+            unit.Indexed = new IndexedUnit(Identity, -1, spelling);
             return;
         }
 
         if (recentUnits.TryGetValue(unit.Unit, out var recent))
         {
-            foreach (var (id, similarity) in recent)
-            {
-                similar.Set(queryUnit, id, similarity);
-            }
-
+            Copy(recent, similar, queryUnit);
+            unit.Indexed = new IndexedUnit(Identity, -1, recent);
             return;
         }
 
         var computed = NeighboursOf(unit, keyBuffer);
-        foreach (var (id, similarity) in computed)
-        {
-            similar.Set(queryUnit, id, similarity);
-        }
+        Copy(computed, similar, queryUnit);
+        unit.Indexed = new IndexedUnit(Identity, -1, computed);
 
         // ConcurrentDictionary.Count takes every lock; an approximate count of additions is enough for a bound.
         if (Interlocked.Increment(ref recentAdditions) > RecentUnitsLimit)
@@ -457,6 +457,17 @@ public sealed class WatchListIndex
         recentUnits.TryAdd(unit.Unit, computed);
     }
 
+
+    private static void Copy((int Unit, double Similarity)[] found, SimilarUnitTable similar, int queryUnit)
+    {
+        foreach (var (id, similarity) in found)
+        {
+            similar.Set(queryUnit, id, similarity);
+        }
+    }
+
+    /// <summary>What this index found for the unit before, when the unit says so.</summary>
+    private IndexedUnit? IndexedOf(PreparedUnit unit) => unit.Indexed is { } indexed && indexed.Index == Identity ? indexed : null;
 
     /// <summary>
     /// Compares every list unit with its key neighbours once, on all cores, so that a traveler whose name the lists

@@ -203,6 +203,48 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
+    public void Indexes_sharing_one_preparer_screen_as_indexes_with_their_own()
+    {
+        // The preparer hands out one unit per name, and each index notes on it what it found: the second index
+        // numbers the units otherwise, and must not read the first one's notes, nor the first the second's.
+        var persons = un.Index.Persons.ToList();
+        var reversed = Enumerable.Reverse(persons).ToList();
+        var shared = new NamePreparer(TokenWeights.Default);
+        var first = new WatchListMatcher(WatchListIndex.Build(persons, shared));
+        var second = new WatchListMatcher(WatchListIndex.Build(reversed, shared));
+        var firstAlone = new WatchListMatcher(WatchListIndex.Build(persons));
+        var secondAlone = new WatchListMatcher(WatchListIndex.Build(reversed));
+        Assert.NotEqual(first.Index.Vocabulary[0].Text, second.Index.Vocabulary[0].Text);
+        var alerts = 0;
+        foreach (var query in Queries("un-queries-dev.csv").Where((_, i) => i % 5 == 0).Concat(Queries("negatives-dev.csv").Take(200)))
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                var expected = Printed(firstAlone.Alerts(query));
+                Assert.Equal(expected, Printed(first.Alerts(query)));
+                Assert.Equal(Printed(secondAlone.Alerts(query)), Printed(second.Alerts(query)));
+                Assert.Equal(Printed(firstAlone.Screen(query)), Printed(first.Screen(query)));
+                alerts += expected.Count;
+            }
+        }
+
+        Assert.True(alerts >= 400, $"only {alerts} alerts");
+    }
+
+    [Fact]
+    public void A_prepared_units_value_is_its_name_and_forms_whatever_an_index_found_for_it()
+    {
+        var preparer = new NamePreparer(TokenWeights.Default);
+        var noted = preparer.PrepareUnit(NameParser.Parse("Abdulrahman").Units[0]);
+        var index = WatchListIndex.Build([new ListedPerson { List = "x", ListId = "1", Names = [new ListedName("Abdulrahman", NameKind.Primary)] }], preparer);
+        Assert.Same(noted, Assert.Single(index.Vocabulary));
+        var fresh = new NamePreparer(TokenWeights.Default).PrepareUnit(NameParser.Parse("Abdulrahman").Units[0]);
+        Assert.Equal(fresh, noted);
+        Assert.Equal(fresh.GetHashCode(), noted.GetHashCode());
+        Assert.NotEqual(fresh, new NamePreparer(TokenWeights.Default).PrepareUnit(NameParser.Parse("Abdulrahim").Units[0]));
+    }
+
+    [Fact]
     public void Names_read_back_from_the_index_hold_their_vocabulary_units_and_person()
     {
         var index = un.Index;
