@@ -88,9 +88,10 @@ internal sealed class AttributeTable
     public Outline OutlineOf(int person)
     {
         ref readonly var entry = ref entries[person];
+        var individual = persons[person].Kind == PartyKind.Individual;
         if (entry.Irregular)
         {
-            return Outline.Unknown;
+            return Outline.Unknown(individual);
         }
 
         (int From, int To)? years = null;
@@ -112,7 +113,7 @@ internal sealed class AttributeTable
             nationalities |= Outline.NationalityBit(n == 0 ? entry.FirstNationality : moreNationalities[entry.MoreNationalities + n - 1]);
         }
 
-        return new Outline(years, nationalities, entry.Gender);
+        return new Outline(years, nationalities, entry.Gender, individual);
     }
 
     /// <summary>The position of the person's list in <see cref="Lists"/>.</summary>
@@ -196,10 +197,10 @@ internal sealed class AttributeTable
     }
 
     /// <summary>
-    /// A person's attributes in eight bytes, enough to bound what they add for a traveler without reaching the person:
+    /// A person's attributes in ten bytes, enough to bound what they add for a traveler without reaching the person:
     /// the span of birth years none of the person's dates contradicts, the coded nationalities as bits of a filter,
-    /// the gender. A search bounds thousands of candidate names on a list of a million people, and reads one of
-    /// these for each, in name order.
+    /// the gender; and whether the person is an individual. A search bounds thousands of candidate names on a list
+    /// of a million people, and reads one of these for each, in name order.
     /// </summary>
     internal readonly struct Outline
     {
@@ -209,8 +210,9 @@ internal sealed class AttributeTable
         private readonly byte gender;
         private readonly Kinds kind;
 
-        public Outline((int From, int To)? years, ushort nationalities, Gender gender)
+        public Outline((int From, int To)? years, ushort nationalities, Gender gender, bool individual)
         {
+            Individual = individual;
             kind = years is null ? Kinds.NoDate : Kinds.Dated;
             if (years is { } span)
             {
@@ -221,7 +223,10 @@ internal sealed class AttributeTable
             this.gender = (byte)gender;
         }
 
-        private Outline(Kinds kind) => this.kind = kind;
+        private Outline(Kinds kind, bool individual) => (this.kind, Individual) = (kind, individual);
+
+        /// <summary>An individual rather than an entity: entities are screened only when asked for.</summary>
+        public bool Individual { get; }
 
         private enum Kinds : byte
         {
@@ -231,7 +236,7 @@ internal sealed class AttributeTable
         }
 
         /// <summary>Nothing known: the most any attributes add.</summary>
-        public static Outline Unknown { get; } = new(Kinds.Unknown);
+        public static Outline Unknown(bool individual) => new(Kinds.Unknown, individual);
 
         /// <summary>One of sixteen bits for a coded nationality; 0 for none.</summary>
         public static ushort NationalityBit(int code) => code == 0 ? (ushort)0 : (ushort)(1 << (int)((uint)(code * -1640531535) >> 28));

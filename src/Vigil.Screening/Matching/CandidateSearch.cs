@@ -683,9 +683,10 @@ public sealed partial class WatchListMatcher
 
                 var bound = Bound(matched, matchedWeight, listedMatched, queryLeft, replaceable, totalWeight[slot]);
                 var nameIndex = blockStart + candidates[slot];
+                ref readonly var outline = ref index.OutlineOf(nameIndex);
                 if (query.MayBeJoined.Length == 0)
                 {
-                    if (bound >= query.Reportable && matcher.ScreensName(nameIndex))
+                    if (bound >= query.Reportable && matcher.Screens(outline))
                     {
                         bounded.Add(nameIndex, bound);
                     }
@@ -712,7 +713,7 @@ public sealed partial class WatchListMatcher
                     joinLifted = true;
                 }
 
-                if (bound < query.Reportable || !matcher.ScreensName(nameIndex))
+                if (bound < query.Reportable || !matcher.Screens(outline))
                 {
                     continue;
                 }
@@ -720,7 +721,7 @@ public sealed partial class WatchListMatcher
                 // A person whose dates of birth all contradict the traveler's, or whose nationalities or gender differ,
                 // takes that much off any score: a candidate that even its best name could not then lift to an alert is
                 // left out. The most the name could score counts direct comparisons and joins together.
-                var attributes = index.OutlineOf(nameIndex).MostAdded(traveler);
+                var attributes = outline.MostAdded(traveler);
                 if (attributes < query.MostAttributesAdd)
                 {
                     var reach = Math.Max(bound, direct);

@@ -239,8 +239,6 @@ public sealed class WatchListIndex
 
     internal double TotalWeightOf(int name) => names.TotalWeight[name];
 
-    internal bool NamesIndividual(int name) => names.Individual[name];
-
     /// <summary>Every indexed name, person by person; each record is made when read.</summary>
     public IReadOnlyList<IndexedName> Names { get; }
 
@@ -317,7 +315,7 @@ public sealed class WatchListIndex
                     }
                 }
 
-                names.Add(p, unitIds, prepared.Links, name, weight, person.Kind == PartyKind.Individual);
+                names.Add(p, unitIds, prepared.Links, name, weight);
             }
 
             foreach (var document in person.Documents)
@@ -729,14 +727,13 @@ internal sealed class NameTable
     /// <summary>Genealogical links, for the few names that have any.</summary>
     private readonly Dictionary<int, (int Son, int Father)[]> links;
 
-    private NameTable(int[] unitStart, int[] unitIds, int[] person, ListedName[] listed, double[] totalWeight, bool[] individual, Dictionary<int, (int, int)[]> links)
+    private NameTable(int[] unitStart, int[] unitIds, int[] person, ListedName[] listed, double[] totalWeight, Dictionary<int, (int, int)[]> links)
     {
         this.unitStart = unitStart;
         this.unitIds = unitIds;
         Person = person;
         Listed = listed;
         TotalWeight = totalWeight;
-        Individual = individual;
         this.links = links;
     }
 
@@ -747,8 +744,6 @@ internal sealed class NameTable
     public ListedName[] Listed { get; }
 
     public double[] TotalWeight { get; }
-
-    public bool[] Individual { get; }
 
     public ReadOnlySpan<int> UnitIdsOf(int name) => unitIds.AsSpan(unitStart[name], unitStart[name + 1] - unitStart[name]);
 
@@ -761,12 +756,11 @@ internal sealed class NameTable
         private readonly List<int> person = [];
         private readonly List<ListedName> listed = [];
         private readonly List<double> totalWeight = [];
-        private readonly List<bool> individual = [];
         private readonly Dictionary<int, (int, int)[]> links = [];
 
         public int Count => person.Count;
 
-        public void Add(int personIndex, List<int> ids, IReadOnlyList<(int Son, int Father)> nameLinks, ListedName name, double weight, bool isIndividual)
+        public void Add(int personIndex, List<int> ids, IReadOnlyList<(int Son, int Father)> nameLinks, ListedName name, double weight)
         {
             if (nameLinks.Count > 0)
             {
@@ -778,11 +772,10 @@ internal sealed class NameTable
             person.Add(personIndex);
             listed.Add(name);
             totalWeight.Add(weight);
-            individual.Add(isIndividual);
         }
 
         public NameTable ToTable() =>
-            new([.. unitStart], [.. unitIds], [.. person], [.. listed], [.. totalWeight], [.. individual], links);
+            new([.. unitStart], [.. unitIds], [.. person], [.. listed], [.. totalWeight], links);
     }
 }
 

@@ -85,5 +85,5 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     private bool Screens(ListedPerson person) => Options.IncludeEntities || person.Kind == PartyKind.Individual;
 
-    private bool ScreensName(int name) => Options.IncludeEntities || Index.NamesIndividual(name);
+    private bool Screens(in AttributeTable.Outline person) => Options.IncludeEntities || person.Individual;
 }
