@@ -932,12 +932,13 @@ public sealed partial class WatchListMatcher
         {
             foreach (var secondPart in similar.ComparedWith(second))
             {
-                if (similar.Get(second, secondPart) <= 0)
+                var firstParts = index.Compounds.FirstPartsBefore(secondPart);
+                if (firstParts.IsEmpty || similar.Get(second, secondPart) <= 0)
                 {
                     continue;
                 }
 
-                foreach (var firstPart in index.Compounds.FirstPartsBefore(secondPart))
+                foreach (var firstPart in firstParts)
                 {
                     if (similar.Get(first, firstPart) > 0)
                     {

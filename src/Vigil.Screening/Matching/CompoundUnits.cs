@@ -16,8 +16,6 @@ internal sealed class CompoundUnits
     /// <summary>The shortest part that alone says a spelling the lists lack may be two names: "Ali".</summary>
     private const int ShortestWholePart = 3;
 
-    private readonly bool[] writtenApart;
-
     /// <summary>For each unit that ends a split of another into two vocabulary units, the units that begin one.</summary>
     private readonly Dictionary<int, int[]> firstsBySecond;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> joinableUnits;
@@ -25,12 +23,33 @@ internal sealed class CompoundUnits
     /// <summary>Per unit, the unit that stands for its text (-1 for links and initials).</summary>
     private readonly int[] sameText;
 
+    /// <summary>
+    /// Per unit, <see cref="Part"/> flags: what a search asks of every spelling of a traveler's units, read from one
+    /// small array instead of through the unit's text and a table.
+    /// </summary>
+    private readonly Part[] parts;
+
+    [Flags]
+    private enum Part : byte
+    {
+        None = 0,
+        WrittenApart = 1,
+        EndsASplit = 2,
+    }
+
     private CompoundUnits(Dictionary<string, int> joinableUnits, int[] sameText, bool[] writtenApart, Dictionary<int, int[]> firstsBySecond)
     {
         this.firstsBySecond = firstsBySecond;
         this.sameText = sameText;
         this.joinableUnits = joinableUnits.GetAlternateLookup<ReadOnlySpan<char>>();
-        this.writtenApart = writtenApart;
+        parts = new Part[sameText.Length];
+        for (var unit = 0; unit < parts.Length; unit++)
+        {
+            if (sameText[unit] is >= 0 and var text)
+            {
+                parts[unit] = (writtenApart[text] ? Part.WrittenApart : Part.None) | (firstsBySecond.ContainsKey(text) ? Part.EndsASplit : Part.None);
+            }
+        }
     }
 
     /// <summary>
@@ -153,12 +172,12 @@ internal sealed class CompoundUnits
     }
 
     /// <summary>Whether the unit is two vocabulary units that some listed name writes apart, where the scorer may join them.</summary>
-    public bool IsWrittenApart(int unit) => sameText[unit] is >= 0 and var text && writtenApart[text];
+    public bool IsWrittenApart(int unit) => (parts[unit] & Part.WrittenApart) != 0;
 
     /// <summary>
     /// The units that begin a vocabulary unit split into two when <paramref name="second"/> ends it (Ali, Abu before
     /// Akbar); empty for most units.
     /// </summary>
     public ReadOnlySpan<int> FirstPartsBefore(int second) =>
-        sameText[second] is >= 0 and var text && firstsBySecond.TryGetValue(text, out var firsts) ? firsts : [];
+        (parts[second] & Part.EndsASplit) != 0 && firstsBySecond.TryGetValue(sameText[second], out var firsts) ? firsts : [];
 }

@@ -373,8 +373,9 @@ public sealed class WatchListIndex
             return;
         }
 
+        // Those alike enough are among the lists' spellings of the unit's name, a few of the hundreds of units met.
         List<int[]>? variantsOfSame = null;
-        foreach (var id in similar.ComparedWith(queryUnit))
+        foreach (var id in similar.SameNameAs(queryUnit))
         {
             if (similar.Get(queryUnit, id) >= SameName && aliasVariants.TryGetValue(id, out var variants))
             {
