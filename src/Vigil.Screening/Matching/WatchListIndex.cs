@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Vigil.Screening.Names;
 using Vigil.Screening.Names.Transliteration;
 using Vigil.Screening.Watchlists;
@@ -34,7 +33,6 @@ public sealed class WatchListIndex
     private readonly double[] unitWeights;
 
     private readonly Dictionary<string, int[]> personsByDocument;
-    private readonly Dictionary<NameUnit, int> vocabularyIds;
     private readonly int[] firstNameOfPerson;
     private readonly Dictionary<int, int[]> aliasVariants;
     private readonly (int Unit, double Similarity)[][] neighbours;
@@ -60,32 +58,19 @@ public sealed class WatchListIndex
     private readonly PreparedUnit[] vocabularyUnits;
 
     /// <summary>
-    /// The similar list units of the name spellings the variant dictionary attests (Wikidata's Latin spellings of
-    /// Arabic names seen at least twice, the table's own bar) that the lists themselves lack, computed when the index
-    /// is built: they are names travelers often carry, which a query would otherwise compare with its key neighbours
-    /// the first time it meets them, and again each time the bounded memory of recent units starts afresh.
+    /// Every unit the index knows by its name, in one table so that a traveler's unit is looked up once: the lists'
+    /// own units, and the name spellings of the variant dictionary that the lists lack with their similar list units.
+    /// The spellings the dictionary attests (Wikidata's Latin spellings of Arabic names seen at least twice, the
+    /// table's own bar) are compared when the index is built: they are names travelers often carry. Its other
+    /// spellings (seen once, about 49,000) are compared after the build on one background thread, and the table is
+    /// replaced by one that holds them too: in the build they cost 1.4–1.7 s on both cores, which a one-off
+    /// <c>vigil match</c> over a short file would pay in full; a running service has them a few seconds after it
+    /// starts, and a query meanwhile compares the unit itself, with the same result.
     /// </summary>
-    private readonly Dictionary<NameUnit, (int Unit, double Similarity)[]> dictionaryUnits = [];
-
-    /// <summary>
-    /// The similar list units of the dictionary's other spellings (those seen once, about 49,000), computed after the
-    /// build on one background thread and null until then. In the build they cost 1.4–1.7 s on both cores, which a
-    /// one-off <c>vigil match</c> over a short file would pay in full; a running service has them a few seconds after
-    /// it starts, and a query meanwhile compares the unit itself, with the same result.
-    /// </summary>
-    private Dictionary<NameUnit, (int Unit, double Similarity)[]>? laterDictionaryUnits;
-
-    /// <summary>
-    /// Name units not in the lists recur across travelers (common names the lists lack, frequent spellings): their
-    /// neighbours are kept for reuse, up to a bound, after which the memory starts afresh.
-    /// </summary>
-    private readonly ConcurrentDictionary<NameUnit, (int Unit, double Similarity)[]> recentUnits = new();
-
-    private const int RecentUnitsLimit = 100_000;
+    private Dictionary<NameUnit, IndexedUnit> knownUnits;
 
     /// <summary>Up to this many distinct units (the UN and OFAC lists hold 20,000) neighbours are computed at build.</summary>
     private const int NeighboursComputedUpTo = 100_000;
-    private int recentAdditions;
 
     private static int indexesBuilt;
 
@@ -105,7 +90,6 @@ public sealed class WatchListIndex
         Dictionary<NameUnit, int> vocabularyIds,
         NamePreparer preparer)
     {
-        this.vocabularyIds = vocabularyIds;
         Persons = persons;
         this.names = names;
         Names = new NameView(this);
@@ -137,9 +121,10 @@ public sealed class WatchListIndex
         }
 
         vocabularyUnits = [.. vocabulary];
-        for (var id = 0; id < vocabularyUnits.Length; id++)
+        knownUnits = new Dictionary<NameUnit, IndexedUnit>(vocabularyIds.Count);
+        foreach (var (unit, id) in vocabularyIds)
         {
-            vocabularyUnits[id].Indexed = new IndexedUnit(Identity, id, null);
+            knownUnits.Add(unit, vocabularyUnits[id].Indexed = new IndexedUnit(Identity, id, null));
         }
 
         personList = persons;
@@ -154,7 +139,7 @@ public sealed class WatchListIndex
         if (computesNeighbours)
         {
             ComputeNeighbours();
-            dictionaryUnits = NeighboursOfAttestedSpellings();
+            knownUnits = WithNeighboursOf(DictionarySpellings(attested: true), parallel: true);
         }
 
         aliasVariants = AliasVariants.Learn(this);
@@ -360,7 +345,7 @@ public sealed class WatchListIndex
     public int LearntVariants => aliasVariants.Count;
 
     /// <summary>Whether the lists hold the unit itself.</summary>
-    internal bool Holds(PreparedUnit unit) => IndexedOf(unit) is { } indexed ? indexed.VocabularyId >= 0 : vocabularyIds.ContainsKey(unit.Unit);
+    internal bool Holds(PreparedUnit unit) => (IndexedOf(unit) ?? Known(unit.Unit)) is { VocabularyId: >= 0 };
 
     /// <summary>The vocabulary units that are two others written as one, and those a listed name writes apart.</summary>
     internal CompoundUnits Compounds { get; }
@@ -405,14 +390,17 @@ public sealed class WatchListIndex
 
     private void SimilarByKeys(PreparedUnit unit, SimilarUnitTable similar, int queryUnit, HashSet<string> keyBuffer)
     {
+        // A unit the lists lack that no table knows is compared with its key neighbours, and what was found is kept
+        // on the prepared unit: the preparer keeps the units of recent travelers (up to its bound), so a name that
+        // recurs is compared once.
         var indexed = IndexedOf(unit);
+        var noted = indexed is not null;
+        indexed ??= Known(unit.Unit);
         if (indexed?.SimilarUnits is { } similarUnits)
         {
             Copy(similarUnits, similar, queryUnit);
-            return;
         }
-
-        if (indexed is { VocabularyId: >= 0 and var known } || vocabularyIds.TryGetValue(unit.Unit, out known))
+        else if (indexed is { VocabularyId: var known })
         {
             // Large vocabularies compute a unit's neighbours on first use and keep them: computing them all took
             // longer than 15 minutes for a million identities. Two threads may compute the same entry at once;
@@ -425,37 +413,18 @@ public sealed class WatchListIndex
             }
 
             Copy(found, similar, queryUnit);
-            return;
         }
-
-        if (KeptForSpelling(unit.Unit) is { } spelling)
+        else
         {
-            Copy(spelling, similar, queryUnit);
-            unit.Indexed = new IndexedUnit(Identity, -1, spelling);
-            return;
+            indexed = new IndexedUnit(Identity, -1, NeighboursOf(unit, keyBuffer));
+            Copy(indexed.SimilarUnits!, similar, queryUnit);
         }
 
-        if (recentUnits.TryGetValue(unit.Unit, out var recent))
+        if (!noted)
         {
-            Copy(recent, similar, queryUnit);
-            unit.Indexed = new IndexedUnit(Identity, -1, recent);
-            return;
+            unit.Indexed = indexed;
         }
-
-        var computed = NeighboursOf(unit, keyBuffer);
-        Copy(computed, similar, queryUnit);
-        unit.Indexed = new IndexedUnit(Identity, -1, computed);
-
-        // ConcurrentDictionary.Count takes every lock; an approximate count of additions is enough for a bound.
-        if (Interlocked.Increment(ref recentAdditions) > RecentUnitsLimit)
-        {
-            recentUnits.Clear();
-            Interlocked.Exchange(ref recentAdditions, 0);
-        }
-
-        recentUnits.TryAdd(unit.Unit, computed);
     }
-
 
     private static void Copy((int Unit, double Similarity)[] found, SimilarUnitTable similar, int queryUnit)
     {
@@ -467,6 +436,9 @@ public sealed class WatchListIndex
 
     /// <summary>What this index found for the unit before, when the unit says so.</summary>
     private IndexedUnit? IndexedOf(PreparedUnit unit) => unit.Indexed is { } indexed && indexed.Index == Identity ? indexed : null;
+
+    /// <summary>What the index knows of a unit by its name: a unit of the lists, or a dictionary spelling compared (so far).</summary>
+    private IndexedUnit? Known(NameUnit unit) => Volatile.Read(ref knownUnits).GetValueOrDefault(unit);
 
     /// <summary>
     /// Compares every list unit with its key neighbours once, on all cores, so that a traveler whose name the lists
@@ -489,56 +461,43 @@ public sealed class WatchListIndex
             _ => { });
 
     /// <summary>
-    /// The neighbours of every attested one-unit spelling in the variant dictionary that the lists lack, on all
-    /// cores. About a quarter of the new units the dev queries bring are among them; the spellings seen once would
-    /// cover a third more but cost the build three times as much, and are done after it instead.
+    /// The known units with these spellings added, each with its similar list units. The attested spellings are done
+    /// in the build, on all cores: about a quarter of the new units the dev queries bring are among them. The
+    /// spellings seen once would cover a third more but cost the build three times as much, and are done after it,
+    /// on one thread only, so that the other core is left to the queries that arrive meanwhile.
     /// </summary>
-    private Dictionary<NameUnit, (int Unit, double Similarity)[]> NeighboursOfAttestedSpellings()
+    private Dictionary<NameUnit, IndexedUnit> WithNeighboursOf(List<NameUnit> spellings, bool parallel)
     {
-        var units = DictionarySpellings(attested: true);
-        var found = new (int, double)[units.Count][];
+        var found = new (int, double)[spellings.Count][];
         Parallel.For(
             0,
-            units.Count,
+            spellings.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = parallel ? -1 : 1 },
             () => new HashSet<string>(StringComparer.Ordinal),
             (i, _, keyBuffer) =>
             {
-                found[i] = NeighboursOf(Preparer.PrepareUnremembered(units[i]), keyBuffer);
+                found[i] = NeighboursOf(Preparer.PrepareUnremembered(spellings[i]), keyBuffer);
                 return keyBuffer;
             },
             _ => { });
-        var byUnit = new Dictionary<NameUnit, (int, double)[]>(units.Count);
-        for (var i = 0; i < units.Count; i++)
+        var known = new Dictionary<NameUnit, IndexedUnit>(knownUnits);
+        for (var i = 0; i < spellings.Count; i++)
         {
-            byUnit.Add(units[i], found[i]);
+            known.Add(spellings[i], new IndexedUnit(Identity, -1, found[i]));
         }
 
-        return byUnit;
+        return known;
     }
 
     /// <summary>The similar list units kept for a dictionary spelling the lists lack, or null when none are kept (yet).</summary>
-    internal (int Unit, double Similarity)[]? KeptForSpelling(NameUnit unit) =>
-        dictionaryUnits.TryGetValue(unit, out var found) || (Volatile.Read(ref laterDictionaryUnits) is { } later && later.TryGetValue(unit, out found))
-            ? found
-            : null;
+    internal (int Unit, double Similarity)[]? KeptForSpelling(NameUnit unit) => Known(unit)?.SimilarUnits;
 
     /// <summary>The similar list units of a unit as a query meets it for the first time: compared with its key neighbours.</summary>
     internal (int Unit, double Similarity)[] ComparedWithKeyNeighbours(PreparedUnit unit) =>
         NeighboursOf(unit, new HashSet<string>(StringComparer.Ordinal));
 
-    /// <summary>One thread only: the other core is left to the queries that arrive meanwhile.</summary>
-    private void ComputeLaterDictionarySpellings()
-    {
-        var keyBuffer = new HashSet<string>(StringComparer.Ordinal);
-        var units = DictionarySpellings(attested: false);
-        var byUnit = new Dictionary<NameUnit, (int, double)[]>(units.Count);
-        foreach (var unit in units)
-        {
-            byUnit.Add(unit, NeighboursOf(Preparer.PrepareUnremembered(unit), keyBuffer));
-        }
-
-        Volatile.Write(ref laterDictionaryUnits, byUnit);
-    }
+    private void ComputeLaterDictionarySpellings() =>
+        Volatile.Write(ref knownUnits, WithNeighboursOf(DictionarySpellings(attested: false), parallel: false));
 
     /// <summary>
     /// The one-unit Latin spellings of the variant dictionary that the lists lack: those it attests (seen at least
@@ -552,8 +511,7 @@ public sealed class WatchListIndex
         {
             if (spelling.Count >= ArabicLatinSpellings.MinimumCount == attested
                 && NameParser.Parse(spelling.Latin).Units is [{ Kind: not UnitKind.Link } unit]
-                && !vocabularyIds.ContainsKey(unit)
-                && (attested || !dictionaryUnits.ContainsKey(unit))
+                && !knownUnits.ContainsKey(unit)
                 && seen.Add(unit))
             {
                 units.Add(unit);
