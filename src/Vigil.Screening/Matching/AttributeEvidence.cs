@@ -61,8 +61,10 @@ public static class AttributeEvidence
     /// date can agree exactly, a year only as a year, and a nationality only when the traveler gives a code.
     /// </summary>
     internal static double MostAdded(ScreeningQuery query) =>
-        (query.DateOfBirth is not { } dob ? 0 : dob.IsFullDate ? ExactDateAgrees : YearAgrees)
-        + (query.Nationality is { Length: 3 } ? NationalityAgrees : 0);
+        MostADateAdds(query.DateOfBirth) + (query.Nationality is { Length: 3 } ? NationalityAgrees : 0);
+
+    /// <summary>The most a traveler's date of birth adds, agreeing: exactly for a full date, as a year for a year alone.</summary>
+    internal static double MostADateAdds(QueryBirthDate? dob) => dob is not { } date ? 0 : date.IsFullDate ? ExactDateAgrees : YearAgrees;
 
     /// <summary>
     /// What the findings add up to, whichever form the person's attributes were read from: the best-agreeing date of

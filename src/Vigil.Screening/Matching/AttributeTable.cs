@@ -187,7 +187,7 @@ internal sealed class AttributeTable
         public bool IrregularNationality => Nationality == 0 && Query.Nationality is { Length: 3 };
 
         /// <summary>What an agreeing date of birth adds at most.</summary>
-        public double MostADateAdds { get; } = query.DateOfBirth is not { } dob ? 0 : dob.IsFullDate ? AttributeEvidence.ExactDateAgrees : AttributeEvidence.YearAgrees;
+        public double MostADateAdds { get; } = AttributeEvidence.MostADateAdds(query.DateOfBirth);
 
         /// <summary>What a listed document number agreeing adds, when the traveler gives one.</summary>
         public double MostADocumentAdds { get; } = query.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees;

@@ -106,7 +106,7 @@ public sealed partial class WatchListMatcher
             // its person's attributes are read, whatever it is searched for; it is not gathered at all. Screening for
             // alerts takes every candidate that could alert: those are sorted rather than kept in the heap.
             var gatheredFrom = matcher.StopsBelowAlertFloor
-                ? Math.Max(reportable, MatchingOptions.ReportFloor - MostThisTravelerAdds() - RoundingMargin)
+                ? Math.Max(reportable, MatchingOptions.ReportFloor - traveler.MostAdded - RoundingMargin)
                 : reportable;
 
             // Screening for alerts, a candidate scores above its bound only where a join matches or a unit the
@@ -404,13 +404,7 @@ public sealed partial class WatchListMatcher
         /// general figure, so that their near misses do not depend on it. The margin keeps rounding from deciding.
         /// </summary>
         private double CannotAlertBelow() =>
-            matcher.Options.LowestThreshold - (alertsOnly ? MostThisTravelerAdds() : MostAttributesAdd + MostADocumentAdds()) - RoundingMargin;
-
-        /// <summary>The most any listed person's attributes can add for this traveler: date, nationality and document.</summary>
-        private double MostThisTravelerAdds() => AttributeEvidence.MostAdded(screening) + MostADocumentAdds();
-
-        /// <summary>What a listed document number agreeing adds, when the traveler gives one.</summary>
-        private double MostADocumentAdds() => screening.DocumentNumber is null ? 0 : AttributeEvidence.DocumentAgrees;
+            matcher.Options.LowestThreshold - (alertsOnly ? traveler.MostAdded : MostAttributesAdd + traveler.MostADocumentAdds) - RoundingMargin;
 
         /// <summary>The score a new candidate must beat to enter the top results (0 while there is room, and for alerts).</summary>
         private double KthBest() => alertsOnly || work.TopPersons.Count < top ? 0 : work.TopPersons.Lowest;
