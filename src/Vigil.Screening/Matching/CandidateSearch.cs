@@ -680,7 +680,9 @@ public sealed partial class WatchListMatcher
                 ref readonly var outline = ref index.OutlineOf(nameIndex);
                 if (query.MayBeJoined.Length == 0)
                 {
-                    if (bound >= query.Reportable && matcher.Screens(outline))
+                    // The candidates that even the most the person's outline allows would leave below the report floor
+                    // are skipped by the search anyway, once their person's attributes are read one at a time.
+                    if (bound >= query.Reportable && matcher.Screens(outline) && bound + outline.MostAdded(traveler) >= MatchingOptions.ReportFloor)
                     {
                         bounded.Add(nameIndex, bound);
                     }
