@@ -57,6 +57,12 @@ internal sealed class BoundScratch
         return Best;
     }
 
+    /// <summary>In <see cref="SlotInBlock"/>, a name reached but left out whatever its units: its person cannot alert.</summary>
+    public const int LeftOut = -2;
+
+    /// <summary>The block's names left out, by their place in the block.</summary>
+    public List<int> LeftOutPlaces { get; } = [];
+
     /// <summary>Forgets the block's candidates, leaving every name unreached for the next block or query.</summary>
     public void ReleaseBlock()
     {
@@ -65,7 +71,13 @@ internal sealed class BoundScratch
             SlotInBlock[place] = -1;
         }
 
+        foreach (var place in LeftOutPlaces)
+        {
+            SlotInBlock[place] = -1;
+        }
+
         Candidates.Clear();
+        LeftOutPlaces.Clear();
     }
 }
 

@@ -489,13 +489,16 @@ public sealed partial class WatchListMatcher
                 MostAttributesAdd = traveler.MostAdded,
                 LowestThreshold = matcher.Options.LowestThreshold - RoundingMargin,
             };
+            // Screening for alerts, a person whose dates of birth all contradict the traveler's cannot alert however
+            // well a name agrees (1 - 0.30 + 0.03 < 0.75), unless the traveler's document could lift it.
+            var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0;
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
             var open = CollectionsMarshal.AsSpan(streams);
             while (NextBlock(open, holders) is var blockStart and >= 0)
             {
-                Gather(scratch, open, holders, index.AllHolderTotalWeights, blockStart, width);
+                Gather(scratch, open, holders, index.AllHolderTotalWeights, blockStart, width, new PersonsLeftOut(index.Outlines, traveler, leavesOut ? inputs.LowestThreshold : double.NaN));
                 BoundGathered(scratch, blockStart, inputs, bounded);
             }
 
@@ -567,8 +570,24 @@ public sealed partial class WatchListMatcher
             return first == int.MaxValue ? -1 : first & ~(BoundScratch.BlockSize - 1);
         }
 
+        /// <summary>
+        /// Which names the gathering leaves out as it first reaches them: those whose person's outline keeps a perfect
+        /// name below the lowest alert threshold (<see cref="Below"/>, NaN for none). They are most of the candidates
+        /// on a list of a million people, where a traveler's date of birth contradicts nearly every person's.
+        /// </summary>
+        private readonly ref struct PersonsLeftOut(ReadOnlySpan<AttributeTable.Outline> outlines, in AttributeTable.Traveler traveler, double below)
+        {
+            public readonly ReadOnlySpan<AttributeTable.Outline> Outlines = outlines;
+            public readonly AttributeTable.Traveler Traveler = traveler;
+            public readonly double Below = below;
+
+            public bool Any => !double.IsNaN(Below);
+
+            public bool LeavesOut(int name) => 1 + Outlines[name].MostAdded(Traveler) < Below;
+        }
+
         /// <summary>Reads every stream up to the block's end, keeping per name reached its best pair for each query unit.</summary>
-        private static void Gather(BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<int> holders, ReadOnlySpan<double> totalWeights, int blockStart, int width)
+        private static void Gather(BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<int> holders, ReadOnlySpan<double> totalWeights, int blockStart, int width, in PersonsLeftOut leftOut)
         {
             const int Fields = 3;
             var stride = width * Fields;
@@ -591,6 +610,18 @@ public sealed partial class WatchListMatcher
                     }
 
                     var slot = slotInBlock[place];
+                    if (slot == BoundScratch.LeftOut)
+                    {
+                        continue;
+                    }
+
+                    if (slot < 0 && leftOut.Any && leftOut.LeavesOut(holders[next]))
+                    {
+                        slotInBlock[place] = BoundScratch.LeftOut;
+                        scratch.LeftOutPlaces.Add(place);
+                        continue;
+                    }
+
                     if (slot < 0)
                     {
                         slot = candidates.Count;
