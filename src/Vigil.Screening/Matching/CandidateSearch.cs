@@ -490,15 +490,17 @@ public sealed partial class WatchListMatcher
                 LowestThreshold = matcher.Options.LowestThreshold - RoundingMargin,
             };
             // Screening for alerts, a person whose dates of birth all contradict the traveler's cannot alert however
-            // well a name agrees (1 - 0.30 + 0.03 < 0.75), unless the traveler's document could lift it.
+            // well a name agrees (1 - 0.30 + 0.03 < 0.75); only a traveler's document could lift it. Nothing else an
+            // outline shows takes as much off, so for other travelers no name is asked.
             var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0;
+            var leftOut = new PersonsLeftOut(index.Outlines, traveler, leavesOut ? inputs.LowestThreshold : double.NaN);
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
             var open = CollectionsMarshal.AsSpan(streams);
             while (NextBlock(open, holders) is var blockStart and >= 0)
             {
-                Gather(scratch, open, holders, index.AllHolderTotalWeights, blockStart, width, new PersonsLeftOut(index.Outlines, traveler, leavesOut ? inputs.LowestThreshold : double.NaN));
+                Gather(scratch, open, holders, index.AllHolderTotalWeights, blockStart, width, leftOut);
                 BoundGathered(scratch, blockStart, inputs, bounded);
             }
 
