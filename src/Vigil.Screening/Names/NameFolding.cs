@@ -16,6 +16,20 @@ public static class NameFolding
         var pendingSpace = false;
         foreach (var c in text)
         {
+            // Most names are plain ASCII letters, which fold to themselves in lower case: they skip the Unicode
+            // category and the folding table, read for every letter of every traveler's name.
+            if (char.IsAsciiLetter(c))
+            {
+                if (pendingSpace)
+                {
+                    builder.Append(' ');
+                    pendingSpace = false;
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
             if (IsWordInternalMark(c))
             {
                 continue;

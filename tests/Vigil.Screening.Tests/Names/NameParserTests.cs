@@ -75,6 +75,19 @@ public class NameParserTests
         Assert.Equal(folded, NameFolding.Fold(name));
 
     [Fact]
+    public void Plain_ascii_letters_fold_to_themselves_in_lower_case_as_no_folding_rule_names_them()
+    {
+        // Folding reads plain ASCII letters without the folding table: no rule of the table may concern them.
+        for (var c = '\0'; c < 128; c++)
+        {
+            Assert.False(char.IsAsciiLetter(c) && NameFolding.TryFoldLetter(c, out _), $"'{c}' has a folding rule");
+        }
+
+        Assert.Equal("o brien ab", NameFolding.Fold("O-Brien,  AB"));
+        Assert.Equal("obrien", NameFolding.Fold("O'Brien"));
+    }
+
+    [Fact]
     public void Arabic_and_cyrillic_names_are_parsed_in_latin_letters()
     {
         Assert.All(Units("أسامة بن لادن").Concat(Units("Владимир Путин")), u => Assert.True(u.All(char.IsAsciiLetterLower), u));
