@@ -731,8 +731,7 @@ public sealed partial class WatchListMatcher
                     // above its bound only by a join: one that may match the leftovers it concerns counts them as
                     // matched perfectly, with all the listed weight left over, which only raises the bound; any
                     // other candidate that cannot alert is left out.
-                    var joined = (joinable + Math.Max(0, totalWeight[slot] - listedMatched)) / 2;
-                    var lifted = joinable > 0 ? (matched + joined) / (matchedWeight + joined + (NameScorer.QueryOnly * (queryLeft - joinable))) : 0;
+                    var lifted = joinable > 0 ? JoinedBound(matched, matchedWeight, queryLeft, joinable, totalWeight[slot] - listedMatched) : 0;
                     if (lifted < query.AlertFloor)
                     {
                         continue;
@@ -756,9 +755,8 @@ public sealed partial class WatchListMatcher
                     var reach = Math.Max(bound, direct);
                     if (joinableFound > 0)
                     {
-                        var absorbed = (joinableFound + Math.Max(0, totalWeight[slot] - listedMatched - directListed)) / 2;
-                        reach = Math.Max(reach, (matched + directMatched + absorbed)
-                            / (matchedWeight + directWeight + absorbed + (NameScorer.QueryOnly * Math.Max(0, queryLeft - directLeft - joinableFound))));
+                        reach = Math.Max(reach, JoinedBound(
+                            matched + directMatched, matchedWeight + directWeight, queryLeft - directLeft, joinableFound, totalWeight[slot] - listedMatched - directListed));
                     }
 
                     if (reach + attributes < query.LowestThreshold)
@@ -776,6 +774,16 @@ public sealed partial class WatchListMatcher
             }
 
             scratch.ReleaseBlock();
+        }
+
+        /// <summary>
+        /// The bound of a candidate whose <paramref name="joinable"/> query weight left over a join matches perfectly,
+        /// together with all the listed weight left over: the other query units left over are merely omitted.
+        /// </summary>
+        private static double JoinedBound(double matched, double matchedWeight, double queryLeft, double joinable, double listedLeft)
+        {
+            var joined = (joinable + Math.Max(0, listedLeft)) / 2;
+            return (matched + joined) / (matchedWeight + joined + (NameScorer.QueryOnly * Math.Max(0, queryLeft - joinable)));
         }
 
         /// <summary>What a query unit that may match unseen adds to a bound: matched perfectly with the heaviest list unit.</summary>
