@@ -149,18 +149,18 @@ internal static class Program
         var heapAfter = ProcessMemory.ManagedHeap();
         var matcher = new WatchListMatcher(index);
 
-        // A service screens for hours after its index is built; the dictionary spellings it prepares in the background
+        // A service screens for hours after its index is built; the similar units it compares in the background
         // in its first seconds are part of that state, so the timings start once they are ready.
         var sinceBuild = Stopwatch.StartNew();
-        index.DictionarySpellingsReady.Wait();
+        index.SimilarUnitsReady.Wait();
         var readyAfter = sinceBuild.Elapsed;
         var heapReady = ProcessMemory.ManagedHeap();
         if (reportBuild)
         {
             Console.WriteLine($"Index: {persons.Count:N0} persons, {index.Names.Count:N0} names, {index.Vocabulary.Count:N0} distinct units, {index.KeyCount:N0} keys");
-            Console.WriteLine($"Build: {buildTime.TotalSeconds:N2} s; dictionary spellings ready {readyAfter.TotalSeconds:N2} s later (one background thread)");
+            Console.WriteLine($"Build: {buildTime.TotalSeconds:N2} s; similar units of every list unit and dictionary spelling ready {readyAfter.TotalSeconds:N2} s later (one background thread)");
             Console.WriteLine($"Managed heap: {ProcessMemory.Format(heapBefore)} with the list alone, {ProcessMemory.Format(heapAfter)} after the build "
-                + $"(index {ProcessMemory.Format(heapAfter - heapBefore)}; {ProcessMemory.Format(heapReady - heapBefore)} once the dictionary spellings are ready)");
+                + $"(index {ProcessMemory.Format(heapAfter - heapBefore)}; {ProcessMemory.Format(heapReady - heapBefore)} once they are ready)");
             Console.WriteLine($"Working set: {ProcessMemory.Format(workingSetBefore)} before the build, peak {ProcessMemory.Format(peakAfterBuild)} during it"
                 + (peakReset ? "" : " (peak not reset: VmHWM is since process start)"));
         }

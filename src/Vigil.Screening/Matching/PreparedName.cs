@@ -46,7 +46,7 @@ public sealed record PreparedUnit(NameUnit Unit, string Phonetic, string CorePho
 /// What one index found for a unit: its vocabulary id, or for a unit the lists lack (-1) its similar list units. A
 /// preparer may serve several indexes, so the index is named by its identity.
 /// </summary>
-internal sealed record IndexedUnit(int Index, int VocabularyId, (int Unit, double Similarity)[]? SimilarUnits);
+internal sealed record IndexedUnit(int Index, int VocabularyId, SimilarUnit[]? SimilarUnits);
 
 /// <summary>
 /// A parsed name ready to be compared: its units (links included, with no weight) and its genealogical links. The

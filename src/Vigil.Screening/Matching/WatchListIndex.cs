@@ -35,7 +35,7 @@ public sealed class WatchListIndex
     private readonly Dictionary<string, int[]> personsByDocument;
     private readonly int[] firstNameOfPerson;
     private readonly Dictionary<int, int[]> aliasVariants;
-    private readonly (int Unit, double Similarity)[][] neighbours;
+    private readonly SimilarUnit[]?[] neighbours;
 
     /// <summary>
     /// The indexed names, side by side: a list of a million people holds two million names, and an object graph per
@@ -69,7 +69,10 @@ public sealed class WatchListIndex
     /// </summary>
     private Dictionary<NameUnit, IndexedUnit> knownUnits;
 
-    /// <summary>Up to this many distinct units (the UN and OFAC lists hold 20,000) neighbours are computed at build.</summary>
+    /// <summary>
+    /// Up to this many distinct units (the UN and OFAC lists hold 20,000) neighbours are computed in the build;
+    /// above it, in the background after it.
+    /// </summary>
     private const int NeighboursComputedUpTo = 100_000;
 
     private static int indexesBuilt;
@@ -88,7 +91,8 @@ public sealed class WatchListIndex
         List<List<int>> namesByUnit,
         Dictionary<string, int[]> personsByDocument,
         Dictionary<NameUnit, int> vocabularyIds,
-        NamePreparer preparer)
+        NamePreparer preparer,
+        int neighboursComputedUpTo)
     {
         Persons = persons;
         this.names = names;
@@ -111,7 +115,7 @@ public sealed class WatchListIndex
         unitWeights = [.. vocabulary.Select(u => u.Weight)];
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
-        neighbours = new (int, double)[vocabulary.Count][];
+        neighbours = new SimilarUnit[vocabulary.Count][];
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
         filed = [.. sketches.Select((sketch, id) => new FiledUnit(id, sketch))];
         this.vocabularyByKey = new Dictionary<string, FiledUnit[]>(vocabularyByKey.Count, StringComparer.Ordinal);
@@ -135,7 +139,7 @@ public sealed class WatchListIndex
             outlineOfName[name] = Attributes.OutlineOf(names.Person[name]);
         }
 
-        var computesNeighbours = vocabulary.Count <= NeighboursComputedUpTo;
+        var computesNeighbours = vocabulary.Count <= neighboursComputedUpTo;
         if (computesNeighbours)
         {
             ComputeNeighbours();
@@ -161,17 +165,18 @@ public sealed class WatchListIndex
             firstNameOfPerson[person] = name;
         }
 
-        DictionarySpellingsReady = computesNeighbours ? Task.Run(ComputeLaterDictionarySpellings) : Task.CompletedTask;
+        SimilarUnitsReady = Task.Run(computesNeighbours ? ComputeLaterDictionarySpellings : ComputeInBackground);
     }
 
     public IReadOnlyList<ListedPerson> Persons { get; }
 
     /// <summary>
-    /// Completes once the similar list units of every spelling in the variant dictionary are known, a few seconds
-    /// after the build (at once for an index too large to compute them). Queries need not wait: until then a spelling
-    /// the lists lack is compared when first met, with the same result.
+    /// Completes once the similar list units of every list unit and every spelling in the variant dictionary are
+    /// known: a few seconds after the build for lists of the size of UN and OFAC, whose own units are compared in the
+    /// build; a few minutes after it for a million identities, whose units are compared on one background thread.
+    /// Queries need not wait: until then a unit is compared when first met, with the same result.
     /// </summary>
-    public Task DictionarySpellingsReady { get; }
+    public Task SimilarUnitsReady { get; }
 
     /// <summary>The persons as an array, read without an interface call in the query's inner loops.</summary>
     private readonly ListedPerson[] personList;
@@ -240,7 +245,14 @@ public sealed class WatchListIndex
     /// <summary>The most units any listed name has.</summary>
     public int LongestName { get; }
 
-    public static WatchListIndex Build(IEnumerable<ListedPerson> persons, NamePreparer? preparer = null)
+    public static WatchListIndex Build(IEnumerable<ListedPerson> persons, NamePreparer? preparer = null) =>
+        Build(persons, preparer, NeighboursComputedUpTo);
+
+    /// <summary>
+    /// <see cref="Build(IEnumerable{ListedPerson}, NamePreparer?)"/> with the vocabulary size above which the units
+    /// are compared in the background rather than in the build.
+    /// </summary>
+    internal static WatchListIndex Build(IEnumerable<ListedPerson> persons, NamePreparer? preparer, int neighboursComputedUpTo)
     {
         preparer ??= new NamePreparer(TokenWeights.Default);
         var personList = persons.ToArray();
@@ -330,7 +342,8 @@ public sealed class WatchListIndex
             postings,
             documents.ToDictionary(d => d.Key, d => d.Value.ToArray(), StringComparer.Ordinal),
             vocabularyIds,
-            preparer);
+            preparer,
+            neighboursComputedUpTo);
     }
 
     /// <summary>
@@ -404,9 +417,9 @@ public sealed class WatchListIndex
         }
         else if (indexed is { VocabularyId: var known })
         {
-            // Large vocabularies compute a unit's neighbours on first use and keep them: computing them all took
-            // longer than 15 minutes for a million identities. Two threads may compute the same entry at once;
-            // both results are equal, either may be kept.
+            // A large vocabulary's units are compared in the background after the build; one a query meets before
+            // then is compared here and kept. Two threads may compute the same entry at once; both results are
+            // equal, either may be kept.
             var found = Volatile.Read(ref neighbours[known]);
             if (found is null)
             {
@@ -428,7 +441,7 @@ public sealed class WatchListIndex
         }
     }
 
-    private static void Copy((int Unit, double Similarity)[] found, SimilarUnitTable similar, int queryUnit)
+    private static void Copy(SimilarUnit[] found, SimilarUnitTable similar, int queryUnit)
     {
         foreach (var (id, similarity) in found)
         {
@@ -453,10 +466,7 @@ public sealed class WatchListIndex
             () => new HashSet<string>(StringComparer.Ordinal),
             (id, _, keyBuffer) =>
             {
-                if (Vocabulary[id].Kind != UnitKind.Link)
-                {
-                    neighbours[id] = NeighboursOf(Vocabulary[id], keyBuffer);
-                }
+                ComputeNeighboursOf(id, keyBuffer);
 
                 return keyBuffer;
             },
@@ -470,7 +480,7 @@ public sealed class WatchListIndex
     /// </summary>
     private Dictionary<NameUnit, IndexedUnit> WithNeighboursOf(List<NameUnit> spellings, bool parallel)
     {
-        var found = new (int, double)[spellings.Count][];
+        var found = new SimilarUnit[spellings.Count][];
         Parallel.For(
             0,
             spellings.Count,
@@ -492,11 +502,52 @@ public sealed class WatchListIndex
     }
 
     /// <summary>The similar list units kept for a dictionary spelling the lists lack, or null when none are kept (yet).</summary>
-    internal (int Unit, double Similarity)[]? KeptForSpelling(NameUnit unit) => Known(unit)?.SimilarUnits;
+    internal SimilarUnit[]? KeptForSpelling(NameUnit unit) => Known(unit)?.SimilarUnits;
 
     /// <summary>The similar list units of a unit as a query meets it for the first time: compared with its key neighbours.</summary>
-    internal (int Unit, double Similarity)[] ComparedWithKeyNeighbours(PreparedUnit unit) =>
+    internal SimilarUnit[] ComparedWithKeyNeighbours(PreparedUnit unit) =>
         NeighboursOf(unit, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// For an index too large to compare its units in the build (two threads took about a minute for a million
+    /// identities, against 16 s for the rest): the dictionary spellings travelers often carry, then the list units,
+    /// those most names hold first, then the other dictionary spellings, on one thread so that the other core is
+    /// left to the queries. The work holds the index until it is done: an index replaced by a newer list before
+    /// then is freed a few minutes late.
+    /// </summary>
+    private void ComputeInBackground()
+    {
+        knownUnits = WithNeighboursOf(DictionarySpellings(attested: true), parallel: false);
+        var keyBuffer = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in UnitsMostHeldFirst())
+        {
+            if (Volatile.Read(ref neighbours[id]) is null)
+            {
+                ComputeNeighboursOf(id, keyBuffer);
+            }
+        }
+
+        ComputeLaterDictionarySpellings();
+    }
+
+    private void ComputeNeighboursOf(int id, HashSet<string> keyBuffer)
+    {
+        if (Vocabulary[id].Kind != UnitKind.Link)
+        {
+            Volatile.Write(ref neighbours[id], NeighboursOf(Vocabulary[id], keyBuffer));
+        }
+    }
+
+    /// <summary>The similar units computed so far for a list unit (all of them once <see cref="SimilarUnitsReady"/>), or null.</summary>
+    internal SimilarUnit[]? NeighboursComputed(int unit) => Volatile.Read(ref neighbours[unit]);
+
+    private int[] UnitsMostHeldFirst()
+    {
+        var order = Enumerable.Range(0, Vocabulary.Count).ToArray();
+        var held = Array.ConvertAll(order, unit => firstNameByUnit[unit] - firstNameByUnit[unit + 1]);
+        Array.Sort(held, order);
+        return order;
+    }
 
     private void ComputeLaterDictionarySpellings() =>
         Volatile.Write(ref knownUnits, WithNeighboursOf(DictionarySpellings(attested: false), parallel: false));
@@ -523,7 +574,7 @@ public sealed class WatchListIndex
         return units;
     }
 
-    private (int, double)[] NeighboursOf(PreparedUnit unit, HashSet<string> keyBuffer)
+    private SimilarUnit[] NeighboursOf(PreparedUnit unit, HashSet<string> keyBuffer)
     {
         // A unit is filed under several keys, and a neighbour under several of the same ones: each passes once. The
         // counts are judged first: they are read in one sweep, while the record of units met is read at random places,
@@ -560,12 +611,12 @@ public sealed class WatchListIndex
         }
 
         visits.LettersRead = letters;
-        var found = new List<(int, double)>();
+        var found = new List<SimilarUnit>();
         foreach (var other in passed)
         {
             if (UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[other]) is var similarity and > 0)
             {
-                found.Add((other, similarity));
+                found.Add(new SimilarUnit(other, similarity));
             }
         }
 

@@ -267,7 +267,7 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     public async Task Dictionary_spellings_prepared_ahead_have_the_similar_units_a_first_comparison_finds()
     {
         var index = un.Index;
-        await index.DictionarySpellingsReady.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        await index.SimilarUnitsReady.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
         var kept = new List<(NameUnit Unit, int Count)>();
         foreach (var spelling in ArabicLatinSpellings.All)
         {
@@ -296,6 +296,61 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
+    public async Task An_index_too_large_to_compare_its_units_in_the_build_ends_with_what_the_build_would_have_found()
+    {
+        var persons = un.List.Entries.Take(1500).ToList();
+        var inBuild = WatchListIndex.Build(persons, null, neighboursComputedUpTo: int.MaxValue);
+        var inBackground = WatchListIndex.Build(persons, null, neighboursComputedUpTo: 0);
+        Assert.Contains(Enumerable.Range(0, inBuild.Vocabulary.Count), unit => inBuild.Vocabulary[unit].Kind != UnitKind.Link && inBackground.NeighboursComputed(unit) is null);
+        await Task.WhenAll(inBuild.SimilarUnitsReady, inBackground.SimilarUnitsReady).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+
+        var similarFound = 0;
+        for (var unit = 0; unit < inBuild.Vocabulary.Count; unit++)
+        {
+            Assert.Equal(inBuild.Vocabulary[unit].Unit, inBackground.Vocabulary[unit].Unit);
+            if (inBuild.Vocabulary[unit].Kind != UnitKind.Link)
+            {
+                var found = Assert.IsType<SimilarUnit[]>(inBackground.NeighboursComputed(unit));
+                Assert.Equal(inBuild.NeighboursComputed(unit), found);
+                similarFound += found.Length;
+            }
+        }
+
+        Assert.True(similarFound > inBuild.Vocabulary.Count, $"only {similarFound} similar units for {inBuild.Vocabulary.Count} units");
+        var spellings = 0;
+        foreach (var spelling in ArabicLatinSpellings.All.Take(5000))
+        {
+            if (NameParser.Parse(spelling.Latin).Units is [{ Kind: not UnitKind.Link } unit] && inBuild.KeptForSpelling(unit) is { } kept)
+            {
+                Assert.Equal(kept, inBackground.KeptForSpelling(unit));
+                spellings++;
+            }
+        }
+
+        Assert.True(spellings > 1000, $"only {spellings} dictionary spellings compared");
+    }
+
+    [Fact]
+    public void A_similar_unit_gives_back_exactly_the_similarity_it_was_kept_with()
+    {
+        var similarities = new List<double> { 1, 0.97, 0.95, 0.95 - UnitSimilarity.ArticleOnOneSideOnly, 0.9, 0.93, Math.BitIncrement(0.78) };
+        for (var longer = 1; longer <= 40; longer++)
+        {
+            for (var tenths = 0; tenths <= 10 * longer; tenths++)
+            {
+                similarities.Add(1 - (tenths / (double)(longer * 10)));
+            }
+        }
+
+        foreach (var similarity in similarities)
+        {
+            var kept = new SimilarUnit(similarities.Count, similarity);
+            Assert.Equal(similarities.Count, kept.Unit);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(similarity), BitConverter.DoubleToInt64Bits(kept.Similarity));
+        }
+    }
+
+    [Fact]
     public void A_replaced_index_is_not_kept_alive_by_the_working_memory_of_the_threads_that_used_it()
     {
         var replaced = ScreenOnceWithOwnIndex();
@@ -311,7 +366,7 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
         Assert.NotEmpty(new WatchListMatcher(index).Screen(new ScreeningQuery(un.List.Entries[0].PrimaryName)));
 
         // The index's own background work on the dictionary's spellings holds it until done, and no longer.
-        Assert.True(index.DictionarySpellingsReady.Wait(TimeSpan.FromMinutes(1)));
+        Assert.True(index.SimilarUnitsReady.Wait(TimeSpan.FromMinutes(1)));
         return new WeakReference<WatchListIndex>(index);
     }
 
