@@ -65,8 +65,11 @@ public sealed class NamePreparer(TokenWeights weights)
 {
     private const int RememberedUnits = 100_000;
 
-    private readonly ConcurrentDictionary<NameUnit, PreparedUnit> prepared = new();
+    private ConcurrentDictionary<NameUnit, PreparedUnit> prepared = Remembering();
     private int additions;
+
+    /// <summary>Sized for the bound at once: grown step by step, it was rehashed a dozen times as travelers brought new units.</summary>
+    private static ConcurrentDictionary<NameUnit, PreparedUnit> Remembering() => new(Environment.ProcessorCount, RememberedUnits);
 
     public TokenWeights Weights { get; } = weights;
 
@@ -85,19 +88,20 @@ public sealed class NamePreparer(TokenWeights weights)
 
     public PreparedUnit PrepareUnit(NameUnit unit)
     {
-        if (prepared.TryGetValue(unit, out var known))
+        if (Volatile.Read(ref prepared).TryGetValue(unit, out var known))
         {
             return known;
         }
 
         // ConcurrentDictionary.Count takes every lock; an approximate count of additions is enough for a bound.
+        var remembered = Volatile.Read(ref prepared);
         if (Interlocked.Increment(ref additions) > RememberedUnits)
         {
-            prepared.Clear();
+            Volatile.Write(ref prepared, remembered = Remembering());
             Interlocked.Exchange(ref additions, 0);
         }
 
-        return prepared.GetOrAdd(unit, PrepareNew);
+        return remembered.GetOrAdd(unit, PrepareNew);
     }
 
     /// <summary>Prepares a unit without remembering it: for units prepared once, in bulk, which would only crowd travelers' out.</summary>

@@ -14,12 +14,16 @@ public sealed class TokenWeights
     private const double ParticleWeight = 0.1;
 
     private readonly Dictionary<string, int> countsByForm;
+
+    /// <summary>The counts looked up by a form not made into a string, where the dictionary's comparer allows it: a traveler's new unit is weighed once.</summary>
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? countsBySpan;
     private readonly double logMaximum;
 
-    /// <param name="countsByForm">How often each vowel-blind phonetic form (<see cref="PhoneticForm.VowelBlind"/>) occurs.</param>
+    /// <param name="countsByForm">How often each vowel-blind phonetic form (<see cref="PhoneticForm.VowelBlind(string)"/>) occurs.</param>
     public TokenWeights(Dictionary<string, int> countsByForm)
     {
         this.countsByForm = countsByForm;
+        countsBySpan = countsByForm.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup : null;
         var maximum = countsByForm.Count == 0 ? 1 : countsByForm.Values.Max();
         logMaximum = Math.Log(1 + maximum);
     }
@@ -42,7 +46,17 @@ public sealed class TokenWeights
             return Lightest;
         }
 
-        countsByForm.TryGetValue(PhoneticForm.VowelBlind(phonetic), out var count);
+        int count;
+        if (countsBySpan is { } lookup)
+        {
+            Span<char> form = phonetic.Length <= 128 ? stackalloc char[phonetic.Length] : new char[phonetic.Length];
+            lookup.TryGetValue(form[..PhoneticForm.VowelBlind(phonetic, form)], out count);
+        }
+        else
+        {
+            countsByForm.TryGetValue(PhoneticForm.VowelBlind(phonetic), out count);
+        }
+
         var commonness = Math.Log(1 + count) / logMaximum;
         var weight = 1 - ((1 - Lightest) * commonness);
 

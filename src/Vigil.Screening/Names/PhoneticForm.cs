@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Vigil.Screening.Names;
 
 /// <summary>
@@ -78,7 +76,8 @@ public static class PhoneticForm
     /// <summary>Consonants only, with the classes romanisations confuse merged; the candidate-finding key.</summary>
     public static string Skeleton(string phonetic)
     {
-        var builder = new StringBuilder(phonetic.Length);
+        Span<char> skeleton = phonetic.Length <= 128 ? stackalloc char[phonetic.Length] : new char[phonetic.Length];
+        var length = 0;
         var previous = '\0';
         foreach (var c in phonetic)
         {
@@ -101,13 +100,13 @@ public static class PhoneticForm
 
             if (mapped != previous)
             {
-                builder.Append(mapped);
+                skeleton[length++] = mapped;
             }
 
             previous = mapped;
         }
 
-        return builder.ToString();
+        return new string(skeleton[..length]);
     }
 
     /// <summary>
@@ -116,17 +115,24 @@ public static class PhoneticForm
     /// </summary>
     public static string VowelBlind(string phonetic)
     {
-        var builder = new StringBuilder(phonetic.Length);
+        Span<char> form = phonetic.Length <= 128 ? stackalloc char[phonetic.Length] : new char[phonetic.Length];
+        return new string(form[..VowelBlind(phonetic, form)]);
+    }
+
+    /// <summary>Writes <see cref="VowelBlind(string)"/> into <paramref name="destination"/> (as long as the phonetic form) and returns its length.</summary>
+    internal static int VowelBlind(ReadOnlySpan<char> phonetic, Span<char> destination)
+    {
+        var length = 0;
         foreach (var c in phonetic)
         {
             var mapped = IsVowel(c) ? 'a' : c;
-            if (builder.Length == 0 || builder[^1] != mapped)
+            if (length == 0 || destination[length - 1] != mapped)
             {
-                builder.Append(mapped);
+                destination[length++] = mapped;
             }
         }
 
-        return builder.ToString();
+        return length;
     }
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
