@@ -88,13 +88,13 @@ public sealed class NamePreparer(TokenWeights weights)
 
     public PreparedUnit PrepareUnit(NameUnit unit)
     {
-        if (Volatile.Read(ref prepared).TryGetValue(unit, out var known))
+        var remembered = Volatile.Read(ref prepared);
+        if (remembered.TryGetValue(unit, out var known))
         {
             return known;
         }
 
         // ConcurrentDictionary.Count takes every lock; an approximate count of additions is enough for a bound.
-        var remembered = Volatile.Read(ref prepared);
         if (Interlocked.Increment(ref additions) > RememberedUnits)
         {
             Volatile.Write(ref prepared, remembered = Remembering());

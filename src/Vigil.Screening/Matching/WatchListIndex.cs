@@ -517,7 +517,7 @@ public sealed class WatchListIndex
     /// </summary>
     private void ComputeInBackground()
     {
-        knownUnits = WithNeighboursOf(DictionarySpellings(attested: true), parallel: false);
+        Volatile.Write(ref knownUnits, WithNeighboursOf(DictionarySpellings(attested: true), parallel: false));
         var keyBuffer = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in UnitsMostHeldFirst())
         {
@@ -544,6 +544,7 @@ public sealed class WatchListIndex
     private int[] UnitsMostHeldFirst()
     {
         var order = Enumerable.Range(0, Vocabulary.Count).ToArray();
+        // Negated counts of holders: sorted ascending, the most held unit comes first.
         var held = Array.ConvertAll(order, unit => firstNameByUnit[unit] - firstNameByUnit[unit + 1]);
         Array.Sort(held, order);
         return order;
