@@ -65,7 +65,8 @@ public sealed class WatchListIndex
     /// spellings (seen once, about 49,000) are compared after the build on one background thread, and the table is
     /// replaced by one that holds them too: in the build they cost 1.4–1.7 s on both cores, which a one-off
     /// <c>vigil match</c> over a short file would pay in full; a running service has them a few seconds after it
-    /// starts, and a query meanwhile compares the unit itself, with the same result.
+    /// starts, and a query meanwhile compares the unit itself, with the same result. An index too large to compare
+    /// its own units in the build compares both kinds of spelling in the background too (<see cref="ComputeInBackground"/>).
     /// </summary>
     private Dictionary<NameUnit, IndexedUnit> knownUnits;
 
