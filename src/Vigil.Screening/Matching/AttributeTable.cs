@@ -235,6 +235,26 @@ internal sealed class AttributeTable
             Dated,
         }
 
+        /// <summary>
+        /// The span of birth years none of the person's dates contradicts, packed in one number for
+        /// <see cref="YearContradicts"/>; every year when the outline knows no date.
+        /// </summary>
+        public int BirthYears => kind == Kinds.Dated ? (fromYear << 16) | (ushort)toYear : EveryYear;
+
+        private const int EveryYear = (short.MinValue << 16) | (ushort)short.MaxValue;
+
+        /// <summary>Whether <paramref name="year"/> lies outside the span of <see cref="BirthYears"/>.</summary>
+        public static bool YearContradicts(int birthYears, int year) => year < (birthYears >> 16) || year > (short)birthYears;
+
+        /// <summary>
+        /// At least what <see cref="MostAdded"/> gives any outline whose birth years the traveler's date contradicts,
+        /// whatever its nationalities and gender: a search can then leave such a person out from the years alone.
+        /// </summary>
+        public static double MostAddedWhenTheYearContradicts(in Traveler traveler) => traveler.IrregularNationality
+            ? traveler.MostAdded
+            : traveler.MostADocumentAdds + AttributeEvidence.DateContradicts
+                + (traveler.Nationality != 0 ? Math.Max(AttributeEvidence.NationalityAgrees, AttributeEvidence.NationalityDiffers) : 0);
+
         /// <summary>Nothing known: the most any attributes add.</summary>
         public static Outline Unknown(bool individual) => new(Kinds.Unknown, individual);
 

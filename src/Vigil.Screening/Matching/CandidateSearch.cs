@@ -492,8 +492,9 @@ public sealed partial class WatchListMatcher
             // Screening for alerts, a person whose dates of birth all contradict the traveler's cannot alert however
             // well a name agrees (1 - 0.30 + 0.03 < 0.75); only a traveler's document could lift it. Nothing else an
             // outline shows takes as much off, so for other travelers no name is asked.
-            var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0;
-            var leftOut = new PersonsLeftOut(index.Outlines, traveler, leavesOut ? inputs.LowestThreshold : double.NaN);
+            var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0
+                && 1 + AttributeTable.Outline.MostAddedWhenTheYearContradicts(traveler) < inputs.LowestThreshold;
+            var leftOut = new PersonsLeftOut(index.AllHolderBirthYears, leavesOut ? screening.DateOfBirth!.Value.Year : null);
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
@@ -573,19 +574,20 @@ public sealed partial class WatchListMatcher
         }
 
         /// <summary>
-        /// Which names the gathering leaves out as it first reaches them: those whose person's outline keeps a perfect
-        /// name below the lowest alert threshold (<see cref="Below"/>, NaN for none). They are most of the candidates
-        /// on a list of a million people, where a traveler's date of birth contradicts nearly every person's.
+        /// Which names the gathering leaves out as it first reaches them: those whose person's birth years the
+        /// traveler's <paramref name="year"/> of birth contradicts, when that keeps even a perfect name below the lowest
+        /// alert threshold (null for none). They are most of the candidates on a list of a million people, where a
+        /// traveler's date of birth contradicts nearly every person's. The years are read beside the holders.
         /// </summary>
-        private readonly ref struct PersonsLeftOut(ReadOnlySpan<AttributeTable.Outline> outlines, in AttributeTable.Traveler traveler, double below)
+        private readonly ref struct PersonsLeftOut(ReadOnlySpan<int> holderBirthYears, int? year)
         {
-            public readonly ReadOnlySpan<AttributeTable.Outline> Outlines = outlines;
-            public readonly AttributeTable.Traveler Traveler = traveler;
-            public readonly double Below = below;
+            private readonly ReadOnlySpan<int> holderBirthYears = holderBirthYears;
+            private readonly int year = year ?? 0;
 
-            public bool Any => !double.IsNaN(Below);
+            public bool Any { get; } = year is not null;
 
-            public bool LeavesOut(int name) => 1 + Outlines[name].MostAdded(Traveler) < Below;
+            /// <summary>Whether the name at <paramref name="holder"/> in the index's holders is left out.</summary>
+            public bool LeavesOut(int holder) => AttributeTable.Outline.YearContradicts(holderBirthYears[holder], year);
         }
 
         /// <summary>Reads every stream up to the block's end, keeping per name reached its best pair for each query unit.</summary>
@@ -617,7 +619,7 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
-                    if (slot < 0 && leftOut.Any && leftOut.LeavesOut(holders[next]))
+                    if (slot < 0 && leftOut.Any && leftOut.LeavesOut(next))
                     {
                         slotInBlock[place] = BoundScratch.LeftOut;
                         scratch.LeftOutPlaces.Add(place);

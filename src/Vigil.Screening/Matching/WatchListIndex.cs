@@ -29,6 +29,13 @@ public sealed class WatchListIndex
     /// </summary>
     private readonly double[] holderTotalWeights;
 
+    /// <summary>
+    /// Beside each holder, its person's birth years (<see cref="AttributeTable.Outline.BirthYears"/>): most of the
+    /// names a traveler's name reaches on a list of a million people are left out for a birth date the traveler's
+    /// contradicts, and reading the person's outline for each was a wait for memory at every one.
+    /// </summary>
+    private readonly int[] holderBirthYears;
+
     /// <summary>The weight of each vocabulary unit, side by side for gathering candidates.</summary>
     private readonly double[] unitWeights;
 
@@ -139,6 +146,8 @@ public sealed class WatchListIndex
         {
             outlineOfName[name] = Attributes.OutlineOf(names.Person[name]);
         }
+
+        holderBirthYears = Array.ConvertAll(this.namesByUnit, name => outlineOfName[name].BirthYears);
 
         var computesNeighbours = vocabulary.Count <= neighboursComputedUpTo;
         if (computesNeighbours)
@@ -678,6 +687,9 @@ public sealed class WatchListIndex
 
     /// <summary>The total weight of each holder's name, at the holder's place in <see cref="AllHolders"/>.</summary>
     internal ReadOnlySpan<double> AllHolderTotalWeights => holderTotalWeights;
+
+    /// <summary>The birth years of each holder's person, at the holder's place in <see cref="AllHolders"/>.</summary>
+    internal ReadOnlySpan<int> AllHolderBirthYears => holderBirthYears;
 
     /// <summary>Where <see cref="AllHolders"/> keeps the names holding <paramref name="unitId"/>: from Start up to End.</summary>
     internal (int Start, int End) HoldersRange(int unitId) => (firstNameByUnit[unitId], firstNameByUnit[unitId + 1]);

@@ -80,6 +80,47 @@ public class AttributeTableTests(WatchListMatcherTests.UnIndex un) : IClassFixtu
     }
 
     [Fact]
+    public void Birth_years_read_beside_the_holders_contradict_a_traveler_exactly_where_the_outline_does_and_bound_what_it_adds()
+    {
+        var persons = un.Index.Persons.ToArray();
+        var table = AttributeTable.Build(persons);
+        var random = new Random(17);
+        int dated = 0, contradicted = 0;
+        for (var p = 0; p < persons.Length; p++)
+        {
+            var outline = table.OutlineOf(p);
+            foreach (var query in TravelersAgainst(persons[p], random))
+            {
+                if (query.DateOfBirth is not { } dob)
+                {
+                    continue;
+                }
+
+                var traveler = new AttributeTable.Traveler(query);
+                var contradicts = AttributeTable.Outline.YearContradicts(outline.BirthYears, dob.Year);
+                var withoutTheDate = outline.MostAdded(new AttributeTable.Traveler(query with { DateOfBirth = null }));
+                var dateAdds = outline.MostAdded(traveler) - withoutTheDate;
+                if (!traveler.IrregularNationality)
+                {
+                    Assert.Equal(contradicts, Math.Abs(dateAdds - AttributeEvidence.DateContradicts) < 1e-12);
+                }
+
+                if (contradicts)
+                {
+                    Assert.True(
+                        outline.MostAdded(traveler) <= AttributeTable.Outline.MostAddedWhenTheYearContradicts(traveler) + 1e-12,
+                        $"{persons[p].ListId} for {dob.Year} {query.Nationality} {query.Gender}");
+                    contradicted++;
+                }
+
+                dated++;
+            }
+        }
+
+        Assert.True(contradicted > dated / 10 && contradicted < dated, $"{contradicted} of {dated} dated travelers contradicted");
+    }
+
+    [Fact]
     public void Odd_records_are_weighed_as_their_records_are()
     {
         ListedPerson[] persons =
