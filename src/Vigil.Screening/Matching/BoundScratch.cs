@@ -82,6 +82,14 @@ internal sealed class BoundScratch
 }
 
 /// <summary>
+/// A name holding a vocabulary unit, with what gathering it needs of the name beside it: its total weight, and its
+/// person's birth years (<see cref="AttributeTable.Outline.BirthYears"/>), which leave out most of the names a
+/// traveler's name reaches on a list of a million people. Read from the name and person tables, each was a wait for
+/// memory at every one of thousands of names; side by side, one read of memory brings four holders.
+/// </summary>
+internal readonly record struct Holder(int Name, int BirthYears, double TotalWeight);
+
+/// <summary>
 /// The names holding one vocabulary unit similar to a query unit, read in index order: <see cref="Next"/> is the
 /// place in the index's holder array of the next name to read, <see cref="End"/> the place after the last.
 /// </summary>

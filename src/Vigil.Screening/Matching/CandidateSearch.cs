@@ -459,7 +459,7 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            scratch.Touched = TouchHeads(streams, index.AllHolders, index.AllHolderTotalWeights);
+            scratch.Touched = TouchHeads(streams, index.AllHolders);
 
             // Units not searched (the lightest, and those no key found) may still match in a candidate: the bound
             // counts them as matched perfectly, with the heaviest list unit they could pair with.
@@ -487,6 +487,7 @@ public sealed partial class WatchListMatcher
             var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unfound, mayBeJoined, unsearchedMatched, reportable, sortedFrom)
             {
                 MostAttributesAdd = traveler.MostAdded,
+                AnyUnfound = unfound.Contains(true),
                 LowestThreshold = matcher.Options.LowestThreshold - RoundingMargin,
             };
             // Screening for alerts, a person whose dates of birth all contradict the traveler's cannot alert however
@@ -494,14 +495,14 @@ public sealed partial class WatchListMatcher
             // outline shows takes as much off, so for other travelers no name is asked.
             var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0
                 && 1 + AttributeTable.Outline.MostAddedWhenTheYearContradicts(traveler) < inputs.LowestThreshold;
-            var leftOut = new PersonsLeftOut(index.AllHolderBirthYears, leavesOut ? screening.DateOfBirth!.Value.Year : null);
+            var leftOut = new PersonsLeftOut(leavesOut ? screening.DateOfBirth!.Value.Year : null);
             var bounded = work.Bounded;
             bounded.Clear();
             var holders = index.AllHolders;
             var open = CollectionsMarshal.AsSpan(streams);
             while (NextBlock(open, holders) is var blockStart and >= 0)
             {
-                Gather(scratch, open, holders, index.AllHolderTotalWeights, blockStart, width, leftOut);
+                Gather(scratch, open, holders, blockStart, width, leftOut);
                 BoundGathered(scratch, blockStart, inputs, bounded);
             }
 
@@ -532,6 +533,9 @@ public sealed partial class WatchListMatcher
             /// <summary>Per query unit, whether no listed spelling is alike to it: compared directly, it may lift a candidate.</summary>
             public readonly Span<bool> Unfound = unfound;
 
+            /// <summary>Whether some unit has no listed spelling alike (<see cref="Unfound"/>).</summary>
+            public bool AnyUnfound { get; init; }
+
             /// <summary>Below this no candidate can alert by its bound.</summary>
             public readonly double AlertFloor = alertFloor;
 
@@ -547,26 +551,26 @@ public sealed partial class WatchListMatcher
         /// a large array, which a traveler seen for the first time finds out of the caches: read one after another,
         /// the gathering waited for each; read together here, the waits overlap.
         /// </summary>
-        private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<int> holders, ReadOnlySpan<double> totalWeights)
+        private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<Holder> holders)
         {
             double sum = 0;
             foreach (ref readonly var stream in CollectionsMarshal.AsSpan(streams))
             {
-                sum += holders[stream.Next] + totalWeights[stream.Next];
+                sum += holders[stream.Next].TotalWeight;
             }
 
             return sum;
         }
 
         /// <summary>The first name of the block holding the next unread name of any stream; -1 when all are read.</summary>
-        private static int NextBlock(Span<HolderStream> streams, ReadOnlySpan<int> holders)
+        private static int NextBlock(Span<HolderStream> streams, ReadOnlySpan<Holder> holders)
         {
             var first = int.MaxValue;
             foreach (ref readonly var stream in streams)
             {
-                if (stream.Next < stream.End && holders[stream.Next] < first)
+                if (stream.Next < stream.End && holders[stream.Next].Name < first)
                 {
-                    first = holders[stream.Next];
+                    first = holders[stream.Next].Name;
                 }
             }
 
@@ -579,19 +583,17 @@ public sealed partial class WatchListMatcher
         /// alert threshold (null for none). They are most of the candidates on a list of a million people, where a
         /// traveler's date of birth contradicts nearly every person's. The years are read beside the holders.
         /// </summary>
-        private readonly ref struct PersonsLeftOut(ReadOnlySpan<int> holderBirthYears, int? year)
+        private readonly struct PersonsLeftOut(int? year)
         {
-            private readonly ReadOnlySpan<int> holderBirthYears = holderBirthYears;
             private readonly int year = year ?? 0;
 
             public bool Any { get; } = year is not null;
 
-            /// <summary>Whether the name at <paramref name="holder"/> in the index's holders is left out.</summary>
-            public bool LeavesOut(int holder) => AttributeTable.Outline.YearContradicts(holderBirthYears[holder], year);
+            public bool LeavesOut(in Holder holder) => AttributeTable.Outline.YearContradicts(holder.BirthYears, year);
         }
 
         /// <summary>Reads every stream up to the block's end, keeping per name reached its best pair for each query unit.</summary>
-        private static void Gather(BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<int> holders, ReadOnlySpan<double> totalWeights, int blockStart, int width, in PersonsLeftOut leftOut)
+        private static void Gather(BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<Holder> holders, int blockStart, int width, in PersonsLeftOut leftOut)
         {
             const int Fields = 3;
             var stride = width * Fields;
@@ -607,7 +609,8 @@ public sealed partial class WatchListMatcher
                 var unitAt = stream.QueryUnit * Fields;
                 for (; next < stream.End; next++)
                 {
-                    var place = holders[next] - blockStart;
+                    ref readonly var holder = ref holders[next];
+                    var place = holder.Name - blockStart;
                     if (place >= BoundScratch.BlockSize)
                     {
                         break;
@@ -619,7 +622,7 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
-                    if (slot < 0 && leftOut.Any && leftOut.LeavesOut(next))
+                    if (slot < 0 && leftOut.Any && leftOut.LeavesOut(holder))
                     {
                         slotInBlock[place] = BoundScratch.LeftOut;
                         scratch.LeftOutPlaces.Add(place);
@@ -638,7 +641,7 @@ public sealed partial class WatchListMatcher
                         }
 
                         best.AsSpan(slot * stride, stride).Clear();
-                        totalWeight[slot] = totalWeights[next];
+                        totalWeight[slot] = holder.TotalWeight;
                     }
 
                     var at = (slot * stride) + unitAt;
@@ -710,22 +713,31 @@ public sealed partial class WatchListMatcher
                     }
                 }
 
-                var bound = Bound(matched, matchedWeight, listedMatched, queryLeft, replaceable, totalWeight[slot]);
+                var denominator = Denominator(matchedWeight, listedMatched, queryLeft, replaceable, totalWeight[slot]);
                 var nameIndex = blockStart + candidates[slot];
                 ref readonly var outline = ref index.OutlineOf(nameIndex);
                 if (query.MayBeJoined.Length == 0)
                 {
                     // The candidates that even the most the person's outline allows would leave below the report floor
                     // are skipped by the search anyway, once their person's attributes are read one at a time.
-                    if (bound >= query.Reportable && matcher.Screens(outline) && bound + outline.MostAdded(traveler) >= MatchingOptions.ReportFloor)
+                    if (!SurelyBelow(matched, denominator, query.Reportable)
+                        && matched / denominator is var reportableBound && reportableBound >= query.Reportable
+                        && matcher.Screens(outline) && reportableBound + outline.MostAdded(traveler) >= MatchingOptions.ReportFloor)
                     {
-                        bounded.Add(nameIndex, bound);
+                        bounded.Add(nameIndex, reportableBound);
                     }
 
                     continue;
                 }
 
-                var direct = Bound(matched + directMatched, matchedWeight + directWeight, listedMatched + directListed, queryLeft - directLeft, replaceable - directReplaceable, totalWeight[slot]);
+                // Most candidates cannot alert by either bound; those are told without dividing. A bound surely below
+                // the floor is taken as 0, which only a join can then replace: the direct bound is below the joined one.
+                var directDenominator = query.AnyUnfound
+                    ? Denominator(matchedWeight + directWeight, listedMatched + directListed, queryLeft - directLeft, replaceable - directReplaceable, totalWeight[slot])
+                    : denominator;
+                var bothBelow = SurelyBelow(matched, denominator, query.AlertFloor) && SurelyBelow(matched + directMatched, directDenominator, query.AlertFloor);
+                var bound = bothBelow ? 0 : matched / denominator;
+                var direct = bothBelow ? 0 : (matched + directMatched) / directDenominator;
                 var joinLifted = false;
                 if (bound < query.AlertFloor && direct < query.AlertFloor)
                 {
@@ -792,19 +804,25 @@ public sealed partial class WatchListMatcher
         private static double MatchedAsUnsearched(double weight) => (weight + 1) / 2;
 
         /// <summary>
-        /// The bound of a candidate from its matched pairs (their similarity-weighted sum, weight and listed weight)
-        /// and the query's weight left over: lower bounds of what the scorer will charge, the list's leftover weight
-        /// being at least its total less what the matched units could weigh, and the replaced weight at least the
-        /// smaller leftover.
+        /// What a candidate's bound divides its matched pairs' similarity-weighted sum by, from their weight and listed
+        /// weight and the query's weight left over: lower bounds of what the scorer will charge, the list's leftover
+        /// weight being at least its total less what the matched units could weigh, and the replaced weight at least
+        /// the smaller leftover.
         /// </summary>
-        private static double Bound(double matched, double matchedWeight, double listedMatched, double queryLeft, double replaceable, double totalWeight)
+        private static double Denominator(double matchedWeight, double listedMatched, double queryLeft, double replaceable, double totalWeight)
         {
             var listedLeft = Math.Max(0, totalWeight - listedMatched);
             var replaced = Math.Min(replaceable, listedLeft);
-            return matched / (matchedWeight + (NameScorer.Conflict * replaced)
+            return matchedWeight + (NameScorer.Conflict * replaced)
                 + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
-                + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced)));
+                + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced));
         }
+
+        /// <summary>
+        /// Whether <paramref name="matched"/> / <paramref name="denominator"/> is below <paramref name="floor"/>, told
+        /// by a product with a margin far wider than rounding: where the product cannot tell, the bound is divided out.
+        /// </summary>
+        private static bool SurelyBelow(double matched, double denominator, double floor) => matched < floor * (1 - 1e-9) * denominator;
 
         /// <summary>
         /// Fills the unit similarities of a candidate name from what the key lookup found, then compares the query

@@ -17,24 +17,11 @@ public sealed class WatchListIndex
 
     /// <summary>
     /// The names holding each vocabulary unit, all in one array: unit <c>u</c>'s are
-    /// <c>namesByUnit[firstNameByUnit[u]..firstNameByUnit[u + 1]]</c>. One array per unit cost a header each and a
+    /// <c>holders[firstNameByUnit[u]..firstNameByUnit[u + 1]]</c>. One array per unit cost a header each and a
     /// second memory read per unit a query gathers candidates from.
     /// </summary>
-    private readonly int[] namesByUnit;
+    private readonly Holder[] holders;
     private readonly int[] firstNameByUnit;
-
-    /// <summary>
-    /// Beside each holder in <see cref="namesByUnit"/>, its name's total weight: bounding a candidate needs it, and read
-    /// from the name table it was a wait for memory at every one of thousands of names a query reaches.
-    /// </summary>
-    private readonly double[] holderTotalWeights;
-
-    /// <summary>
-    /// Beside each holder, its person's birth years (<see cref="AttributeTable.Outline.BirthYears"/>): most of the
-    /// names a traveler's name reaches on a list of a million people are left out for a birth date the traveler's
-    /// contradicts, and reading the person's outline for each was a wait for memory at every one.
-    /// </summary>
-    private readonly int[] holderBirthYears;
 
     /// <summary>The weight of each vocabulary unit, side by side for gathering candidates.</summary>
     private readonly double[] unitWeights;
@@ -112,13 +99,6 @@ public sealed class WatchListIndex
             firstNameByUnit[unit + 1] = firstNameByUnit[unit] + namesByUnit[unit].Count;
         }
 
-        this.namesByUnit = new int[firstNameByUnit[^1]];
-        for (var unit = 0; unit < namesByUnit.Count; unit++)
-        {
-            namesByUnit[unit].CopyTo(this.namesByUnit, firstNameByUnit[unit]);
-        }
-
-        holderTotalWeights = Array.ConvertAll(this.namesByUnit, name => names.TotalWeight[name]);
 
         unitWeights = [.. vocabulary.Select(u => u.Weight)];
         this.personsByDocument = personsByDocument;
@@ -147,7 +127,15 @@ public sealed class WatchListIndex
             outlineOfName[name] = Attributes.OutlineOf(names.Person[name]);
         }
 
-        holderBirthYears = Array.ConvertAll(this.namesByUnit, name => outlineOfName[name].BirthYears);
+        holders = new Holder[firstNameByUnit[^1]];
+        for (var unit = 0; unit < namesByUnit.Count; unit++)
+        {
+            var at = firstNameByUnit[unit];
+            foreach (var name in namesByUnit[unit])
+            {
+                holders[at++] = new Holder(name, outlineOfName[name].BirthYears, names.TotalWeight[name]);
+            }
+        }
 
         var computesNeighbours = vocabulary.Count <= neighboursComputedUpTo;
         if (computesNeighbours)
@@ -683,13 +671,7 @@ public sealed class WatchListIndex
     internal double SimilarityOfAlike(PreparedUnit unit, int unitId) => UnitSimilarity.OfNotRuledOut(unit, vocabularyUnits[unitId]);
 
     /// <summary>Every unit's holders back to back, each unit's in index order; a unit's are at <see cref="HoldersRange"/>.</summary>
-    internal ReadOnlySpan<int> AllHolders => namesByUnit;
-
-    /// <summary>The total weight of each holder's name, at the holder's place in <see cref="AllHolders"/>.</summary>
-    internal ReadOnlySpan<double> AllHolderTotalWeights => holderTotalWeights;
-
-    /// <summary>The birth years of each holder's person, at the holder's place in <see cref="AllHolders"/>.</summary>
-    internal ReadOnlySpan<int> AllHolderBirthYears => holderBirthYears;
+    internal ReadOnlySpan<Holder> AllHolders => holders;
 
     /// <summary>Where <see cref="AllHolders"/> keeps the names holding <paramref name="unitId"/>: from Start up to End.</summary>
     internal (int Start, int End) HoldersRange(int unitId) => (firstNameByUnit[unitId], firstNameByUnit[unitId + 1]);
