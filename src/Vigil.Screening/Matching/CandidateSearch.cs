@@ -270,7 +270,7 @@ public sealed partial class WatchListMatcher
 
             for (var j = 0; j < listedLeft.Length; j++)
             {
-                listedLeft[j] = index.UnitOf(unitIds[j]).Kind is not (UnitKind.Link or UnitKind.Initial);
+                listedLeft[j] = index.TraitsOf(unitIds[j]).MayBeLeftOver;
                 for (var i = 0; i < queryLeft.Length && listedLeft[j]; i++)
                 {
                     listedLeft[j] = similarities[i, j] <= 0;
@@ -318,26 +318,24 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                var firstUnit = index.UnitOf(unitIds[first]);
+                var opensCompound = index.TraitsOf(unitIds[first]).OpensCompound;
                 for (var second = 0; second < listedLeft.Length; second++)
                 {
-                    if (second == first || !listedLeft[second])
+                    if (second == first || !listedLeft[second]
+                        || !NameScorer.Joinable(opensCompound, index.TraitsOf(unitIds[second]).Kind, adjacent: second == first + 1))
                     {
                         continue;
                     }
 
+                    var firstUnit = index.UnitOf(unitIds[first]);
                     var secondUnit = index.UnitOf(unitIds[second]);
-                    if (!NameScorer.Joinable(firstUnit, secondUnit, adjacent: second == first + 1))
-                    {
-                        continue;
-                    }
 
                     ref readonly var joined = ref joins.OfListed(firstUnit, unitIds[first], secondUnit, unitIds[second]);
                     for (var i = 0; i < queryLeft.Length; i++)
                     {
                         if (queryLeft[i]
                             && !(UnitSketch.RulesOut(Query.Units[i].Sketch, joined, out var askSketch)
-                                || (askSketch && UnitSketch.RulesOut(Query.Units[i].Sketch, UnitSketch.OfJoined(firstUnit.Text, secondUnit.Text)))))
+                                || (askSketch && UnitSketch.RulesOut(Query.Units[i].Sketch, joins.SketchOfListed(firstUnit, unitIds[first], secondUnit, unitIds[second])))))
                         {
                             return true;
                         }

@@ -6,8 +6,8 @@ namespace Vigil.Screening.Matching;
 /// Two units read as one word, as the scorer's join makes them, kept per thread and index: a search asks of most
 /// candidates it does not score whether a join could match, the listed names' units meet in the same pairs traveler
 /// after traveler, and a traveler's own units recur on the next flight. Listed pairs are kept as filed counts (52
-/// bytes, about 2.5 MB a thread when full), the traveler's few pairs as whole sketches (168 bytes, under 1 MB when
-/// full); each kind is forgotten all at once when full.
+/// bytes, about 2.5 MB a thread when full) and, where those cannot tell, as whole sketches; the traveler's few pairs
+/// as whole sketches (168 bytes, under 1 MB when full); each kind is forgotten all at once when full.
 /// </summary>
 internal sealed class JoinedSketches
 {
@@ -17,6 +17,7 @@ internal sealed class JoinedSketches
     private const int RememberedOfTravelers = 1 << 12;
 
     private readonly Dictionary<long, FiledUnit> listed = [];
+    private readonly Dictionary<long, UnitSketch> listedSketches = [];
     private readonly Dictionary<(PreparedUnit, PreparedUnit), UnitSketch> travelers = new(NameScorer.SameUnits.Instance);
 
     public static JoinedSketches For(WatchListIndex index) => ScratchOfIndex<JoinedSketches>.For(index, static _ => new JoinedSketches());
@@ -40,6 +41,26 @@ internal sealed class JoinedSketches
         }
 
         return ref filed;
+    }
+
+    /// <summary>
+    /// The whole sketch of two listed units read as one, for the pairs whose filed counts cannot tell: the same pairs
+    /// come back candidate after candidate, and making the sketch cost more than judging it.
+    /// </summary>
+    public UnitSketch SketchOfListed(PreparedUnit first, int firstId, PreparedUnit second, int secondId)
+    {
+        if (listedSketches.Count >= RememberedOfTravelers)
+        {
+            listedSketches.Clear();
+        }
+
+        ref var sketch = ref CollectionsMarshal.GetValueRefOrAddDefault(listedSketches, ((long)firstId << 32) | (uint)secondId, out var known);
+        if (!known)
+        {
+            sketch = UnitSketch.OfJoined(first.Text, second.Text);
+        }
+
+        return sketch;
     }
 
     /// <summary>The sketch of two of the traveler's units read as one.</summary>

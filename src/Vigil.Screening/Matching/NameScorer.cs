@@ -104,8 +104,11 @@ public static class NameScorer
         Joinable(name.Units[first], name.Units[second], adjacent: second == first + 1);
 
     /// <inheritdoc cref="Joinable(PreparedName, int, int)"/>
-    internal static bool Joinable(PreparedUnit first, PreparedUnit second, bool adjacent) =>
-        second.Kind is not (UnitKind.Link or UnitKind.Initial) && (adjacent || first.OpensCompound);
+    internal static bool Joinable(PreparedUnit first, PreparedUnit second, bool adjacent) => Joinable(first.OpensCompound, second.Kind, adjacent);
+
+    /// <inheritdoc cref="Joinable(PreparedName, int, int)"/>
+    internal static bool Joinable(bool firstOpensCompound, UnitKind secondKind, bool adjacent) =>
+        secondKind is not (UnitKind.Link or UnitKind.Initial) && (adjacent || firstOpensCompound);
 
     /// <summary>Two units read as one word: the unit the scorer compares with a leftover of the other name.</summary>
     internal static PreparedUnit Join(PreparedUnit first, PreparedUnit second)

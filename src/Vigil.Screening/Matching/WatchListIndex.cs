@@ -16,15 +16,23 @@ public sealed class WatchListIndex
     private readonly Dictionary<string, FiledUnit[]> vocabularyByKey;
 
     /// <summary>
-    /// The names holding each vocabulary unit, all in one array: unit <c>u</c>'s are
-    /// <c>holders[firstNameByUnit[u]..firstNameByUnit[u + 1]]</c>. One array per unit cost a header each and a
+    /// The names holding each vocabulary unit, all in one array: unit <c>u</c>'s are from
+    /// <c>holdingOf[u].Start</c> up to <c>holdingOf[u].End</c>. One array per unit cost a header each and a
     /// second memory read per unit a query gathers candidates from.
     /// </summary>
     private readonly Holder[] holders;
-    private readonly int[] firstNameByUnit;
 
-    /// <summary>The weight of each vocabulary unit, side by side for gathering candidates.</summary>
-    private readonly double[] unitWeights;
+    /// <summary>
+    /// Per vocabulary unit, where its holders are and its weight: a query reads both for each of dozens of similar
+    /// units at scattered places, and kept in two arrays they were two waits for memory.
+    /// </summary>
+    private readonly UnitHolding[] holdingOf;
+
+    /// <summary>
+    /// Per vocabulary unit, its kind and whether it opens a compound: a search asks them of every unit of the
+    /// candidates it passes over, and reading each unit's record for them was a wait for memory.
+    /// </summary>
+    private readonly UnitTraits[] traitsOf;
 
     private readonly Dictionary<string, int[]> personsByDocument;
     private readonly int[] firstNameOfPerson;
@@ -93,14 +101,12 @@ public sealed class WatchListIndex
         this.names = names;
         Names = new NameView(this);
         Vocabulary = vocabulary;
-        firstNameByUnit = new int[namesByUnit.Count + 1];
-        for (var unit = 0; unit < namesByUnit.Count; unit++)
+        holdingOf = new UnitHolding[namesByUnit.Count];
+        for (int unit = 0, start = 0; unit < namesByUnit.Count; start += namesByUnit[unit].Count, unit++)
         {
-            firstNameByUnit[unit + 1] = firstNameByUnit[unit] + namesByUnit[unit].Count;
+            holdingOf[unit] = new UnitHolding(start, start + namesByUnit[unit].Count, vocabulary[unit].Weight);
         }
 
-
-        unitWeights = [.. vocabulary.Select(u => u.Weight)];
         this.personsByDocument = personsByDocument;
         Preparer = preparer;
         neighbours = new SimilarUnit[vocabulary.Count][];
@@ -113,6 +119,7 @@ public sealed class WatchListIndex
         }
 
         vocabularyUnits = [.. vocabulary];
+        traitsOf = Array.ConvertAll(vocabularyUnits, unit => new UnitTraits(unit.Kind, unit.OpensCompound));
         knownUnits = new Dictionary<NameUnit, IndexedUnit>(vocabularyIds.Count);
         foreach (var (unit, id) in vocabularyIds)
         {
@@ -127,10 +134,10 @@ public sealed class WatchListIndex
             outlineOfName[name] = Attributes.OutlineOf(names.Person[name]);
         }
 
-        holders = new Holder[firstNameByUnit[^1]];
+        holders = new Holder[namesByUnit.Sum(holding => holding.Count)];
         for (var unit = 0; unit < namesByUnit.Count; unit++)
         {
-            var at = firstNameByUnit[unit];
+            var at = holdingOf[unit].Start;
             foreach (var name in namesByUnit[unit])
             {
                 holders[at++] = new Holder(name, outlineOfName[name].BirthYears, names.TotalWeight[name]);
@@ -222,6 +229,15 @@ public sealed class WatchListIndex
     internal ListedName ListedOf(int name) => names.Listed[name];
 
     internal PreparedUnit UnitOf(int unitId) => vocabularyUnits[unitId];
+
+    internal UnitTraits TraitsOf(int unitId) => traitsOf[unitId];
+
+    /// <summary>What a search asks of a vocabulary unit before it needs the unit itself.</summary>
+    internal readonly record struct UnitTraits(UnitKind Kind, bool OpensCompound)
+    {
+        /// <summary>A unit the scorer may leave over and join with a neighbour: not a link, not an initial.</summary>
+        public bool MayBeLeftOver => Kind is not (UnitKind.Link or UnitKind.Initial);
+    }
 
     internal int PersonOf(int name) => names.Person[name];
 
@@ -543,7 +559,7 @@ public sealed class WatchListIndex
     {
         var order = Enumerable.Range(0, Vocabulary.Count).ToArray();
         // Negated counts of holders: sorted ascending, the most held unit comes first.
-        var held = Array.ConvertAll(order, unit => firstNameByUnit[unit] - firstNameByUnit[unit + 1]);
+        var held = Array.ConvertAll(order, unit => holdingOf[unit].Start - holdingOf[unit].End);
         Array.Sort(held, order);
         return order;
     }
@@ -674,9 +690,12 @@ public sealed class WatchListIndex
     internal ReadOnlySpan<Holder> AllHolders => holders;
 
     /// <summary>Where <see cref="AllHolders"/> keeps the names holding <paramref name="unitId"/>: from Start up to End.</summary>
-    internal (int Start, int End) HoldersRange(int unitId) => (firstNameByUnit[unitId], firstNameByUnit[unitId + 1]);
+    internal (int Start, int End) HoldersRange(int unitId) => (holdingOf[unitId].Start, holdingOf[unitId].End);
 
-    internal double WeightOf(int unitId) => unitWeights[unitId];
+    internal double WeightOf(int unitId) => holdingOf[unitId].Weight;
+
+    /// <summary>Where a vocabulary unit's holders are in <see cref="AllHolders"/>, and the unit's weight.</summary>
+    private readonly record struct UnitHolding(int Start, int End, double Weight);
 
     /// <summary>The indexed names of one listed person (names are stored person by person, so they form a range).</summary>
     internal IEnumerable<int> NamesOf(int person)
