@@ -833,11 +833,12 @@ public sealed partial class WatchListMatcher
             var settled = true;
             var units = unitIds.Length;
             Span<bool> listedFound = stackalloc bool[units];
-            for (var i = 0; i < Query.Units.Count; i++)
+            for (var j = 0; j < units; j++)
             {
-                for (var j = 0; j < units; j++)
+                var compared = similar.Compared(unitIds[j]);
+                for (var i = 0; i < Query.Units.Count; i++)
                 {
-                    var similarity = similar.Get(i, unitIds[j]);
+                    var similarity = compared.IsEmpty || double.IsNaN(compared[i]) ? 0 : compared[i];
                     similarities[i, j] = similarity;
                     listedFound[j] |= similarity > 0;
                 }

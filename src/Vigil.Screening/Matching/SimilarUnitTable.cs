@@ -104,6 +104,16 @@ internal sealed class SimilarUnitTable
         return !double.IsNaN(similarity);
     }
 
+    /// <summary>
+    /// The similarities of every query unit with <paramref name="unit"/>, NaN where not compared; empty when none was.
+    /// Good until the next <see cref="Set"/>.
+    /// </summary>
+    public ReadOnlySpan<double> Compared(int unit)
+    {
+        var row = Find(unit, out _);
+        return row < 0 ? [] : values.AsSpan(row * width, width);
+    }
+
     /// <summary>The similarity of the pair, 0 when it was not compared.</summary>
     public double Get(int queryUnit, int unit) => TryGet(queryUnit, unit, out var similarity) ? similarity : 0;
 
