@@ -194,8 +194,6 @@ public sealed class WatchListIndex
 
     internal ref readonly AttributeTable.Outline OutlineOf(int name) => ref outlineOfName[name];
 
-    internal ReadOnlySpan<AttributeTable.Outline> Outlines => outlineOfName;
-
     /// <summary>One indexed name with its prepared form, made anew: for scoring and explaining a candidate.</summary>
     internal IndexedName Name(int name)
     {
