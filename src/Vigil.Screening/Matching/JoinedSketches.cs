@@ -13,8 +13,11 @@ internal sealed class JoinedSketches
 {
     private const int RememberedOfListed = 1 << 15;
 
-    /// <summary>A traveler's pairs are remade in a few hundred nanoseconds and recur less than listed ones.</summary>
-    private const int RememberedOfTravelers = 1 << 12;
+    /// <summary>
+    /// Whole sketches are 168 bytes; a traveler's pairs, and the listed pairs whose counts cannot tell, are few and
+    /// are remade in a few hundred nanoseconds.
+    /// </summary>
+    private const int RememberedSketches = 1 << 12;
 
     private readonly Dictionary<long, FiledUnit> listed = [];
     private readonly Dictionary<long, UnitSketch> listedSketches = [];
@@ -24,17 +27,12 @@ internal sealed class JoinedSketches
 
     /// <summary>
     /// The filed counts of two listed units read as one; where they cannot tell (<see cref="FiledUnit.Standing.AskSketch"/>
-    /// or a shared compound opener), <see cref="UnitSketch.OfJoined"/> makes the whole sketch. The reference is good
+    /// or a shared compound opener), <see cref="SketchOfListed"/> gives the whole sketch. The reference is good
     /// until the next call.
     /// </summary>
     public ref readonly FiledUnit OfListed(PreparedUnit first, int firstId, PreparedUnit second, int secondId)
     {
-        if (listed.Count >= RememberedOfListed)
-        {
-            listed.Clear();
-        }
-
-        ref var filed = ref CollectionsMarshal.GetValueRefOrAddDefault(listed, ((long)firstId << 32) | (uint)secondId, out var known);
+        ref var filed = ref Remembered(listed, PairOf(firstId, secondId), RememberedOfListed, out var known);
         if (!known)
         {
             filed = new FiledUnit(-1, UnitSketch.OfJoined(first.Text, second.Text));
@@ -49,12 +47,7 @@ internal sealed class JoinedSketches
     /// </summary>
     public UnitSketch SketchOfListed(PreparedUnit first, int firstId, PreparedUnit second, int secondId)
     {
-        if (listedSketches.Count >= RememberedOfTravelers)
-        {
-            listedSketches.Clear();
-        }
-
-        ref var sketch = ref CollectionsMarshal.GetValueRefOrAddDefault(listedSketches, ((long)firstId << 32) | (uint)secondId, out var known);
+        ref var sketch = ref Remembered(listedSketches, PairOf(firstId, secondId), RememberedSketches, out var known);
         if (!known)
         {
             sketch = UnitSketch.OfJoined(first.Text, second.Text);
@@ -66,17 +59,26 @@ internal sealed class JoinedSketches
     /// <summary>The sketch of two of the traveler's units read as one.</summary>
     public UnitSketch OfTraveler(PreparedUnit first, PreparedUnit second)
     {
-        if (!travelers.TryGetValue((first, second), out var sketch))
+        ref var sketch = ref Remembered(travelers, (first, second), RememberedSketches, out var known);
+        if (!known)
         {
-            if (travelers.Count >= RememberedOfTravelers)
-            {
-                travelers.Clear();
-            }
-
             sketch = UnitSketch.OfJoined(first.Text, second.Text);
-            travelers.Add((first, second), sketch);
         }
 
         return sketch;
+    }
+
+    private static long PairOf(int firstId, int secondId) => ((long)firstId << 32) | (uint)secondId;
+
+    /// <summary>The entry for <paramref name="key"/>, added if new; a table holding <paramref name="bound"/> entries is forgotten first.</summary>
+    private static ref TValue Remembered<TKey, TValue>(Dictionary<TKey, TValue> table, TKey key, int bound, out bool known)
+        where TKey : notnull
+    {
+        if (table.Count >= bound)
+        {
+            table.Clear();
+        }
+
+        return ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out known)!;
     }
 }

@@ -93,15 +93,9 @@ internal sealed class SimilarUnitTable
     /// <summary>The similarity of the pair, if it was compared.</summary>
     public bool TryGet(int queryUnit, int unit, out double similarity)
     {
-        var row = Find(unit, out _);
-        if (row < 0)
-        {
-            similarity = 0;
-            return false;
-        }
-
-        similarity = values[(row * width) + queryUnit];
-        return !double.IsNaN(similarity);
+        var compared = Compared(unit);
+        similarity = compared.IsEmpty ? 0 : compared[queryUnit];
+        return !compared.IsEmpty && !double.IsNaN(similarity);
     }
 
     /// <summary>
