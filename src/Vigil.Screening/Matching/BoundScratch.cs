@@ -34,6 +34,9 @@ internal sealed class BoundScratch
     /// <summary>The holder lists being read, one per similar unit of a searched query unit.</summary>
     public List<HolderStream> Streams { get; } = [];
 
+    /// <summary>The runs of one arranged unit's holders that a traveler's year of birth leaves in.</summary>
+    public List<(int Start, int End)> Runs { get; } = [];
+
     /// <summary>The scratch of this thread for <paramref name="index"/>, made anew when the index was swapped.</summary>
     public static BoundScratch For(WatchListIndex index) => ScratchOfIndex<BoundScratch>.For(index, static i => new BoundScratch(i));
 
@@ -91,14 +94,22 @@ internal readonly record struct Holder(int Name, int BirthYears, double TotalWei
 
 /// <summary>
 /// The names holding one vocabulary unit similar to a query unit, read in index order: <see cref="Next"/> is the
-/// place in the index's holder array of the next name to read, <see cref="End"/> the place after the last.
+/// place of the next name to read, <see cref="End"/> the place after the last, in the index's holder array or, for
+/// a run of a unit arranged by birth year, in <see cref="HoldersByBirthYear.Places"/>.
 /// </summary>
-internal struct HolderStream(int next, int end, int queryUnit, double contribution, double pairWeight, double listedWeight)
+internal struct HolderStream(int next, int end, int queryUnit, double contribution, double pairWeight, double listedWeight, bool arranged)
 {
     public int Next = next;
     public readonly int End = end;
+    public readonly bool Arranged = arranged;
+
+    /// <summary>The name of the holder at <see cref="Next"/>, read as the stream last stopped; int.MaxValue once all are read.</summary>
+    public int NextName;
     public readonly int QueryUnit = queryUnit;
     public readonly double Contribution = contribution;
     public readonly double PairWeight = pairWeight;
     public readonly double ListedWeight = listedWeight;
+
+    /// <summary>The place in the holder array of the holder at <paramref name="at"/> of this stream.</summary>
+    public readonly int PlaceOf(int at, ReadOnlySpan<int> places) => Arranged ? places[at] : at;
 }

@@ -440,8 +440,18 @@ public sealed partial class WatchListMatcher
                 queryReplaceable[i] = NameScorer.Replaceable(Query.Units[i]);
             }
 
+            // Screening for alerts, a person whose dates of birth all contradict the traveler's cannot alert however
+            // well a name agrees (1 - 0.30 + 0.03 < 0.75); only a traveler's document could lift it. Nothing else an
+            // outline shows takes as much off, so for other travelers no name is asked.
+            var lowestThreshold = matcher.Options.LowestThreshold - RoundingMargin;
+            var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0
+                && 1 + AttributeTable.Outline.MostAddedWhenTheYearContradicts(traveler) < lowestThreshold;
+            var leftOut = new PersonsLeftOut(leavesOut ? screening.DateOfBirth!.Value.Year : null);
+
+            // A unit many names hold is read only where the traveler's year leaves its holders in.
             var streams = scratch.Streams;
             streams.Clear();
+            var runs = scratch.Runs;
             foreach (var i in searched)
             {
                 foreach (var unitId in similar.ComparedWith(i))
@@ -452,12 +462,25 @@ public sealed partial class WatchListMatcher
                     {
                         var listedWeight = index.WeightOf(unitId);
                         var pairWeight = (queryWeights[i] + listedWeight) / 2;
-                        streams.Add(new HolderStream(start, end, i, similarity * pairWeight, pairWeight, listedWeight));
+                        runs.Clear();
+                        if (leftOut.Any && index.HoldersNotContradicting(unitId, leftOut.Year, runs))
+                        {
+                            foreach (var (runStart, runEnd) in runs)
+                            {
+                                streams.Add(new HolderStream(runStart, runEnd, i, similarity * pairWeight, pairWeight, listedWeight, arranged: true));
+                            }
+                        }
+                        else
+                        {
+                            streams.Add(new HolderStream(start, end, i, similarity * pairWeight, pairWeight, listedWeight, arranged: false));
+                        }
                     }
                 }
             }
 
-            scratch.Touched = TouchHeads(streams, index.AllHolders);
+            var holders = index.AllHolders;
+            var places = index.HoldersByYear.Places;
+            scratch.Touched = TouchHeads(streams, holders, places);
 
             // Units not searched (the lightest, and those no key found) may still match in a candidate: the bound
             // counts them as matched perfectly, with the heaviest list unit they could pair with.
@@ -486,21 +509,14 @@ public sealed partial class WatchListMatcher
             {
                 MostAttributesAdd = traveler.MostAdded,
                 AnyUnfound = unfound.Contains(true),
-                LowestThreshold = matcher.Options.LowestThreshold - RoundingMargin,
+                LowestThreshold = lowestThreshold,
             };
-            // Screening for alerts, a person whose dates of birth all contradict the traveler's cannot alert however
-            // well a name agrees (1 - 0.30 + 0.03 < 0.75); only a traveler's document could lift it. Nothing else an
-            // outline shows takes as much off, so for other travelers no name is asked.
-            var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0
-                && 1 + AttributeTable.Outline.MostAddedWhenTheYearContradicts(traveler) < inputs.LowestThreshold;
-            var leftOut = new PersonsLeftOut(leavesOut ? screening.DateOfBirth!.Value.Year : null);
             var bounded = work.Bounded;
             bounded.Clear();
-            var holders = index.AllHolders;
             var open = CollectionsMarshal.AsSpan(streams);
-            while (NextBlock(open, holders) is var blockStart and >= 0)
+            while (NextBlock(open) is var blockStart and >= 0)
             {
-                Gather(scratch, open, holders, blockStart, width, leftOut);
+                Gather(scratch, open, holders, places, blockStart, width, leftOut);
                 BoundGathered(scratch, blockStart, inputs, bounded);
             }
 
@@ -549,27 +565,26 @@ public sealed partial class WatchListMatcher
         /// a large array, which a traveler seen for the first time finds out of the caches: read one after another,
         /// the gathering waited for each; read together here, the waits overlap.
         /// </summary>
-        private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<Holder> holders)
+        private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<int> places)
         {
             double sum = 0;
-            foreach (ref readonly var stream in CollectionsMarshal.AsSpan(streams))
+            foreach (ref var stream in CollectionsMarshal.AsSpan(streams))
             {
-                sum += holders[stream.Next].TotalWeight;
+                ref readonly var head = ref holders[stream.PlaceOf(stream.Next, places)];
+                stream.NextName = head.Name;
+                sum += head.TotalWeight;
             }
 
             return sum;
         }
 
         /// <summary>The first name of the block holding the next unread name of any stream; -1 when all are read.</summary>
-        private static int NextBlock(Span<HolderStream> streams, ReadOnlySpan<Holder> holders)
+        private static int NextBlock(Span<HolderStream> streams)
         {
             var first = int.MaxValue;
             foreach (ref readonly var stream in streams)
             {
-                if (stream.Next < stream.End && holders[stream.Next].Name < first)
-                {
-                    first = holders[stream.Next].Name;
-                }
+                first = Math.Min(first, stream.NextName);
             }
 
             return first == int.MaxValue ? -1 : first & ~(BoundScratch.BlockSize - 1);
@@ -587,11 +602,14 @@ public sealed partial class WatchListMatcher
 
             public bool Any { get; } = year is not null;
 
+            public int Year => year;
+
             public bool LeavesOut(in Holder holder) => AttributeTable.Outline.YearContradicts(holder.BirthYears, year);
         }
 
         /// <summary>Reads every stream up to the block's end, keeping per name reached its best pair for each query unit.</summary>
-        private static void Gather(BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<Holder> holders, int blockStart, int width, in PersonsLeftOut leftOut)
+        private static void Gather(
+            BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<int> places, int blockStart, int width, in PersonsLeftOut leftOut)
         {
             const int Fields = 3;
             var stride = width * Fields;
@@ -602,15 +620,22 @@ public sealed partial class WatchListMatcher
             var totalWeight = scratch.TotalWeight;
             foreach (ref var stream in streams)
             {
+                if (stream.NextName >= blockEnd)
+                {
+                    continue;
+                }
+
                 var next = stream.Next;
                 var contribution = stream.Contribution;
                 var unitAt = stream.QueryUnit * Fields;
+                stream.NextName = int.MaxValue;
                 for (; next < stream.End; next++)
                 {
-                    ref readonly var holder = ref holders[next];
+                    ref readonly var holder = ref holders[stream.PlaceOf(next, places)];
                     var place = holder.Name - blockStart;
                     if (place >= BoundScratch.BlockSize)
                     {
+                        stream.NextName = holder.Name;
                         break;
                     }
 

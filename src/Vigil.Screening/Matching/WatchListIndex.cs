@@ -104,7 +104,7 @@ public sealed class WatchListIndex
         holdingOf = new UnitHolding[namesByUnit.Count];
         for (int unit = 0, start = 0; unit < namesByUnit.Count; start += namesByUnit[unit].Count, unit++)
         {
-            holdingOf[unit] = new UnitHolding(start, start + namesByUnit[unit].Count, vocabulary[unit].Weight);
+            holdingOf[unit] = new UnitHolding(start, start + namesByUnit[unit].Count, vocabulary[unit].Weight, -1);
         }
 
         this.personsByDocument = personsByDocument;
@@ -142,6 +142,12 @@ public sealed class WatchListIndex
             {
                 holders[at++] = new Holder(name, outlineOfName[name].BirthYears, names.TotalWeight[name]);
             }
+        }
+
+        HoldersByYear = new HoldersByBirthYear(holders, Array.ConvertAll(holdingOf, holding => (holding.Start, holding.End)), out var arrangementOf);
+        for (var unit = 0; unit < holdingOf.Length; unit++)
+        {
+            holdingOf[unit] = holdingOf[unit] with { Arrangement = arrangementOf[unit] };
         }
 
         var computesNeighbours = vocabulary.Count <= neighboursComputedUpTo;
@@ -692,8 +698,30 @@ public sealed class WatchListIndex
 
     internal double WeightOf(int unitId) => holdingOf[unitId].Weight;
 
-    /// <summary>Where a vocabulary unit's holders are in <see cref="AllHolders"/>, and the unit's weight.</summary>
-    private readonly record struct UnitHolding(int Start, int End, double Weight);
+    /// <summary>The holders of the units many names hold, arranged again by birth year.</summary>
+    internal HoldersByBirthYear HoldersByYear { get; }
+
+    /// <summary>
+    /// Adds the ranges of <see cref="HoldersByBirthYear.Places"/> that hold every holder of <paramref name="unitId"/>
+    /// whose person's birth years <paramref name="year"/> may not contradict; false, adding none, for a unit held by
+    /// too few names to be arranged, whose holders are read at <see cref="HoldersRange"/>.
+    /// </summary>
+    internal bool HoldersNotContradicting(int unitId, int year, List<(int Start, int End)> ranges)
+    {
+        if (holdingOf[unitId].Arrangement < 0)
+        {
+            return false;
+        }
+
+        HoldersByYear.RangesFor(holdingOf[unitId].Arrangement, year, ranges);
+        return true;
+    }
+
+    /// <summary>
+    /// Where a vocabulary unit's holders are in <see cref="AllHolders"/>, the unit's weight, and its number in
+    /// <see cref="HoldersByYear"/> (-1 when it is not arranged).
+    /// </summary>
+    private readonly record struct UnitHolding(int Start, int End, double Weight, int Arrangement);
 
     /// <summary>The indexed names of one listed person (names are stored person by person, so they form a range).</summary>
     internal IEnumerable<int> NamesOf(int person)
