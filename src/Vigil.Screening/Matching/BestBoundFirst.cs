@@ -137,6 +137,9 @@ internal sealed class BestBoundFirst
         }
     }
 
+    /// <summary>The sorted candidates not yet taken, best first.</summary>
+    public ReadOnlySpan<(int Name, double Bound)> SortedLeft => sorted.AsSpan(nextSorted, sortedCount - nextSorted);
+
     /// <summary>Takes the best remaining candidate: highest bound, then the first in the index.</summary>
     public bool TryTake(out int name, out double bound)
     {

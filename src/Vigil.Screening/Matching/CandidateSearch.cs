@@ -123,6 +123,7 @@ public sealed partial class WatchListMatcher
             }
 
             var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity, mayBeJoined);
+            work.ReadAhead = index.ReadAhead(candidates.SortedLeft);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
             var joinLiftedTaken = 0;

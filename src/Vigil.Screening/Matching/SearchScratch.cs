@@ -31,6 +31,9 @@ internal sealed class SearchScratch
 
     public NameScorer.Aligner Aligner { get; } = new();
 
+    /// <summary>What reading the candidates ahead of the search summed, kept so that the reading is done.</summary>
+    public int ReadAhead { get; set; }
+
     /// <summary>This thread's working memory, emptied for a new query.</summary>
     public static SearchScratch Start()
     {
