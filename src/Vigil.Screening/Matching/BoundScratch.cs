@@ -95,7 +95,7 @@ internal readonly record struct Holder(int Name, int BirthYears, double TotalWei
 /// <summary>
 /// The names holding one vocabulary unit similar to a query unit, read in index order: <see cref="Next"/> is the
 /// place of the next name to read, <see cref="End"/> the place after the last, in the index's holder array or, for
-/// a run of a unit arranged by birth year, in <see cref="HoldersByBirthYear.Places"/>.
+/// a run of a unit arranged by birth year, in <see cref="HoldersByBirthYear.Holders"/>.
 /// </summary>
 internal struct HolderStream(int next, int end, int queryUnit, double contribution, double pairWeight, double listedWeight, bool arranged)
 {
@@ -110,6 +110,7 @@ internal struct HolderStream(int next, int end, int queryUnit, double contributi
     public readonly double PairWeight = pairWeight;
     public readonly double ListedWeight = listedWeight;
 
-    /// <summary>The place in the holder array of the holder at <paramref name="at"/> of this stream.</summary>
-    public readonly int PlaceOf(int at, ReadOnlySpan<int> places) => Arranged ? places[at] : at;
+    /// <summary>The holder at <paramref name="at"/> of this stream.</summary>
+    public readonly ref readonly Holder At(int at, ReadOnlySpan<Holder> holders, ReadOnlySpan<Holder> arranged) =>
+        ref Arranged ? ref arranged[at] : ref holders[at];
 }

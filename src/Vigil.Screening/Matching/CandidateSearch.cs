@@ -480,8 +480,8 @@ public sealed partial class WatchListMatcher
             }
 
             var holders = index.AllHolders;
-            var places = index.HoldersByYear.Places;
-            scratch.Touched = TouchHeads(streams, holders, places);
+            var arranged = index.HoldersByYear.Holders;
+            scratch.Touched = TouchHeads(streams, holders, arranged);
 
             // Units not searched (the lightest, and those no key found) may still match in a candidate: the bound
             // counts them as matched perfectly, with the heaviest list unit they could pair with.
@@ -517,7 +517,7 @@ public sealed partial class WatchListMatcher
             var open = CollectionsMarshal.AsSpan(streams);
             while (NextBlock(open) is var blockStart and >= 0)
             {
-                Gather(scratch, open, holders, places, blockStart, width, leftOut);
+                Gather(scratch, open, holders, arranged, blockStart, width, leftOut);
                 BoundGathered(scratch, blockStart, inputs, bounded);
             }
 
@@ -566,12 +566,12 @@ public sealed partial class WatchListMatcher
         /// a large array, which a traveler seen for the first time finds out of the caches: read one after another,
         /// the gathering waited for each; read together here, the waits overlap.
         /// </summary>
-        private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<int> places)
+        private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<Holder> arranged)
         {
             double sum = 0;
             foreach (ref var stream in CollectionsMarshal.AsSpan(streams))
             {
-                ref readonly var head = ref holders[stream.PlaceOf(stream.Next, places)];
+                ref readonly var head = ref stream.At(stream.Next, holders, arranged);
                 stream.NextName = head.Name;
                 sum += head.TotalWeight;
             }
@@ -610,7 +610,7 @@ public sealed partial class WatchListMatcher
 
         /// <summary>Reads every stream up to the block's end, keeping per name reached its best pair for each query unit.</summary>
         private static void Gather(
-            BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<int> places, int blockStart, int width, in PersonsLeftOut leftOut)
+            BoundScratch scratch, Span<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<Holder> arranged, int blockStart, int width, in PersonsLeftOut leftOut)
         {
             const int Fields = 3;
             var stride = width * Fields;
@@ -632,7 +632,7 @@ public sealed partial class WatchListMatcher
                 stream.NextName = int.MaxValue;
                 for (; next < stream.End; next++)
                 {
-                    ref readonly var holder = ref holders[stream.PlaceOf(next, places)];
+                    ref readonly var holder = ref stream.At(next, holders, arranged);
                     var place = holder.Name - blockStart;
                     if (place >= BoundScratch.BlockSize)
                     {

@@ -7,7 +7,8 @@ namespace Vigil.Screening.Matching;
 /// on a list of a million people that is most holders of a common unit, and reading them one by one only to leave
 /// them out was a third of the gathering. Arranged by year, a unit's holders the traveler's year cannot leave out
 /// are a few runs, and the rest are never read. Each run keeps index order, so that gathering still meets the names
-/// block by block. The arrangement holds places in <see cref="WatchListIndex.AllHolders"/>, four bytes a holder.
+/// block by block. The arrangement holds the holders themselves again, 16 bytes each: holding their places in
+/// <see cref="WatchListIndex.AllHolders"/> instead, each holder read there was a wait for memory of its own.
 /// </summary>
 internal sealed class HoldersByBirthYear
 {
@@ -20,10 +21,10 @@ internal sealed class HoldersByBirthYear
     /// </summary>
     public const int NarrowSpan = 2;
 
-    /// <summary>Places in the holder array, unit by unit: the wide spans, then the runs of each first year.</summary>
-    private readonly int[] places;
+    /// <summary>The holders, unit by unit: the wide spans, then the runs of each first year.</summary>
+    private readonly Holder[] arranged;
 
-    /// <summary>Where each run starts in <see cref="places"/>, unit by unit, with the end of the unit's last run after them.</summary>
+    /// <summary>Where each run starts in <see cref="arranged"/>, unit by unit, with the end of the unit's last run after them.</summary>
     private readonly int[] runStarts;
 
     private readonly Arrangement[] arrangements;
@@ -34,8 +35,8 @@ internal sealed class HoldersByBirthYear
     public HoldersByBirthYear(ReadOnlySpan<Holder> holders, (int Start, int End)[] ranges, out int[] arrangementOfUnit)
     {
         arrangementOfUnit = new int[ranges.Length];
-        var arranged = new List<Arrangement>();
-        int placeCount = 0, runCount = 0;
+        var units = new List<Arrangement>();
+        int holderCount = 0, runCount = 0;
         for (var unit = 0; unit < ranges.Length; unit++)
         {
             arrangementOfUnit[unit] = -1;
@@ -56,15 +57,15 @@ internal sealed class HoldersByBirthYear
 
             var years = firstYear > lastYear ? 0 : lastYear - firstYear + 1;
             firstYear = years == 0 ? 0 : firstYear;
-            arrangementOfUnit[unit] = arranged.Count;
-            arranged.Add(new Arrangement(placeCount, runCount, firstYear, years));
-            placeCount += end - start;
+            arrangementOfUnit[unit] = units.Count;
+            units.Add(new Arrangement(holderCount, runCount, firstYear, years));
+            holderCount += end - start;
             runCount += years + 1;
         }
 
-        places = new int[placeCount];
+        arranged = new Holder[holderCount];
         runStarts = new int[runCount];
-        arrangements = [.. arranged];
+        arrangements = [.. units];
         for (var unit = 0; unit < ranges.Length; unit++)
         {
             if (arrangementOfUnit[unit] >= 0)
@@ -74,20 +75,20 @@ internal sealed class HoldersByBirthYear
         }
     }
 
-    /// <summary>Every arranged unit's holders again, as places in the holder array.</summary>
-    public ReadOnlySpan<int> Places => places;
+    /// <summary>Every arranged unit's holders again, arranged by birth year.</summary>
+    public ReadOnlySpan<Holder> Holders => arranged;
 
     /// <summary>
-    /// The ranges of <see cref="Places"/> holding every holder of the arranged unit that <paramref name="year"/> may
+    /// The ranges of <see cref="Holders"/> holding every holder of the arranged unit that <paramref name="year"/> may
     /// not contradict: the wide spans, and the runs whose first year lies within <see cref="NarrowSpan"/> before it.
     /// </summary>
     public void RangesFor(int arrangement, int year, List<(int Start, int End)> ranges)
     {
         ref readonly var unit = ref arrangements[arrangement];
         var narrowStart = runStarts[unit.Runs];
-        if (unit.Places < narrowStart)
+        if (unit.Start < narrowStart)
         {
-            ranges.Add((unit.Places, narrowStart));
+            ranges.Add((unit.Start, narrowStart));
         }
 
         var from = Math.Max(year - NarrowSpan, unit.FirstYear) - unit.FirstYear;
@@ -119,7 +120,7 @@ internal sealed class HoldersByBirthYear
             }
         }
 
-        bounds[0] = unit.Places + wide;
+        bounds[0] = unit.Start + wide;
         for (var k = 1; k <= unit.Years; k++)
         {
             bounds[k] += bounds[k - 1];
@@ -127,16 +128,16 @@ internal sealed class HoldersByBirthYear
 
         Span<int> next = unit.Years <= 256 ? stackalloc int[unit.Years] : new int[unit.Years];
         bounds[..unit.Years].CopyTo(next);
-        var nextWide = unit.Places;
+        var nextWide = unit.Start;
         for (var at = range.Start; at < range.End; at++)
         {
             if (IsNarrow(holders[at].BirthYears, out var from))
             {
-                places[next[from - unit.FirstYear]++] = at;
+                arranged[next[from - unit.FirstYear]++] = holders[at];
             }
             else
             {
-                places[nextWide++] = at;
+                arranged[nextWide++] = holders[at];
             }
         }
     }
@@ -148,8 +149,8 @@ internal sealed class HoldersByBirthYear
     }
 
     /// <summary>
-    /// One arranged unit: its holders from <see cref="Places"/> on, the wide spans first; its runs' starts from
+    /// One arranged unit: its holders from <see cref="Start"/> on in <see cref="Holders"/>, the wide spans first; its runs' starts from
     /// <see cref="Runs"/> in the run table, one per year from <see cref="FirstYear"/> and the end after them.
     /// </summary>
-    private readonly record struct Arrangement(int Places, int Runs, int FirstYear, int Years);
+    private readonly record struct Arrangement(int Start, int Runs, int FirstYear, int Years);
 }

@@ -733,7 +733,7 @@ public sealed class WatchListIndex
     internal HoldersByBirthYear HoldersByYear { get; }
 
     /// <summary>
-    /// Adds the ranges of <see cref="HoldersByBirthYear.Places"/> that hold every holder of <paramref name="unitId"/>
+    /// Adds the ranges of <see cref="HoldersByBirthYear.Holders"/> that hold every holder of <paramref name="unitId"/>
     /// whose person's birth years <paramref name="year"/> may not contradict; false, adding none, for a unit held by
     /// too few names to be arranged, whose holders are read at <see cref="HoldersRange"/>.
     /// </summary>

@@ -43,7 +43,7 @@ public class CandidateGatheringTests
     {
         var index = WatchListIndex.Build(DatedHoldersOfCommonNames());
         var holders = index.AllHolders.ToArray();
-        var places = index.HoldersByYear.Places.ToArray();
+        var byYear = index.HoldersByYear.Holders.ToArray();
         var ranges = new List<(int Start, int End)>();
         int arranged = 0, readWhole = 0;
         long kept = 0, held = 0;
@@ -58,27 +58,28 @@ public class CandidateGatheringTests
             }
 
             arranged++;
+            var unitHolders = holders[start..end];
             for (var year = 1925; year <= 2015; year += 2)
             {
                 ranges.Clear();
                 Assert.True(index.HoldersNotContradicting(unit, year, ranges));
-                var read = new List<int>();
+                var read = new List<Holder>();
                 foreach (var (runStart, runEnd) in ranges)
                 {
-                    var run = places[runStart..runEnd];
+                    var run = byYear[runStart..runEnd];
                     Assert.NotEmpty(run);
-                    Assert.All(run.Zip(run.Skip(1)), pair => Assert.True(holders[pair.First].Name < holders[pair.Second].Name));
+                    Assert.All(run.Zip(run.Skip(1)), pair => Assert.True(pair.First.Name < pair.Second.Name));
                     read.AddRange(run);
                 }
 
                 // Every holder the year leaves in is read once; any other read is one whose years span too wide a range to be arranged.
                 Assert.Equal(read.Count, read.Distinct().Count());
-                Assert.All(read, place => Assert.InRange(place, start, end - 1));
-                var leftIn = Enumerable.Range(start, end - start).Where(place => !AttributeTable.Outline.YearContradicts(holders[place].BirthYears, year));
+                Assert.Subset(unitHolders.ToHashSet(), read.ToHashSet());
+                var leftIn = unitHolders.Where(holder => !AttributeTable.Outline.YearContradicts(holder.BirthYears, year));
                 Assert.Subset(read.ToHashSet(), leftIn.ToHashSet());
                 Assert.All(
-                    read.Where(place => AttributeTable.Outline.YearContradicts(holders[place].BirthYears, year)),
-                    place => Assert.True((short)holders[place].BirthYears - (holders[place].BirthYears >> 16) > HoldersByBirthYear.NarrowSpan));
+                    read.Where(holder => AttributeTable.Outline.YearContradicts(holder.BirthYears, year)),
+                    holder => Assert.True((short)holder.BirthYears - (holder.BirthYears >> 16) > HoldersByBirthYear.NarrowSpan));
                 kept += read.Count;
                 held += end - start;
             }
