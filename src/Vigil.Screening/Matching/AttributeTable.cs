@@ -119,13 +119,13 @@ internal sealed class AttributeTable
     /// <summary>The position of the person's list in <see cref="Lists"/>.</summary>
     public int ListOf(int person) => entries[person].List;
 
+    /// <summary>Reads the person's entry, so that a later <see cref="Contribution"/> finds it in the processor's cache.</summary>
+    public int ReadAhead(int person) => entries[person].DateCount;
+
     /// <summary>
     /// What the person's attributes add to a name score for this traveler: the same sum as
     /// <see cref="AttributeEvidence.Contribution(ScreeningQuery, ListedPerson)"/>.
     /// </summary>
-    /// <summary>Reads the person's entry, so that a later <see cref="Contribution"/> finds it in the processor's cache.</summary>
-    public int ReadAhead(int person) => entries[person].DateCount;
-
     public double Contribution(in Traveler traveler, int person)
     {
         ref readonly var entry = ref entries[person];

@@ -562,9 +562,9 @@ public sealed partial class WatchListMatcher
         }
 
         /// <summary>
-        /// Reads the first holder of every stream before any is gathered. Each holder list lies at its own place in
-        /// a large array, which a traveler seen for the first time finds out of the caches: read one after another,
-        /// the gathering waited for each; read together here, the waits overlap.
+        /// Reads the first holder of every stream before any is gathered, and notes its name. Each holder list lies at
+        /// its own place in a large array, which a traveler seen for the first time finds out of the caches: read one
+        /// after another, the gathering waited for each; read together here, the waits overlap.
         /// </summary>
         private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<Holder> arranged)
         {
