@@ -123,12 +123,14 @@ public sealed partial class WatchListMatcher
             }
 
             var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity, mayBeJoined);
-            work.ReadAhead = index.ReadAhead(candidates.SortedLeft);
             var attributesOf = work.AttributesOf;
             var weakScored = 0;
             var joinLiftedTaken = 0;
+            var readAhead = 0;
             while (candidates.TryTake(out var nameIndex, out var bound))
             {
+                ReadAheadOf(candidates, ref readAhead);
+
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
                 if (bound < Math.Max(reportable, KthBest() - MostAttributesAdd)
@@ -193,6 +195,21 @@ public sealed partial class WatchListMatcher
                 }
 
                 ScoreFilled(nameIndex, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities, reportable, attributes);
+            }
+        }
+
+        /// <summary>
+        /// Reads the next candidates surely taken ahead of taking them, a chunk each time the last chunk is used up: a
+        /// chunk read shortly before it is needed stays in the caches, where thousands read at once did not.
+        /// </summary>
+        private void ReadAheadOf(BestBoundFirst candidates, ref int left)
+        {
+            if (left-- <= 0)
+            {
+                var sorted = candidates.SortedLeft;
+                var chunk = sorted[..Math.Min(sorted.Length, WatchListIndex.ReadAheadChunk)];
+                work.ReadAhead += index.ReadAhead(chunk);
+                left = chunk.Length == 0 ? int.MaxValue : chunk.Length - 1;
             }
         }
 
