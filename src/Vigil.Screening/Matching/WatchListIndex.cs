@@ -249,9 +249,9 @@ public sealed class WatchListIndex
     internal const int ReadAheadChunk = 256;
 
     /// <summary>
-    /// Reads what a search reads first of each candidate (its person and unit ids, the person's attributes), all the
-    /// candidates in a few passes: each lies at its own place in tables of millions of entries, and met one candidate
-    /// at a time, each read was a wait for memory; read together, the waits overlap.
+    /// Reads what a search reads first of each candidate (its person and unit ids, the person's attributes, its units'
+    /// filed counts and traits), all the candidates in three passes: each lies at its own place in tables of millions
+    /// of entries, and met one candidate at a time, each read was a wait for memory; read together, the waits overlap.
     /// </summary>
     internal int ReadAhead(ReadOnlySpan<(int Name, double Bound)> candidates)
     {
@@ -653,10 +653,9 @@ public sealed class WatchListIndex
         }
 
         // The units left are scattered over the heap, each a record, its strings, its sketch (three cache lines inside
-        // the record) and its dictionary entry: reading each part a comparison reads, for all of them first, lets the
-        // processor fetch them side by side instead of waiting for each in the middle of a comparison.
-        // A chunk at a time: read all at once, the first ones read were pushed out of the caches again by the last
-        // where a common unit let thousands through.
+        // the record) and its dictionary entry: reading each part a comparison reads, for a chunk of them first, lets
+        // the processor fetch them side by side instead of waiting for each in the middle of a comparison. A chunk,
+        // not all: where a common unit lets thousands through, the first read would leave the caches before use.
         var found = new List<SimilarUnit>();
         var letters = 0;
         for (var chunk = 0; chunk < passed.Count; chunk += ReadAheadChunk)
