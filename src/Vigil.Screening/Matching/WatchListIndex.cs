@@ -258,7 +258,7 @@ public sealed class WatchListIndex
         var sum = 0;
         foreach (var (name, _) in candidates)
         {
-            sum += names.Person[name] + names.UnitCountOf(name);
+            sum += names.Person[name] + names.UnitIdsOf(name).Length;
         }
 
         foreach (var (name, _) in candidates)
@@ -838,8 +838,6 @@ internal sealed class NameTable
     public double[] TotalWeight { get; }
 
     public ReadOnlySpan<int> UnitIdsOf(int name) => unitIds.AsSpan(unitStart[name], unitStart[name + 1] - unitStart[name]);
-
-    public int UnitCountOf(int name) => unitStart[name + 1] - unitStart[name];
 
     public IReadOnlyList<(int Son, int Father)> LinksOf(int name) => links.TryGetValue(name, out var found) ? found : [];
 
