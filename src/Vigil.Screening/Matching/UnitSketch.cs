@@ -81,6 +81,13 @@ public readonly struct UnitSketch
     /// <summary>The length of the "abdal" or "abu" the phonetic form opens with, or 0.</summary>
     internal static byte CompoundOpenerOf(in UnitSketch sketch) => sketch.compoundOpener;
 
+    internal static UnitKind KindOf(in UnitSketch sketch) => sketch.kind;
+
+    internal static bool HasArticle(in UnitSketch sketch) => sketch.hasArticle;
+
+    /// <summary>Whether the unit is a word an MRZ may have cut short.</summary>
+    internal static bool IsTruncated(in UnitSketch sketch) => sketch.isTruncated;
+
     /// <summary>A whole word without an article, whose written and phonetic counts are all a comparison reads of it.</summary>
     internal static bool IsPlainWord(in UnitSketch sketch) =>
         sketch.kind is not (UnitKind.Link or UnitKind.Initial) && !sketch.hasArticle && !sketch.isTruncated;

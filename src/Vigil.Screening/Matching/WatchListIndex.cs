@@ -13,7 +13,7 @@ namespace Vigil.Screening.Matching;
 public sealed class WatchListIndex
 {
     /// <summary>The vocabulary units filed under each candidate key, with the counts that judge most of them.</summary>
-    private readonly Dictionary<string, FiledUnit[]> vocabularyByKey;
+    private readonly Dictionary<string, FiledUnderKey> vocabularyByKey;
 
     /// <summary>
     /// The names holding each vocabulary unit, all in one array: unit <c>u</c>'s are from
@@ -112,10 +112,10 @@ public sealed class WatchListIndex
         neighbours = new SimilarUnit[vocabulary.Count][];
         sketches = vocabulary.Select(u => u.Sketch).ToArray();
         filed = [.. sketches.Select((sketch, id) => new FiledUnit(id, sketch))];
-        this.vocabularyByKey = new Dictionary<string, FiledUnit[]>(vocabularyByKey.Count, StringComparer.Ordinal);
+        this.vocabularyByKey = new Dictionary<string, FiledUnderKey>(vocabularyByKey.Count, StringComparer.Ordinal);
         foreach (var (key, ids) in vocabularyByKey)
         {
-            this.vocabularyByKey.Add(key, Array.ConvertAll(ids, id => filed[id]));
+            this.vocabularyByKey.Add(key, new FiledUnderKey(ids, filed, sketches));
         }
 
         vocabularyUnits = [.. vocabulary];
@@ -636,17 +636,18 @@ public sealed class WatchListIndex
         passed.Clear();
         keyBuffer.Clear();
         CandidateKeys.ForQuery(unit, keyBuffer);
+        var notRuledOut = visits.NotRuledOut;
         foreach (var key in keyBuffer)
         {
-            if (vocabularyByKey.TryGetValue(key, out var filed))
+            if (vocabularyByKey.TryGetValue(key, out var underKey))
             {
-                foreach (ref readonly var listed in filed.AsSpan())
+                notRuledOut.Clear();
+                underKey.AddNotRuledOut(unit.Sketch, filed, sketches, notRuledOut);
+                foreach (var listed in notRuledOut)
                 {
-                    if (!UnitSketch.RulesOut(unit.Sketch, listed, out var askSketch)
-                        && !(askSketch && UnitSketch.RulesOut(unit.Sketch, sketches[listed.Unit]))
-                        && visits.First(listed.Unit))
+                    if (visits.First(listed))
                     {
-                        passed.Add(listed.Unit);
+                        passed.Add(listed);
                     }
                 }
             }
@@ -690,6 +691,9 @@ public sealed class WatchListIndex
 
         /// <summary>The units of one search that its sketches did not rule out, in the order met.</summary>
         public List<int> Passed { get; } = [];
+
+        /// <summary>The units under one key that the counts did not rule out, met before or not.</summary>
+        public List<int> NotRuledOut { get; } = [];
 
         /// <summary>What reading the passed units ahead of comparing them summed, kept so that the reading is done.</summary>
         public int LettersRead { get; set; }

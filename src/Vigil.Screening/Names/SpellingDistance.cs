@@ -53,8 +53,11 @@ public static class SpellingDistance
             return lengthA == lengthB ? 1 : 0;
         }
 
-        return Math.Max(0, 1 - (AtLeast(a, b, plain) / (double)(Math.Max(lengthA, lengthB) * Unit)));
+        return SimilarityOfBound(AtLeast(a, b, plain), Math.Max(lengthA, lengthB));
     }
+
+    /// <summary>The most similarity a distance of at least <paramref name="atLeast"/> tenths leaves two spellings, the longer <paramref name="longer"/> letters.</summary>
+    internal static double SimilarityOfBound(int atLeast, int longer) => Math.Max(0, 1 - (atLeast / (double)(longer * Unit)));
 
     /// <summary>
     /// A lower bound, in tenths, on the distance between two spellings, from their letter counts: it is what the
@@ -110,6 +113,69 @@ public static class SpellingDistance
     internal static (byte Vowels, byte Breaths, byte Hard) KindTotals(Vector256<byte> lanes) =>
         ((byte)Count(lanes, VowelLanes), (byte)Count(lanes, BreathLanes), (byte)Count(lanes, HardLanes));
 
+    /// <summary>
+    /// <see cref="AtLeast(in LetterCounts, in LetterCounts, bool)"/> (not plain) for sixteen pairs at once, from the sums of each pair's shared counts by
+    /// <see cref="LaneGroup"/> and the totals of both spellings, the first spelling the same in every pair: the same
+    /// steps, a consonant left on one side paired first with the other side's h/w/y, then with its vowels.
+    /// </summary>
+    internal static Vector256<short> AtLeastOfSixteen(
+        in SharedSums shared, (short Vowels, short Breaths, short Hard) a, Vector256<short> vowelsB, Vector256<short> breathsB, Vector256<short> hardB)
+    {
+        var vowelsA = Vector256.Create(a.Vowels) - shared.Vowels;
+        vowelsB -= shared.Vowels;
+        var breathA = Vector256.Create(a.Breaths) - shared.Breaths;
+        breathsB -= shared.Breaths;
+        var hardA = Vector256.Create(a.Hard) - shared.Hard;
+        hardB -= shared.Hard;
+
+        var vowelPairs = Vector256.Min(vowelsA, vowelsB);
+        vowelsA -= vowelPairs;
+        vowelsB -= vowelPairs;
+        var classPairs = shared.Classes - shared.ClassLetters;
+        hardA -= classPairs;
+        hardB -= classPairs;
+        var hardPairs = Vector256.Min(hardA, hardB);
+        hardA -= hardPairs;
+        hardB -= hardPairs;
+
+        // One side at most has consonants left; whatever is not paired with the other side's h/w/y or vowels is dropped.
+        var fromA = Vector256.GreaterThan(hardA, Vector256<short>.Zero);
+        var consonants = Vector256.ConditionalSelect(fromA, hardA, hardB);
+        var withBreath = Vector256.Min(consonants, Vector256.ConditionalSelect(fromA, breathsB, breathA));
+        var withVowel = Vector256.Min(consonants - withBreath, Vector256.ConditionalSelect(fromA, vowelsB, vowelsA));
+        return (vowelPairs * (short)VowelSubstitution) + (classPairs * (short)ConsonantClassSubstitution) + ((hardPairs + hardA + hardB) * (short)Unit)
+            + ((breathA + breathsB - withBreath) * (short)HIndel) + ((vowelsA + vowelsB - withVowel) * (short)VowelIndel);
+    }
+
+    /// <summary>The plain <see cref="AtLeast(in LetterCounts, in LetterCounts, bool)"/> for sixteen pairs: every letter the longer spelling does not share is an edit.</summary>
+    internal static Vector256<short> PlainAtLeastOfSixteen(Vector256<short> sharedLetters, Vector256<short> longer) => (longer - sharedLetters) * (short)Unit;
+
+    /// <summary>
+    /// Per pair, the sums of the shared letter counts (the lesser count of each lane) that <see cref="AtLeastOfSixteen"/> reads,
+    /// one sum per <see cref="LaneGroup"/>; a class consonant counts among the hard ones too.
+    /// </summary>
+    internal readonly record struct SharedSums(
+        Vector256<short> Vowels, Vector256<short> Breaths, Vector256<short> Hard, Vector256<short> ClassLetters, Vector256<short> Classes);
+
+    /// <summary>The sum of shared counts a lane of <see cref="LetterCounts"/> adds to.</summary>
+    internal enum LaneGroup : byte
+    {
+        Vowel,
+        Breath,
+
+        /// <summary>A consonant of no class, or a character other than a–z.</summary>
+        Hard,
+
+        /// <summary>A consonant of a class: hard, and counted again with its class.</summary>
+        ClassLetter,
+
+        /// <summary>A class's own lane.</summary>
+        Class,
+    }
+
+    /// <summary>Per lane of <see cref="LetterCounts"/>, its <see cref="LaneGroup"/>.</summary>
+    internal static ReadOnlySpan<LaneGroup> LaneGroups => LaneGroupOf;
+
     private static (int WithBreath, int WithVowel) PairLeftover(int consonants, ref int breath, ref int vowels)
     {
         var withBreath = Math.Min(consonants, breath);
@@ -142,6 +208,23 @@ public static class SpellingDistance
     private static readonly Vector256<byte> HardLanes = LanesWhere(lane => lane == LetterCounts.OtherLane || (lane < 26 && KindOf((char)('a' + lane)) >= 10));
     private static readonly Vector256<byte> ClassLetterLanes = LanesWhere(lane => lane < 26 && ClassOf((char)('a' + lane)) >= 0);
     private static readonly Vector256<byte> ClassLanes = LanesWhere(lane => lane >= LetterCounts.FirstClassLane);
+
+    private static readonly LaneGroup[] LaneGroupOf = BuildLaneGroups();
+
+    private static LaneGroup[] BuildLaneGroups()
+    {
+        var groups = new LaneGroup[Vector256<byte>.Count];
+        for (var lane = 0; lane < groups.Length; lane++)
+        {
+            groups[lane] = VowelLanes[lane] != 0 ? LaneGroup.Vowel
+                : BreathLanes[lane] != 0 ? LaneGroup.Breath
+                : ClassLetterLanes[lane] != 0 ? LaneGroup.ClassLetter
+                : HardLanes[lane] != 0 ? LaneGroup.Hard
+                : LaneGroup.Class;
+        }
+
+        return groups;
+    }
 
     private static Vector256<byte> LanesWhere(Func<int, bool> selected)
     {

@@ -409,6 +409,45 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
+    public void Units_judged_32_at_a_time_lane_by_lane_are_ruled_out_exactly_as_one_by_one()
+    {
+        var index = un.Index;
+        Assert.True(FiledUnderKey.JudgesByBlocks);
+        var filed = index.Vocabulary.Select((unit, id) => new FiledUnit(id, unit.Sketch)).ToArray();
+        var sketches = index.Vocabulary.Select(unit => unit.Sketch).ToArray();
+
+        // Every vocabulary unit under one key, and a list ending in a part block.
+        var all = Enumerable.Range(0, filed.Length).ToArray();
+        var lists = new[] { new FiledUnderKey(all, filed, sketches), new FiledUnderKey(all.AsSpan(7, 77), filed, sketches) };
+        var travelers = Queries("un-queries-dev.csv").Where((_, i) => i % 8 == 0)
+            .Concat(Queries("negatives-dev.csv").Take(200))
+            .SelectMany(q => index.Preparer.Prepare(q.Name).Units)
+            .Concat(index.Preparer.Prepare("AL-TIKRITI<<ABU<BAKR M. Abdulrahman al Zarqawi Ma Ali Abd al-Rahim El Moh").Units)
+            .Concat(index.Vocabulary.Where((_, id) => id % 97 == 0))
+            .DistinctBy(u => u.Unit)
+            .ToList();
+        Assert.Contains(travelers, t => t.Unit.HasArticle);
+        Assert.Contains(travelers, t => t.Unit.IsTruncated);
+        Assert.Contains(travelers, t => t.Kind == UnitKind.Initial);
+        Assert.Contains(travelers, t => t.Text.Length < 5);
+        var notRuledOut = new List<int>();
+        long passed = 0;
+        foreach (var traveler in travelers)
+        {
+            foreach (var (list, ids) in lists.Zip(new[] { all, all[7..84] }))
+            {
+                notRuledOut.Clear();
+                list.AddNotRuledOut(traveler.Sketch, filed, sketches, notRuledOut);
+                var expected = ids.Where(id => FiledUnderKey.NotRuledOut(traveler.Sketch, filed[id], sketches)).ToList();
+                Assert.True(expected.SequenceEqual(notRuledOut), $"{traveler.Text}: {expected.Count} units expected, {notRuledOut.Count} given");
+                passed += expected.Count;
+            }
+        }
+
+        Assert.True(passed > travelers.Count, $"{passed} units passed for {travelers.Count} travelers");
+    }
+
+    [Fact]
     public void Sketches_rule_out_dictionary_spellings_of_different_names_and_never_a_pair_that_is_alike()
     {
         // Every pair of list units the variant dictionary knows: most are different names far apart in their
