@@ -60,6 +60,9 @@ internal sealed class BoundScratch
         return Best;
     }
 
+    /// <summary>The candidates bounded so far whose person's outline is still to be read.</summary>
+    public List<BoundedName> Outlined { get; } = [];
+
     /// <summary>In <see cref="SlotInBlock"/>, a name reached but left out whatever its units: its person cannot alert.</summary>
     public const int LeftOut = -2;
 
@@ -83,6 +86,12 @@ internal sealed class BoundScratch
         LeftOutPlaces.Clear();
     }
 }
+
+/// <summary>
+/// A candidate name bounded at or above the report floor, before its person's outline is read: its bound, the most its
+/// name could score with direct comparisons and joins counted (screening for alerts), and whether only a join lifts it.
+/// </summary>
+internal readonly record struct BoundedName(int Name, double Bound, double Reach, bool JoinLifted);
 
 /// <summary>
 /// A name holding a vocabulary unit, with what gathering it needs of the name beside it: its total weight, and its

@@ -348,7 +348,7 @@ public sealed partial class WatchListMatcher
                     var firstUnit = index.UnitOf(unitIds[first]);
                     var secondUnit = index.UnitOf(unitIds[second]);
 
-                    ref readonly var joined = ref joins.OfListed(firstUnit, unitIds[first], secondUnit, unitIds[second]);
+                    ref readonly var joined = ref joins.OfListed(firstUnit, index.FiledOf(unitIds[first]), secondUnit, index.FiledOf(unitIds[second]));
                     for (var i = 0; i < queryLeft.Length; i++)
                     {
                         if (queryLeft[i]
@@ -531,12 +531,16 @@ public sealed partial class WatchListMatcher
             };
             var bounded = work.Bounded;
             bounded.Clear();
+            var outlined = scratch.Outlined;
+            outlined.Clear();
             var open = CollectionsMarshal.AsSpan(streams);
             while (NextBlock(open) is var blockStart and >= 0)
             {
                 Gather(scratch, open, holders, arranged, blockStart, width, leftOut);
-                BoundGathered(scratch, blockStart, inputs, bounded);
+                BoundGathered(scratch, blockStart, inputs, outlined);
             }
+
+            KeepOutlined(outlined, inputs, bounded);
 
             bounded.Order(sortedFrom);
             return bounded;
@@ -698,8 +702,8 @@ public sealed partial class WatchListMatcher
             }
         }
 
-        /// <summary>Bounds the block's candidates, keeps those bounded at or above the report floor, and empties the block.</summary>
-        private void BoundGathered(BoundScratch scratch, int blockStart, in BoundingInputs query, BestBoundFirst bounded)
+        /// <summary>Bounds the block's candidates, keeps those bounded at or above the report floor for their outlines to judge, and empties the block.</summary>
+        private void BoundGathered(BoundScratch scratch, int blockStart, in BoundingInputs query, List<BoundedName> outlined)
         {
             const int Fields = 3;
             var width = query.QueryWeights.Length;
@@ -756,16 +760,11 @@ public sealed partial class WatchListMatcher
 
                 var denominator = Denominator(matchedWeight, listedMatched, queryLeft, replaceable, totalWeight[slot]);
                 var nameIndex = blockStart + candidates[slot];
-                ref readonly var outline = ref index.OutlineOf(nameIndex);
                 if (query.MayBeJoined.Length == 0)
                 {
-                    // The candidates that even the most the person's outline allows would leave below the report floor
-                    // are skipped by the search anyway, once their person's attributes are read one at a time.
-                    if (!SurelyBelow(matched, denominator, query.Reportable)
-                        && matched / denominator is var reportableBound && reportableBound >= query.Reportable
-                        && matcher.Screens(outline) && reportableBound + outline.MostAdded(traveler) >= MatchingOptions.ReportFloor)
+                    if (!SurelyBelow(matched, denominator, query.Reportable) && matched / denominator is var reportableBound && reportableBound >= query.Reportable)
                     {
-                        bounded.Add(nameIndex, reportableBound);
+                        outlined.Add(new BoundedName(nameIndex, reportableBound, 0, JoinLifted: false));
                     }
 
                     continue;
@@ -796,39 +795,78 @@ public sealed partial class WatchListMatcher
                     joinLifted = true;
                 }
 
-                if (bound < query.Reportable || !matcher.Screens(outline))
+                if (bound < query.Reportable)
                 {
+                    continue;
+                }
+
+                // The most the name could score counts direct comparisons and joins together.
+                var reach = Math.Max(bound, direct);
+                if (joinableFound > 0)
+                {
+                    reach = Math.Max(reach, JoinedBound(
+                        matched + directMatched, matchedWeight + directWeight, queryLeft - directLeft, joinableFound, totalWeight[slot] - listedMatched - directListed));
+                }
+
+                outlined.Add(new BoundedName(nameIndex, bound, reach, joinLifted));
+            }
+
+            scratch.ReleaseBlock();
+        }
+
+        /// <summary>
+        /// Keeps the bounded names whose person's outline (<see cref="AttributeTable.Outline"/>) does not leave them out.
+        /// The outlines lie at random places of an array over every name: read one at a time among the bounds, each was
+        /// a wait for memory (on the list of a million identities, most of the time spent bounding); read together
+        /// first, the waits overlap.
+        /// </summary>
+        private void KeepOutlined(List<BoundedName> outlined, in BoundingInputs query, BestBoundFirst bounded)
+        {
+            var individuals = 0;
+            foreach (var name in CollectionsMarshal.AsSpan(outlined))
+            {
+                individuals += index.OutlineOf(name.Name).Individual ? 1 : 0;
+            }
+
+            work.ReadAhead += individuals;
+            foreach (var name in CollectionsMarshal.AsSpan(outlined))
+            {
+                ref readonly var outline = ref index.OutlineOf(name.Name);
+                if (!matcher.Screens(outline))
+                {
+                    continue;
+                }
+
+                var attributes = outline.MostAdded(traveler);
+                if (query.MayBeJoined.Length == 0)
+                {
+                    // The candidates that even the most the person's outline allows would leave below the report floor
+                    // are skipped by the search anyway, once their person's attributes are read one at a time.
+                    if (name.Bound + attributes >= MatchingOptions.ReportFloor)
+                    {
+                        bounded.Add(name.Name, name.Bound);
+                    }
+
                     continue;
                 }
 
                 // A person whose dates of birth all contradict the traveler's, or whose nationalities or gender differ,
                 // takes that much off any score: a candidate that even its best name could not then lift to an alert is
-                // left out. The most the name could score counts direct comparisons and joins together.
-                var attributes = outline.MostAdded(traveler);
-                if (attributes < query.MostAttributesAdd)
+                // left out.
+                if (attributes < query.MostAttributesAdd && name.Reach + attributes < query.LowestThreshold)
                 {
-                    var reach = Math.Max(bound, direct);
-                    if (joinableFound > 0)
-                    {
-                        reach = Math.Max(reach, JoinedBound(
-                            matched + directMatched, matchedWeight + directWeight, queryLeft - directLeft, joinableFound, totalWeight[slot] - listedMatched - directListed));
-                    }
-
-                    if (reach + attributes < query.LowestThreshold)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
-                if (joinLifted)
+                if (name.JoinLifted)
                 {
-                    work.JoinLifted.Add(nameIndex);
+                    work.JoinLifted.Add(name.Name);
                 }
 
-                bounded.Add(nameIndex, bound);
+                bounded.Add(name.Name, name.Bound);
             }
 
-            scratch.ReleaseBlock();
+            outlined.Clear();
         }
 
         /// <summary>

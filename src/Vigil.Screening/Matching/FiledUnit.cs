@@ -45,13 +45,16 @@ internal readonly struct FiledUnit
     private readonly byte textHard;
 
     public FiledUnit(int unit, in UnitSketch sketch)
+        : this(unit, UnitSketch.PhoneticOf(sketch), UnitSketch.TextOf(sketch), UnitSketch.VariantNamesOf(sketch), UnitSketch.CompoundOpenerOf(sketch), UnitSketch.IsPlainWord(sketch))
+    {
+    }
+
+    private FiledUnit(int unit, in LetterCounts phonetic, in LetterCounts text, uint variantNames, byte compoundOpener, bool plainWord)
     {
         Unit = unit;
-        ref readonly var phonetic = ref UnitSketch.PhoneticOf(sketch);
-        ref readonly var text = ref UnitSketch.TextOf(sketch);
-        VariantNames = UnitSketch.VariantNamesOf(sketch);
-        CompoundOpener = UnitSketch.CompoundOpenerOf(sketch);
-        var judgedByCounts = UnitSketch.IsPlainWord(sketch) && Fits(phonetic) && Fits(text);
+        VariantNames = variantNames;
+        CompoundOpener = compoundOpener;
+        var judgedByCounts = plainWord && Fits(phonetic) && Fits(text);
         Kind = judgedByCounts ? Standing.Counts : Standing.AskSketch;
         if (!judgedByCounts)
         {
@@ -64,6 +67,23 @@ internal readonly struct FiledUnit
         textLength = (byte)text.Length;
         (phoneticVowels, phoneticBreaths, phoneticHard) = (phonetic.Vowels, phonetic.Breaths, phonetic.Hard);
         (textVowels, textBreaths, textHard) = (text.Vowels, text.Breaths, text.Hard);
+    }
+
+    /// <summary>
+    /// The filed counts of two listed units read as one word, as filing <see cref="UnitSketch.OfJoined"/> gives them:
+    /// the written counts are the parts' added up, and only the joined phonetic form is made. A search asks of most
+    /// candidates it passes over whether such a join could match; making each joined word's sketch anew was most
+    /// of that.
+    /// </summary>
+    internal static FiledUnit Joined(string first, in FiledUnit firstFiled, string second, in FiledUnit secondFiled)
+    {
+        if (firstFiled.Kind != Standing.Counts || secondFiled.Kind != Standing.Counts || first.Length + second.Length > LetterCounts.LongestCounted)
+        {
+            return new FiledUnit(-1, UnitSketch.OfJoined(first, second));
+        }
+
+        var (phonetic, variantNames, compoundOpener) = UnitSketch.JoinedPhonetic(first, second);
+        return new FiledUnit(-1, phonetic, LetterCounts.Joined(firstFiled.Text, secondFiled.Text), variantNames, compoundOpener, plainWord: true);
     }
 
     /// <summary>How a filed unit is judged against a query unit.</summary>

@@ -3,23 +3,22 @@ using System.Runtime.InteropServices;
 namespace Vigil.Screening.Matching;
 
 /// <summary>
-/// Two units read as one word, as the scorer's join makes them, kept per thread and index: a search asks of most
-/// candidates it does not score whether a join could match, the listed names' units meet in the same pairs traveler
-/// after traveler, and a traveler's own units recur on the next flight. Listed pairs are kept as filed counts (52
-/// bytes, about 2.5 MB a thread when full) and, where those cannot tell, as whole sketches; the traveler's few pairs
-/// as whole sketches (168 bytes, under 1 MB when full); each kind is forgotten all at once when full.
+/// Two units read as one word, as the scorer's join makes them, per thread and index: a search asks of most candidates
+/// it does not score whether a join could match. A listed pair's filed counts are made each time, from the parts'
+/// written counts and the joined phonetic form: on a list of a million identities three pairs in four were new to a
+/// table of 32,768, and the table cost more than making them. Where the counts cannot tell, the whole sketches of
+/// listed pairs are kept, and those of the traveler's own few pairs, which recur on the next flight (168 bytes, under
+/// 1 MB when full); each table is forgotten all at once when full.
 /// </summary>
 internal sealed class JoinedSketches
 {
-    private const int RememberedOfListed = 1 << 15;
-
     /// <summary>
     /// Whole sketches are 168 bytes; a traveler's pairs, and the listed pairs whose counts cannot tell, are few and
     /// are remade in a few hundred nanoseconds.
     /// </summary>
     private const int RememberedSketches = 1 << 12;
 
-    private readonly Dictionary<long, FiledUnit> listed = [];
+    private FiledUnit listedPair;
     private readonly Dictionary<long, UnitSketch> listedSketches = [];
     private readonly Dictionary<(PreparedUnit, PreparedUnit), UnitSketch> travelers = new(NameScorer.SameUnits.Instance);
 
@@ -30,15 +29,10 @@ internal sealed class JoinedSketches
     /// or a shared compound opener), <see cref="SketchOfListed"/> gives the whole sketch. The reference is good
     /// until the next call.
     /// </summary>
-    public ref readonly FiledUnit OfListed(PreparedUnit first, int firstId, PreparedUnit second, int secondId)
+    public ref readonly FiledUnit OfListed(PreparedUnit first, in FiledUnit firstFiled, PreparedUnit second, in FiledUnit secondFiled)
     {
-        ref var filed = ref Remembered(listed, PairOf(firstId, secondId), RememberedOfListed, out var known);
-        if (!known)
-        {
-            filed = new FiledUnit(-1, UnitSketch.OfJoined(first.Text, second.Text));
-        }
-
-        return ref filed;
+        listedPair = FiledUnit.Joined(first.Text, firstFiled, second.Text, secondFiled);
+        return ref listedPair;
     }
 
     /// <summary>

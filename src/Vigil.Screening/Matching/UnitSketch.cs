@@ -63,6 +63,18 @@ public readonly struct UnitSketch
         return new UnitSketch(text, phonetic[..PhoneticForm.Write(text, phonetic)]);
     }
 
+    /// <summary>What <see cref="OfJoined"/> holds of two units read as one besides the written counts: the phonetic counts, the dictionary's names, the compound opener.</summary>
+    internal static (LetterCounts Phonetic, uint VariantNames, byte CompoundOpener) JoinedPhonetic(string first, string second)
+    {
+        var length = first.Length + second.Length;
+        Span<char> text = length <= 128 ? stackalloc char[length] : new char[length];
+        first.CopyTo(text);
+        second.CopyTo(text[first.Length..]);
+        Span<char> phonetic = length <= 128 ? stackalloc char[PhoneticForm.LongestFor(length)] : new char[PhoneticForm.LongestFor(length)];
+        phonetic = phonetic[..PhoneticForm.Write(text, phonetic)];
+        return (new LetterCounts(phonetic), Folded(NameVariants.Of(text)), (byte)UnitSimilarity.CompoundOpener(phonetic));
+    }
+
     /// <summary>Letter counts of the written form.</summary>
     internal static ref readonly LetterCounts TextOf(in UnitSketch sketch) => ref sketch.text;
 

@@ -722,6 +722,9 @@ public sealed class WatchListIndex
         }
     }
 
+    /// <summary>A vocabulary unit's counts as filed under its keys.</summary>
+    internal ref readonly FiledUnit FiledOf(int unitId) => ref filed[unitId];
+
     /// <summary>
     /// False when <see cref="UnitSimilarity.Of"/> of a unit and a vocabulary unit surely gives 0, judged from the
     /// vocabulary unit's filed counts and, where they cannot tell, its sketch, read from the index's arrays: most pairs

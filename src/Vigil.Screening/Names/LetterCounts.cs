@@ -54,6 +54,13 @@ public readonly struct LetterCounts
         (Vowels, Breaths, Hard) = (vowels, breaths, hard);
     }
 
+    /// <summary>
+    /// The counts of two spellings written one after the other, 255 letters or fewer together: every count, and so
+    /// every total, adds up.
+    /// </summary>
+    internal static LetterCounts Joined(in LetterCounts first, in LetterCounts second) =>
+        new(first.Lanes + second.Lanes, first.Length + second.Length, (byte)(first.Vowels + second.Vowels), (byte)(first.Breaths + second.Breaths), (byte)(first.Hard + second.Hard));
+
     internal Vector256<byte> Lanes { get; }
 
     public int Length { get; }

@@ -156,7 +156,7 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     }
 
     [Fact]
-    public void A_join_is_sketched_as_the_unit_the_scorer_makes_of_the_two()
+    public void A_join_is_sketched_and_filed_as_the_unit_the_scorer_makes_of_the_two()
     {
         var units = un.Index.Vocabulary.Where(u => u.Kind == UnitKind.Word).ToList();
         var random = new Random(11);
@@ -168,6 +168,7 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
         {
             var joined = NameScorer.Join(first, second);
             Assert.Equal(joined.Sketch, UnitSketch.OfJoined(first.Text, second.Text));
+            Assert.Equal(new FiledUnit(-1, joined.Sketch), FiledUnit.Joined(first.Text, new FiledUnit(0, first.Sketch), second.Text, new FiledUnit(1, second.Sketch)));
             inDictionary += joined.Variants is null ? 0 : 1;
         }
 
