@@ -127,9 +127,12 @@ public sealed partial class WatchListMatcher
             var weakScored = 0;
             var joinLiftedTaken = 0;
             var readAhead = 0;
+
+            // Candidates whose bound and attributes could not reach an alert are taken only as weak ones.
+            var unitsWorthReading = alertsOnly && weakBudget == 0 ? matcher.Options.LowestThreshold - RoundingMargin : MatchingOptions.ReportFloor;
             while (candidates.TryTake(out var nameIndex, out var bound))
             {
-                ReadAheadOf(candidates, ref readAhead);
+                ReadAheadOf(candidates, ref readAhead, unitsWorthReading);
 
                 // Candidates come best bound first: once no attribute could lift one into the results, none can;
                 // and once no more weak candidates are taken, only those that could alert are left to score.
@@ -178,12 +181,13 @@ public sealed partial class WatchListMatcher
                 var needed = (alertsOnly ? threshold - attributes : reportable) - RoundingMargin;
                 var unitIds = index.UnitIdsOf(nameIndex);
                 var settled = Fill(similarities, unitIds, exact: !matcher.PassesOverWhatCannotReach);
-                if (!settled && UnjoinedBelow(needed, similarities, unitIds, nameIndex))
+                if (!settled && Unjoined(needed, similarities, unitIds, nameIndex).Below)
                 {
                     settled = Fill(similarities, unitIds, exact: true);
                 }
 
-                if (matcher.PassesOverWhatCannotReach && settled && UnjoinedBelow(needed, similarities, unitIds, nameIndex) && !AJoinMayMatch(similarities, unitIds))
+                if (matcher.PassesOverWhatCannotReach && settled && Unjoined(needed, similarities, unitIds, nameIndex) is { Below: true } unjoined
+                    && !AJoinMayMatch(similarities, unitIds, unjoined))
                 {
                     PassedOver++;
                     continue;
@@ -202,25 +206,45 @@ public sealed partial class WatchListMatcher
         /// Reads the next candidates surely taken ahead of taking them, a chunk each time the last chunk is used up: a
         /// chunk read shortly before it is needed stays in the caches, where thousands read at once did not.
         /// </summary>
-        private void ReadAheadOf(BestBoundFirst candidates, ref int left)
+        private void ReadAheadOf(BestBoundFirst candidates, ref int left, double unitsWorthReading)
         {
             if (left-- <= 0)
             {
                 var sorted = candidates.SortedLeft;
                 var chunk = sorted[..Math.Min(sorted.Length, WatchListIndex.ReadAheadChunk)];
-                work.ReadAhead += index.ReadAhead(chunk);
+                work.ReadAhead += index.ReadAheadPersons(chunk);
+
+                // Most candidates are let go once their person's attributes are known: their units are read only
+                // for those the attributes leave in.
+                var attributesOf = work.AttributesOf;
+                foreach (var (name, bound) in chunk)
+                {
+                    var person = index.PersonOf(name);
+                    if (!attributesOf.TryGetValue(person, out var attributes))
+                    {
+                        attributes = index.Attributes.Contribution(traveler, person);
+                        attributesOf.Add(person, attributes);
+                    }
+
+                    if (bound + attributes >= unitsWorthReading)
+                    {
+                        work.ReadAhead += index.ReadAheadUnits(name);
+                    }
+                }
+
                 left = chunk.Length == 0 ? int.MaxValue : chunk.Length - 1;
             }
         }
 
         /// <summary>
-        /// Whether no one-to-one alignment reaches <paramref name="needed"/>. A score reaches it exactly when the
+        /// How near a candidate's units alone come to <paramref name="needed"/> (<see cref="UnjoinedReach.Below"/>: no
+        /// one-to-one alignment reaches it). A score reaches it exactly when the
         /// matched pairs' similarity above it, Σ (s − needed)·w, pays for needed times the penalties. Each query unit
         /// adds at most its best such gain (none if negative: it could be left out), the penalties are at least what
         /// they are with every query unit that has a similar unit matched to its heaviest, and more units left over
         /// never lower them.
         /// </summary>
-        private bool UnjoinedBelow(double needed, double[,] similarities, ReadOnlySpan<int> unitIds, int nameIndex)
+        private UnjoinedReach Unjoined(double needed, double[,] similarities, ReadOnlySpan<int> unitIds, int nameIndex)
         {
             double gain = 0, listedMatched = 0, queryLeft = 0, replaceable = 0;
             for (var i = 0; i < Query.Units.Count; i++)
@@ -256,21 +280,45 @@ public sealed partial class WatchListMatcher
                 }
             }
 
-            var listedLeft = Math.Max(0, index.TotalWeightOf(nameIndex) - listedMatched);
-            var replaced = Math.Min(replaceable, listedLeft);
-            var penalties = (NameScorer.Conflict * replaced)
-                + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
-                + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced));
-            return gain < (needed * penalties) - 1e-9;
+            return new UnjoinedReach(needed, gain, queryLeft, replaceable, Math.Max(0, index.TotalWeightOf(nameIndex) - listedMatched));
+        }
+
+        /// <summary>
+        /// What <see cref="Unjoined"/> found of a candidate: the most its matched pairs gain above <see cref="Needed"/>,
+        /// and the query's weight, replaceable weight and the listed weight left over, which the penalties are at least
+        /// made of.
+        /// </summary>
+        private readonly record struct UnjoinedReach(double Needed, double Gain, double QueryLeft, double Replaceable, double ListedLeft)
+        {
+            /// <summary>Whether no alignment without a join reaches <see cref="Needed"/>.</summary>
+            public bool Below => Gain < (Needed * Penalties(QueryLeft, Replaceable, ListedLeft)) - 1e-9;
+
+            /// <summary>
+            /// Whether even one join matching perfectly (two leftovers of one side and one of the other, weighing
+            /// <paramref name="queryWeight"/> and <paramref name="listedWeight"/> together) leaves the score below
+            /// <see cref="Needed"/>: it gains at most 1 − needed on its weight and takes its units off the leftovers.
+            /// </summary>
+            public bool BelowWithOneJoin(double queryWeight, double queryReplaceable, double listedWeight) =>
+                Gain + (Math.Max(0, 1 - Needed) * (queryWeight + listedWeight) / 2)
+                < (Needed * Penalties(Math.Max(0, QueryLeft - queryWeight), Math.Max(0, Replaceable - queryReplaceable), Math.Max(0, ListedLeft - listedWeight))) - 1e-9;
+
+            private static double Penalties(double queryLeft, double replaceable, double listedLeft)
+            {
+                var replaced = Math.Min(replaceable, listedLeft);
+                return (NameScorer.Conflict * replaced)
+                    + (NameScorer.QueryOnly * Math.Max(0, queryLeft - replaced))
+                    + (NameScorer.ListedOnly * Math.Max(0, listedLeft - replaced));
+            }
         }
 
         /// <summary>
         /// Whether two units of the traveler's name, or two of the candidate's, read as one could match a unit of the
         /// other name (Abdul Rahim ~ Abdulrahim, Seifallah ~ Seif Allah): the scorer joins units left over on both
         /// sides, and a join can lift a score above what the units alone allow. Left over are the units with no similar
-        /// unit in the other name; judged from letter counts, as the scorer's own comparison first does.
+        /// unit in the other name; judged from letter counts, as the scorer's own comparison first does, once
+        /// <paramref name="unjoined"/> shows that the join, matching perfectly, could lift the score to what is needed.
         /// </summary>
-        private bool AJoinMayMatch(double[,] similarities, ReadOnlySpan<int> unitIds)
+        private bool AJoinMayMatch(double[,] similarities, ReadOnlySpan<int> unitIds, in UnjoinedReach unjoined)
         {
             Span<bool> queryLeft = stackalloc bool[Query.Units.Count];
             Span<bool> listedLeft = stackalloc bool[unitIds.Length];
@@ -297,11 +345,14 @@ public sealed partial class WatchListMatcher
                 listedLeftovers += listedLeft[j] ? 1 : 0;
             }
 
-            // A join takes two leftovers of one side and one of the other.
+            // A join takes two leftovers of one side and one of the other. Where no second join can follow, a join
+            // that even matching perfectly could not lift the score to what is needed need not be sketched.
             if (queryLeftovers == 0 || listedLeftovers == 0 || queryLeftovers + listedLeftovers < 3)
             {
                 return false;
             }
+
+            var oneJoinAtMost = queryLeftovers < 2 || listedLeftovers < 2 || queryLeftovers + listedLeftovers < 6;
 
             var joins = JoinedSketches.For(index);
             for (var first = 0; first < queryLeft.Length && queryLeftovers >= 2; first++)
@@ -318,10 +369,14 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
+                    var pairWeight = Query.Units[first].Weight + Query.Units[second].Weight;
+                    var pairReplaceable = NameScorer.Replaceable(Query.Units[first]) + NameScorer.Replaceable(Query.Units[second]);
                     var joined = joins.OfTraveler(Query.Units[first], Query.Units[second]);
                     for (var j = 0; j < listedLeft.Length; j++)
                     {
-                        if (listedLeft[j] && index.MayBeAlike(joined, unitIds[j]))
+                        if (listedLeft[j]
+                            && !(oneJoinAtMost && unjoined.BelowWithOneJoin(pairWeight, pairReplaceable, index.WeightOf(unitIds[j])))
+                            && index.MayBeAlike(joined, unitIds[j]))
                         {
                             return true;
                         }
@@ -329,6 +384,7 @@ public sealed partial class WatchListMatcher
                 }
             }
 
+            Span<bool> mayLift = stackalloc bool[queryLeft.Length];
             for (var first = 0; first < listedLeft.Length && listedLeftovers >= 2; first++)
             {
                 if (!listedLeft[first])
@@ -345,13 +401,26 @@ public sealed partial class WatchListMatcher
                         continue;
                     }
 
+                    var pairWeight = index.WeightOf(unitIds[first]) + index.WeightOf(unitIds[second]);
+                    var anyMayLift = false;
+                    for (var i = 0; i < queryLeft.Length; i++)
+                    {
+                        mayLift[i] = queryLeft[i] && !(oneJoinAtMost && unjoined.BelowWithOneJoin(Query.Units[i].Weight, NameScorer.Replaceable(Query.Units[i]), pairWeight));
+                        anyMayLift |= mayLift[i];
+                    }
+
+                    if (!anyMayLift)
+                    {
+                        continue;
+                    }
+
                     var firstUnit = index.UnitOf(unitIds[first]);
                     var secondUnit = index.UnitOf(unitIds[second]);
 
                     ref readonly var joined = ref joins.OfListed(firstUnit, index.FiledOf(unitIds[first]), secondUnit, index.FiledOf(unitIds[second]));
                     for (var i = 0; i < queryLeft.Length; i++)
                     {
-                        if (queryLeft[i]
+                        if (mayLift[i]
                             && !(UnitSketch.RulesOut(Query.Units[i].Sketch, joined, out var askSketch)
                                 || (askSketch && UnitSketch.RulesOut(Query.Units[i].Sketch, joins.SketchOfListed(firstUnit, unitIds[first], secondUnit, unitIds[second])))))
                         {
@@ -465,6 +534,13 @@ public sealed partial class WatchListMatcher
             var leavesOut = mayBeJoined is not null && screening.DateOfBirth is not null && traveler.MostADocumentAdds == 0
                 && 1 + AttributeTable.Outline.MostAddedWhenTheYearContradicts(traveler) < lowestThreshold;
             var leftOut = new PersonsLeftOut(leavesOut ? screening.DateOfBirth!.Value.Year : null);
+
+            // Each similar unit's record, and the runs of a unit arranged by birth year, lie at random places: read
+            // for every unit first, their waits overlap instead of coming one after another.
+            foreach (var i in searched)
+            {
+                work.ReadAhead += index.ReadAheadHoldings(similar.ComparedWith(i), arranged: leftOut.Any);
+            }
 
             // A unit many names hold is read only where the traveler's year leaves its holders in.
             var streams = scratch.Streams;
@@ -583,9 +659,11 @@ public sealed partial class WatchListMatcher
         }
 
         /// <summary>
-        /// Reads the first holder of every stream before any is gathered, and notes its name. Each holder list lies at
-        /// its own place in a large array, which a traveler seen for the first time finds out of the caches: read one
-        /// after another, the gathering waited for each; read together here, the waits overlap.
+        /// Reads the first holder of every stream before any is gathered, and notes its name, then the rest of the
+        /// streams a cache line at a time, up to <see cref="HoldersReadAhead"/> holders. Each holder list lies at its
+        /// own place in a large array, which a traveler seen for the first time finds out of the caches, and the
+        /// gathering reads a few holders of each list block after block: read one after another, it waited for
+        /// nearly every line; read together here, the waits overlap.
         /// </summary>
         private static double TouchHeads(List<HolderStream> streams, ReadOnlySpan<Holder> holders, ReadOnlySpan<Holder> arranged)
         {
@@ -597,8 +675,26 @@ public sealed partial class WatchListMatcher
                 sum += head.TotalWeight;
             }
 
+            var left = HoldersReadAhead;
+            foreach (ref readonly var stream in CollectionsMarshal.AsSpan(streams))
+            {
+                for (var at = stream.Next + HoldersPerLine; at < stream.End && left > 0; at += HoldersPerLine, left -= HoldersPerLine)
+                {
+                    sum += stream.At(at, holders, arranged).TotalWeight;
+                }
+            }
+
             return sum;
         }
+
+        /// <summary>Holders in a 64-byte cache line.</summary>
+        private const int HoldersPerLine = 64 / 16;
+
+        /// <summary>
+        /// How many holders <see cref="TouchHeads"/> reads ahead: 256 KB, which stay in the processor's cache until
+        /// gathered (a traveler in the middle of the million list reads about 4,500).
+        /// </summary>
+        private const int HoldersReadAhead = 1 << 14;
 
         /// <summary>The first name of the block holding the next unread name of any stream; -1 when all are read.</summary>
         private static int NextBlock(Span<HolderStream> streams)

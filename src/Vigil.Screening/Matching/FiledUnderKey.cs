@@ -62,7 +62,6 @@ internal sealed class FiledUnderKey
 
     public FiledUnderKey(ReadOnlySpan<int> ids, ReadOnlySpan<FiledUnit> filedByUnit, ReadOnlySpan<UnitSketch> sketches)
     {
-        Count = ids.Length;
         if (ids.Length < BlockSize || !QueryLanes.Supported)
         {
             few = new FiledUnit[ids.Length];
@@ -124,8 +123,6 @@ internal sealed class FiledUnderKey
         rows = MemoryMarshal.Cast<byte, Vector256<byte>>(bytes).ToArray();
         sketchesOfAsked = [.. asked];
     }
-
-    public int Count { get; }
 
     /// <summary>Whether this machine judges lists of 32 units or more by blocks (else one by one, with the same result).</summary>
     internal static bool JudgesByBlocks => QueryLanes.Supported;

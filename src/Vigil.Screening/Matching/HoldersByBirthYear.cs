@@ -103,6 +103,9 @@ internal sealed class HoldersByBirthYear
         }
     }
 
+    /// <summary>Reads what <see cref="RangesFor"/> reads first of an arranged unit, returning it so that the reading is done.</summary>
+    public int ReadAhead(int arrangement) => runStarts[arrangements[arrangement].Runs];
+
     private void Arrange(ReadOnlySpan<Holder> holders, (int Start, int End) range, in Arrangement unit)
     {
         // A counting sort by first year: the wide spans first, then a run per year, each in index order.

@@ -249,11 +249,12 @@ public sealed class WatchListIndex
     internal const int ReadAheadChunk = 256;
 
     /// <summary>
-    /// Reads what a search reads first of each candidate (its person and unit ids, the person's attributes, its units'
-    /// filed counts and traits), all the candidates in three passes: each lies at its own place in tables of millions
-    /// of entries, and met one candidate at a time, each read was a wait for memory; read together, the waits overlap.
+    /// Reads what a search reads first of each candidate (its person and unit ids, the person's attributes), all the
+    /// candidates in two passes: each lies at its own place in tables of millions of entries, and met one candidate at
+    /// a time, each read was a wait for memory; read together, the waits overlap. The returned sum makes the reading
+    /// happen.
     /// </summary>
-    internal int ReadAhead(ReadOnlySpan<(int Name, double Bound)> candidates)
+    internal int ReadAheadPersons(ReadOnlySpan<(int Name, double Bound)> candidates)
     {
         var sum = 0;
         foreach (var (name, _) in candidates)
@@ -266,12 +267,16 @@ public sealed class WatchListIndex
             sum += Attributes.ReadAhead(names.Person[name]) + (names.UnitIdsOf(name) is [var first, ..] ? first : 0);
         }
 
-        foreach (var (name, _) in candidates)
+        return sum;
+    }
+
+    /// <summary>Reads the records of a candidate name's units, which filling its similarities reads; see <see cref="ReadAheadPersons"/>.</summary>
+    internal int ReadAheadUnits(int name)
+    {
+        var sum = 0;
+        foreach (var unit in names.UnitIdsOf(name))
         {
-            foreach (var unit in names.UnitIdsOf(name))
-            {
-                sum += filed[unit].Unit + (int)traitsOf[unit].Kind;
-            }
+            sum += filed[unit].Unit + (int)traitsOf[unit].Kind;
         }
 
         return sum;
@@ -761,6 +766,29 @@ public sealed class WatchListIndex
 
         HoldersByYear.RangesFor(holdingOf[unitId].Arrangement, year, ranges);
         return true;
+    }
+
+    /// <summary>
+    /// Reads what finding the holders of <paramref name="units"/> reads (<see cref="HoldersRange"/>, and with
+    /// <paramref name="arranged"/> <see cref="HoldersNotContradicting"/>), returning a sum so that the reading is done.
+    /// </summary>
+    internal int ReadAheadHoldings(List<int> units, bool arranged)
+    {
+        var sum = 0;
+        foreach (var unit in units)
+        {
+            sum += holdingOf[unit].Start;
+        }
+
+        if (arranged)
+        {
+            foreach (var unit in units)
+            {
+                sum += holdingOf[unit].Arrangement is var arrangement and >= 0 ? HoldersByYear.ReadAhead(arrangement) : 0;
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>
