@@ -16,10 +16,12 @@ namespace Vigil.Screening.Matching;
 /// 32 units is kept as <see cref="FiledUnit"/>s and judged one by one.
 /// </summary>
 /// <remarks>
-/// Each row holds two lanes, four bits a unit each (the counts a <see cref="FiledUnit"/> keeps): lane p in the low half
-/// of a unit's byte, lane p + 16 in its high half. Units whose counts do not judge them (an article, an initial, counts
-/// that do not fit), units sharing the query's compound opener, and units shorter than five letters against a query as
-/// short (their floor is not the usual one) are judged one by one, exactly as before.
+/// A block is 38 rows of 32 bytes, a byte per unit: 16 rows of phonetic counts, 16 of written counts, then the
+/// phonetic form's vowels, h/w/y and other consonants, its length, the written length and the compound opener. A
+/// counts row holds two lanes, four bits a unit each (the counts a <see cref="FiledUnit"/> keeps): lane p in the low
+/// half of a unit's byte, lane p + 16 in its high half. Units whose counts do not judge them (an article, an initial,
+/// counts that do not fit), units sharing the query's compound opener, and units shorter than five letters against a
+/// query unit as short (their floor is not the usual one) are judged one by one, from their filed counts or sketch.
 /// </remarks>
 internal sealed class FiledUnderKey
 {
