@@ -123,7 +123,6 @@ public sealed partial class WatchListMatcher
             }
 
             var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity, mayBeJoined);
-            var attributesOf = work.AttributesOf;
             var weakScored = 0;
             var joinLiftedTaken = 0;
             var readAhead = 0;
@@ -151,11 +150,7 @@ public sealed partial class WatchListMatcher
                 // The person's own attributes are known before the name is scored: a date of birth that contradicts
                 // the traveler's rules a candidate out as surely as a poor name.
                 var person = index.PersonOf(nameIndex);
-                if (!attributesOf.TryGetValue(person, out var attributes))
-                {
-                    attributes = index.Attributes.Contribution(traveler, person);
-                    attributesOf.Add(person, attributes);
-                }
+                var attributes = AttributesOf(person);
 
                 var best = bound + attributes;
                 if (best < MatchingOptions.ReportFloor || best <= KthBest())
@@ -216,17 +211,9 @@ public sealed partial class WatchListMatcher
 
                 // Most candidates are let go once their person's attributes are known: their units are read only
                 // for those the attributes leave in.
-                var attributesOf = work.AttributesOf;
                 foreach (var (name, bound) in chunk)
                 {
-                    var person = index.PersonOf(name);
-                    if (!attributesOf.TryGetValue(person, out var attributes))
-                    {
-                        attributes = index.Attributes.Contribution(traveler, person);
-                        attributesOf.Add(person, attributes);
-                    }
-
-                    if (bound + attributes >= unitsWorthReading)
+                    if (bound + AttributesOf(index.PersonOf(name)) >= unitsWorthReading)
                     {
                         work.ReadAhead += index.ReadAheadUnits(name);
                     }
@@ -234,6 +221,18 @@ public sealed partial class WatchListMatcher
 
                 left = chunk.Length == 0 ? int.MaxValue : chunk.Length - 1;
             }
+        }
+
+        /// <summary>What the person's attributes add for this traveler, worked out once per person and query.</summary>
+        private double AttributesOf(int person)
+        {
+            ref var attributes = ref CollectionsMarshal.GetValueRefOrAddDefault(work.AttributesOf, person, out var known);
+            if (!known)
+            {
+                attributes = index.Attributes.Contribution(traveler, person);
+            }
+
+            return attributes;
         }
 
         /// <summary>

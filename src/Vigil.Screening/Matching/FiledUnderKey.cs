@@ -130,10 +130,21 @@ internal sealed class FiledUnderKey
     internal static bool JudgesByBlocks => QueryLanes.Supported;
 
     /// <summary>
-    /// Adds to <paramref name="into"/>, in filing order, every unit that the counts (or, where they cannot tell, the
-    /// unit's sketch) do not rule out for <paramref name="query"/>: those whose similarity may reach the floor.
+    /// <paramref name="query"/>'s counts spread for judging blocks, in this thread's working memory (good until the
+    /// next call); null where its units are judged one by one. Spread once for all the keys of a search.
     /// </summary>
-    public void AddNotRuledOut(in UnitSketch query, ReadOnlySpan<FiledUnit> filedByUnit, ReadOnlySpan<UnitSketch> sketches, List<int> into)
+    public static QueryLanes? LanesFor(in UnitSketch query)
+    {
+        var lanes = lanesOfThread ??= new QueryLanes();
+        return lanes.Spread(query) ? lanes : null;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="into"/>, in filing order, every unit that the counts (or, where they cannot tell, the
+    /// unit's sketch) do not rule out for <paramref name="query"/>, spread as <paramref name="lanes"/>
+    /// (<see cref="LanesFor"/>): those whose similarity may reach the floor.
+    /// </summary>
+    public void AddNotRuledOut(in UnitSketch query, QueryLanes? lanes, ReadOnlySpan<FiledUnit> filedByUnit, ReadOnlySpan<UnitSketch> sketches, List<int> into)
     {
         if (few is not null)
         {
@@ -148,8 +159,7 @@ internal sealed class FiledUnderKey
             return;
         }
 
-        var lanes = lanesOfThread ??= new QueryLanes();
-        if (!lanes.Spread(query))
+        if (lanes is null)
         {
             foreach (var unit in units)
             {
@@ -331,7 +341,7 @@ internal sealed class FiledUnderKey
     /// A query unit's letter counts spread for judging blocks: each lane's count repeated across a vector. Kept per
     /// thread and spread again for each unit searched.
     /// </summary>
-    private sealed class QueryLanes
+    internal sealed class QueryLanes
     {
         /// <summary>The bound never exceeds ten tenths a letter of both spellings together.</summary>
         private const int LargestBound = 10 * 2 * LetterCounts.LongestCounted;

@@ -82,7 +82,7 @@ internal readonly struct FiledUnit
             return new FiledUnit(-1, UnitSketch.OfJoined(first, second));
         }
 
-        var (phonetic, variantNames, compoundOpener) = UnitSketch.JoinedPhonetic(first, second);
+        var (_, phonetic, variantNames, compoundOpener) = UnitSketch.Joined(first, second, countText: false);
         return new FiledUnit(-1, phonetic, LetterCounts.Joined(firstFiled.Text, secondFiled.Text), variantNames, compoundOpener, plainWord: true);
     }
 

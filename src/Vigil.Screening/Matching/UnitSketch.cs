@@ -36,13 +36,13 @@ public readonly struct UnitSketch
         compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
     }
 
-    private UnitSketch(ReadOnlySpan<char> text, ReadOnlySpan<char> phoneticForm)
+    private UnitSketch(in LetterCounts text, in LetterCounts phonetic, uint variantNames, byte compoundOpener)
     {
-        this.text = core = new LetterCounts(text);
-        phonetic = corePhonetic = new LetterCounts(phoneticForm);
+        this.text = core = text;
+        this.phonetic = corePhonetic = phonetic;
         kind = UnitKind.Word;
-        variantNames = Folded(NameVariants.Of(text));
-        compoundOpener = (byte)UnitSimilarity.CompoundOpener(phoneticForm);
+        this.variantNames = variantNames;
+        this.compoundOpener = compoundOpener;
     }
 
     /// <summary>The dictionary's 64 name bits folded to the 32 a sketch keeps; 0 for a spelling it does not know.</summary>
@@ -55,16 +55,16 @@ public readonly struct UnitSketch
     /// </summary>
     internal static UnitSketch OfJoined(string first, string second)
     {
-        var length = first.Length + second.Length;
-        Span<char> text = length <= 128 ? stackalloc char[length] : new char[length];
-        first.CopyTo(text);
-        second.CopyTo(text[first.Length..]);
-        Span<char> phonetic = length <= 128 ? stackalloc char[PhoneticForm.LongestFor(length)] : new char[PhoneticForm.LongestFor(length)];
-        return new UnitSketch(text, phonetic[..PhoneticForm.Write(text, phonetic)]);
+        var (text, phonetic, variantNames, compoundOpener) = Joined(first, second, countText: true);
+        return new UnitSketch(text, phonetic, variantNames, compoundOpener);
     }
 
-    /// <summary>What <see cref="OfJoined"/> holds of two units read as one besides the written counts: the phonetic counts, the dictionary's names, the compound opener.</summary>
-    internal static (LetterCounts Phonetic, uint VariantNames, byte CompoundOpener) JoinedPhonetic(string first, string second)
+    /// <summary>
+    /// What <see cref="OfJoined"/> holds of two units read as one: the written counts only when
+    /// <paramref name="countText"/> (a caller holding the parts' counts adds them up), the phonetic counts, the
+    /// dictionary's names and the compound opener.
+    /// </summary>
+    internal static (LetterCounts Text, LetterCounts Phonetic, uint VariantNames, byte CompoundOpener) Joined(string first, string second, bool countText)
     {
         var length = first.Length + second.Length;
         Span<char> text = length <= 128 ? stackalloc char[length] : new char[length];
@@ -72,7 +72,7 @@ public readonly struct UnitSketch
         second.CopyTo(text[first.Length..]);
         Span<char> phonetic = length <= 128 ? stackalloc char[PhoneticForm.LongestFor(length)] : new char[PhoneticForm.LongestFor(length)];
         phonetic = phonetic[..PhoneticForm.Write(text, phonetic)];
-        return (new LetterCounts(phonetic), Folded(NameVariants.Of(text)), (byte)UnitSimilarity.CompoundOpener(phonetic));
+        return (countText ? new LetterCounts(text) : default, new LetterCounts(phonetic), Folded(NameVariants.Of(text)), (byte)UnitSimilarity.CompoundOpener(phonetic));
     }
 
     /// <summary>Letter counts of the written form.</summary>

@@ -642,12 +642,13 @@ public sealed class WatchListIndex
         keyBuffer.Clear();
         CandidateKeys.ForQuery(unit, keyBuffer);
         var notRuledOut = visits.NotRuledOut;
+        var lanes = FiledUnderKey.LanesFor(unit.Sketch);
         foreach (var key in keyBuffer)
         {
             if (vocabularyByKey.TryGetValue(key, out var underKey))
             {
                 notRuledOut.Clear();
-                underKey.AddNotRuledOut(unit.Sketch, filed, sketches, notRuledOut);
+                underKey.AddNotRuledOut(unit.Sketch, lanes, filed, sketches, notRuledOut);
                 foreach (var listed in notRuledOut)
                 {
                     if (visits.First(listed))

@@ -436,10 +436,11 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
         long passed = 0;
         foreach (var traveler in travelers)
         {
+            var lanes = FiledUnderKey.LanesFor(traveler.Sketch);
             foreach (var (list, ids) in lists.Zip(new[] { all, all[7..84] }))
             {
                 notRuledOut.Clear();
-                list.AddNotRuledOut(traveler.Sketch, filed, sketches, notRuledOut);
+                list.AddNotRuledOut(traveler.Sketch, lanes, filed, sketches, notRuledOut);
                 var expected = ids.Where(id => FiledUnderKey.NotRuledOut(traveler.Sketch, filed[id], sketches)).ToList();
                 Assert.True(expected.SequenceEqual(notRuledOut), $"{traveler.Text}: {expected.Count} units expected, {notRuledOut.Count} given");
                 passed += expected.Count;
