@@ -112,8 +112,9 @@ public sealed partial class WatchListMatcher
             // Screening for alerts, a candidate scores above its bound only where a join matches or a unit the
             // lists spell nowhere alike is compared directly. Those a join may lift are bounded with the units it may
             // concern matched; the weak candidates are taken only among those a direct comparison could lift, and
-            // when the lists spell every unit of the name alike, none is.
-            var weakBudget = WeakCandidateBudget;
+            // when the lists spell every unit of the name alike, none is. Walking every candidate (in tests) takes
+            // all the weak ones.
+            var weakBudget = alertsOnly && !matcher.StopsBelowAlertFloor ? int.MaxValue : WeakCandidateBudget;
             var everyUnitFound = false;
             var mayBeJoined = alertsOnly && matcher.StopsBelowAlertFloor ? UnitsAJoinMayMatch(out everyUnitFound) : null;
             if (everyUnitFound)
@@ -312,37 +313,28 @@ public sealed partial class WatchListMatcher
 
         /// <summary>
         /// Whether two units of the traveler's name, or two of the candidate's, read as one could match a unit of the
-        /// other name (Abdul Rahim ~ Abdulrahim, Seifallah ~ Seif Allah): the scorer joins units left over on both
-        /// sides, and a join can lift a score above what the units alone allow. Left over are the units with no similar
-        /// unit in the other name; judged from letter counts, as the scorer's own comparison first does, once
-        /// <paramref name="unjoined"/> shows that the join, matching perfectly, could lift the score to what is needed.
+        /// other name (Abdul Rahim ~ Abdulrahim, Seifallah ~ Seif Allah): the scorer joins units its one-to-one
+        /// alignment leaves over on both sides, and a join can lift a score above what the units alone allow. Judged
+        /// from letter counts, as the scorer's own comparison first does, once <paramref name="unjoined"/> shows that
+        /// the join, matching perfectly, could lift the score to what is needed.
         /// </summary>
         private bool AJoinMayMatch(double[,] similarities, ReadOnlySpan<int> unitIds, in UnjoinedReach unjoined)
         {
             Span<bool> queryLeft = stackalloc bool[Query.Units.Count];
             Span<bool> listedLeft = stackalloc bool[unitIds.Length];
-            int queryLeftovers = 0, listedLeftovers = 0;
             for (var i = 0; i < queryLeft.Length; i++)
             {
                 queryLeft[i] = Query.Units[i].Kind is not (UnitKind.Link or UnitKind.Initial);
-                for (var j = 0; j < listedLeft.Length && queryLeft[i]; j++)
-                {
-                    queryLeft[i] = similarities[i, j] <= 0;
-                }
-
-                queryLeftovers += queryLeft[i] ? 1 : 0;
             }
 
             for (var j = 0; j < listedLeft.Length; j++)
             {
                 listedLeft[j] = index.TraitsOf(unitIds[j]).MayBeLeftOver;
-                for (var i = 0; i < queryLeft.Length && listedLeft[j]; i++)
-                {
-                    listedLeft[j] = similarities[i, j] <= 0;
-                }
-
-                listedLeftovers += listedLeft[j] ? 1 : 0;
             }
+
+            MarkSurelyAligned(similarities, unjoined.Needed, queryLeft, listedLeft);
+            var queryLeftovers = queryLeft.Count(true);
+            var listedLeftovers = listedLeft.Count(true);
 
             // A join takes two leftovers of one side and one of the other. Where no second join can follow, a join
             // that even matching perfectly could not lift the score to what is needed need not be sketched.
@@ -430,6 +422,43 @@ public sealed partial class WatchListMatcher
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Takes out of the possible leftovers the units the scorer's alignment surely matches. A unit with a similar
+        /// unit in the other name may still be left over: another unit may take its partner (a traveler's Omar takes
+        /// the listed Omar, and the listed Omari is left to join with Bashir), or leaving a poor match out may score
+        /// more. But a unit that is the only similar unit of some unit of the other name, at least as alike as
+        /// <paramref name="needed"/>, is matched: no alignment reaches what is needed (that is why a join is asked
+        /// for), and adding a pair more alike than its score to an alignment that leaves both over raises the score.
+        /// </summary>
+        private static void MarkSurelyAligned(double[,] similarities, double needed, Span<bool> queryLeft, Span<bool> listedLeft)
+        {
+            Span<int> listedPartners = stackalloc int[listedLeft.Length];
+            Span<int> queryPartners = stackalloc int[queryLeft.Length];
+            for (var i = 0; i < queryLeft.Length; i++)
+            {
+                for (var j = 0; j < listedLeft.Length; j++)
+                {
+                    if (similarities[i, j] > 0)
+                    {
+                        queryPartners[i]++;
+                        listedPartners[j]++;
+                    }
+                }
+            }
+
+            for (var i = 0; i < queryLeft.Length; i++)
+            {
+                for (var j = 0; j < listedLeft.Length; j++)
+                {
+                    if (similarities[i, j] >= needed)
+                    {
+                        listedLeft[j] &= queryPartners[i] != 1;
+                        queryLeft[i] &= listedPartners[j] != 1;
+                    }
+                }
+            }
         }
 
         public List<(int Person, int Name, double Score, IReadOnlyList<Evidence> Evidence)> Ranked()
@@ -598,7 +627,13 @@ public sealed partial class WatchListMatcher
                 unfound[i] = Query.Units[i].Kind != UnitKind.Link && IsUnfound(i);
             }
 
-            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unfound, mayBeJoined, unsearchedMatched, reportable, sortedFrom)
+            Span<bool> twoUnits = stackalloc bool[width];
+            for (var i = 0; i < width; i++)
+            {
+                twoUnits[i] = unfound[i] && index.Compounds.IsTwoUnits(Query.Units[i].Text);
+            }
+
+            var inputs = new BoundingInputs(queryWeights, queryReplaceable, isSearched, unfound, twoUnits, mayBeJoined, unsearchedMatched, reportable, sortedFrom)
             {
                 MostAttributesAdd = traveler.MostAdded,
                 AnyUnfound = unfound.Contains(true),
@@ -627,6 +662,7 @@ public sealed partial class WatchListMatcher
             Span<double> queryReplaceable,
             Span<bool> isSearched,
             Span<bool> unfound,
+            Span<bool> twoUnits,
             ReadOnlySpan<bool> mayBeJoined,
             double unsearchedMatched,
             double reportable,
@@ -643,6 +679,9 @@ public sealed partial class WatchListMatcher
 
             /// <summary>Per query unit, whether no listed spelling is alike to it: compared directly, it may lift a candidate.</summary>
             public readonly Span<bool> Unfound = unfound;
+
+            /// <summary>Per query unit, whether it is <see cref="Unfound"/> and two of the lists' units written as one.</summary>
+            public readonly Span<bool> TwoUnits = twoUnits;
 
             /// <summary>Whether some unit has no listed spelling alike (<see cref="Unfound"/>).</summary>
             public bool AnyUnfound { get; init; }
@@ -809,7 +848,7 @@ public sealed partial class WatchListMatcher
             for (var slot = 0; slot < candidates.Count; slot++)
             {
                 double matched = query.UnsearchedMatched, matchedWeight = query.UnsearchedMatched, listedMatched = query.UnsearchedMatched * 2, queryLeft = 0, replaceable = 0;
-                double joinable = 0, joinableFound = 0;
+                double joinable = 0, joinableFound = 0, joinableTwoUnits = 0;
 
                 // What the bound would be with every unit compared directly matched perfectly, as an unsearched one.
                 double directMatched = 0, directWeight = 0, directListed = 0, directLeft = 0, directReplaceable = 0;
@@ -841,6 +880,7 @@ public sealed partial class WatchListMatcher
                         var mayBeJoined = query.MayBeJoined.Length > 0 && query.MayBeJoined[i];
                         joinable += mayBeJoined ? query.QueryWeights[i] : 0;
                         joinableFound += mayBeJoined && !query.Unfound[i] ? query.QueryWeights[i] : 0;
+                        joinableTwoUnits += mayBeJoined && query.TwoUnits[i] ? query.QueryWeights[i] : 0;
                         if (query.Unfound[i])
                         {
                             var perfect = MatchedAsUnsearched(query.QueryWeights[i]);
@@ -874,20 +914,27 @@ public sealed partial class WatchListMatcher
                 var bound = bothBelow ? 0 : matched / denominator;
                 var direct = bothBelow ? 0 : (matched + directMatched) / directDenominator;
                 var joinLifted = false;
-                if (bound < query.AlertFloor && direct < query.AlertFloor)
+                if (bound < query.AlertFloor)
                 {
-                    // Screening for alerts, a candidate that no direct comparison could lift to an alert can be lifted
-                    // above its bound only by a join: one that may match the leftovers it concerns counts them as
-                    // matched perfectly, with all the listed weight left over, which only raises the bound; any
-                    // other candidate that cannot alert is left out.
-                    var lifted = joinable > 0 ? JoinedBound(matched, matchedWeight, queryLeft, joinable, totalWeight[slot] - listedMatched) : 0;
-                    if (lifted < query.AlertFloor)
+                    // Screening for alerts, a candidate that cannot alert by its bound can be lifted above it by a
+                    // join, or by a direct comparison of a unit the lists spell nowhere alike. One that a join may lift
+                    // counts the leftovers the join concerns as matched perfectly, with all the listed weight left
+                    // over, which only raises the bound; where a direct comparison may lift it too, that is so only
+                    // when the unit compared directly is two of the lists' units written as one (Sajabarzan against
+                    // Saja Barzan). One that only a direct comparison may lift is a weak candidate; any other is left out.
+                    var mayBeLifted = joinable > 0 && (direct < query.AlertFloor || joinableTwoUnits > 0);
+                    var lifted = mayBeLifted ? JoinedBound(matched, matchedWeight, queryLeft, joinable, totalWeight[slot] - listedMatched) : 0;
+                    if (lifted >= query.AlertFloor)
+                    {
+                        // Many such bounds are 1 (every leftover joined): among equal ones, the name that matches
+                        // more without a join comes first, a hair above; raising a bound never loses an alert.
+                        bound = lifted + (bound * LiftedTieBreak);
+                        joinLifted = true;
+                    }
+                    else if (direct < query.AlertFloor)
                     {
                         continue;
                     }
-
-                    bound = lifted;
-                    joinLifted = true;
                 }
 
                 if (bound < query.Reportable)
@@ -963,6 +1010,9 @@ public sealed partial class WatchListMatcher
 
             outlined.Clear();
         }
+
+        /// <summary>How much of a join-lifted name's bound without the join is added to its bound, to order equal bounds.</summary>
+        private const double LiftedTieBreak = 1e-7;
 
         /// <summary>
         /// The bound of a candidate whose <paramref name="joinable"/> query weight left over a join matches perfectly,

@@ -171,6 +171,24 @@ internal sealed class CompoundUnits
         return false;
     }
 
+    /// <summary>
+    /// Whether a spelling the lists lack is two of their units written as one (Sajabarzan = Saja + Barzan), or one of
+    /// them with a link run on (Abubakarbin).
+    /// </summary>
+    public bool IsTwoUnits(string text)
+    {
+        for (var split = ShortestPart; split <= text.Length - ShortestPart; split++)
+        {
+            if (joinableUnits.ContainsKey(text.AsSpan(0, split))
+                && (joinableUnits.ContainsKey(text.AsSpan(split)) || NameLexicon.IsLink(text[split..])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the unit is two vocabulary units that some listed name writes apart, where the scorer may join them.</summary>
     public bool IsWrittenApart(int unit) => (parts[unit] & Part.WrittenApart) != 0;
 

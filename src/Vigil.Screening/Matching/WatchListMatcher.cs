@@ -29,7 +29,8 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     /// <summary>
     /// Whether the search stops at the first candidate that could neither alert nor be taken as a weak one, and
     /// leaves out the candidates the traveler's own attributes could not lift to the report floor (the default). Off
-    /// only in tests, which check that stopping there changes no result.
+    /// only in tests, which check that stopping there changes no result: the search then scores every candidate it
+    /// gathers down to the report floor, with no limit on weak ones.
     /// </summary>
     internal bool StopsBelowAlertFloor { get; init; } = true;
 
@@ -44,9 +45,34 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     private long passedOver;
 
-    /// <summary>The best listed persons for a query, alerting or not (down to the report floor), best first.</summary>
-    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5) =>
-        Search(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, top));
+    /// <summary>
+    /// The best listed persons for a query, alerting or not (down to the report floor), best first. Every alert
+    /// <see cref="Alerts"/> finds comes first (up to <paramref name="top"/>); the places left go to the best near
+    /// misses. A search for the top results alone ranks candidates by bounds that a direct comparison of a slip or a
+    /// join may exceed, and takes only a few of those beyond its bounds: it could leave out an alert that screening for
+    /// alerts, which takes every candidate that could alert, finds.
+    /// </summary>
+    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5)
+    {
+        // Each search is explained before the next one starts: both work in this thread's scratch memory.
+        var name = Index.Preparer.Prepare(query.Name);
+        var alerts = Run(new CandidateSearch(this, name, query, int.MaxValue, alertsOnly: true));
+        if (alerts.Count >= top)
+        {
+            return [.. Explained(alerts.Take(top)).Select(found => found.Match)];
+        }
+
+        var best = Explained(alerts).ToDictionary(found => found.Person);
+        foreach (var found in Explained(Run(new CandidateSearch(this, name, query, top))))
+        {
+            if (!best.TryGetValue(found.Person, out var held) || found.Match.Score > held.Match.Score)
+            {
+                best[found.Person] = found;
+            }
+        }
+
+        return [.. best.Values.OrderByDescending(found => found.Match.Score).ThenBy(found => found.Person).Take(top).Select(found => found.Match)];
+    }
 
     /// <summary>
     /// Every listed person the query alerts on, best first, and nothing below the alert thresholds: what screening
@@ -54,9 +80,12 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     /// same alerts.
     /// </summary>
     public IReadOnlyList<ScreeningMatch> Alerts(ScreeningQuery query) =>
-        Search(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, int.MaxValue, alertsOnly: true));
+        [.. Explained(Run(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, int.MaxValue, alertsOnly: true))).Select(found => found.Match)];
 
-    private List<ScreeningMatch> Search(CandidateSearch search)
+    /// <summary>A listed person a search found, with the search that scored them, which explains the match.</summary>
+    private readonly record struct Found(CandidateSearch Search, int Person, int Name, double Score, IReadOnlyList<Evidence> Evidence);
+
+    private List<Found> Run(CandidateSearch search)
     {
         search.ScoreCandidates();
         if (search.PassedOver > 0)
@@ -64,16 +93,20 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
             Interlocked.Add(ref passedOver, search.PassedOver);
         }
 
-        var ranked = search.Ranked();
-        var matches = new List<ScreeningMatch>(ranked.Count);
-        foreach (var (personIndex, nameIndex, score, evidence) in ranked)
+        return [.. search.Ranked().Select(ranked => new Found(search, ranked.Person, ranked.Name, ranked.Score, ranked.Evidence))];
+    }
+
+    private List<(int Person, ScreeningMatch Match)> Explained(IEnumerable<Found> found)
+    {
+        var matches = new List<(int, ScreeningMatch)>();
+        foreach (var (search, personIndex, nameIndex, score, evidence) in found)
         {
             var person = Index.Persons[personIndex];
             var threshold = Options.ThresholdFor(person.List);
             var explanation = nameIndex < 0
                 ? new MatchExplanation(person.PrimaryName, NameKind.Primary, NameScore.None, evidence, threshold)
                 : search.Explain(Index.Names[nameIndex], evidence, threshold);
-            matches.Add(new ScreeningMatch(person, score, score >= threshold, explanation));
+            matches.Add((personIndex, new ScreeningMatch(person, score, score >= threshold, explanation)));
         }
 
         return matches;

@@ -70,7 +70,8 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
     {
         // Screening for alerts takes no candidate that cannot alert, except that a join may lift one above its bound:
         // a traveler's "Aliakbar" is the list's "Ali Akbar", and the other way round. Every listed name of the UN
-        // list is written with each pair of neighbouring units joined, and with a particle split off its name.
+        // list is written with each pair of neighbouring units joined, and with a particle split off its name. The walk
+        // scores every candidate it gathers, with no budget for those that cannot alert by their bounds.
         var walking = new WatchListMatcher(un.Index) { StopsBelowAlertFloor = false };
         var stopping = new WatchListMatcher(un.Index);
         int alerts = 0, lost = 0;
@@ -93,6 +94,22 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
 
         Assert.True(alerts >= 2000, $"only {alerts} alerts");
         Assert.True(lost == 0, $"{lost} of {alerts} alerts lost: {string.Join("; ", missing.Take(10))}");
+    }
+
+    [Fact]
+    public void A_part_of_a_name_written_apart_that_is_alike_to_another_unit_of_the_traveler_may_still_be_joined()
+    {
+        // The traveler writes Bashiromari as one word; the list writes Bashir Omari. Omari is alike to the traveler's
+        // Omar, but the listed Omar takes it, and the scorer joins Bashir and Omari: a perfect match, which screening
+        // for alerts must not pass over for the similarity the alignment does not use.
+        var persons = new[] { "Khalid Hassan Bashir Omari Tikriti Omar", "Bashiromari Zaid", "Nureddin Hassan Karimi" }
+            .Select((name, p) => new ListedPerson { List = "test", ListId = $"P{p}", Names = [new ListedName(name, NameKind.Primary)] });
+        var matcher = new WatchListMatcher(WatchListIndex.Build(persons));
+        var query = new ScreeningQuery("Khalid Hassan Bashiromari Tikriti Omar");
+
+        var alert = Assert.Single(matcher.Alerts(query));
+        Assert.Equal(("P0", 1.0), (alert.ListId, Math.Round(alert.Score, 4)));
+        Assert.Equal([alert.ListId], matcher.Screen(query).Where(m => m.Alert).Select(m => m.ListId));
     }
 
     private static IEnumerable<(string ListId, string Name)> JoinedAndSplit(IEnumerable<ListedPerson> persons)
