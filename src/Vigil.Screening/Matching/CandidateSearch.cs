@@ -627,8 +627,9 @@ public sealed partial class WatchListMatcher
                 unfound[i] = Query.Units[i].Kind != UnitKind.Link && IsUnfound(i);
             }
 
+            // Only the bounds for alerts ask whether a unit compared directly may be joined as well.
             Span<bool> twoUnits = stackalloc bool[width];
-            for (var i = 0; i < width; i++)
+            for (var i = 0; i < width && mayBeJoined is not null; i++)
             {
                 twoUnits[i] = unfound[i] && index.Compounds.IsTwoUnits(Query.Units[i].Text);
             }
