@@ -31,10 +31,16 @@ public sealed partial class WatchListMatcher
         private const int WeakCandidateBudget = 16;
 
         /// <summary>
-        /// How many candidates that only a join could lift to an alert are considered at most: on a list of a million
-        /// people, a traveler's name that some listed names write apart leaves hundreds of candidates over.
+        /// How many candidates that only a join could lift to an alert are scored at most: on a list of a million
+        /// people, a traveler's name that some listed names write apart leaves hundreds of candidates over. Those whose
+        /// units show no join could match are passed over without counting: a traveler's common name beside a unit
+        /// the lists write apart (Ali Darassamahamat) lifts every listed Ali, and the one listed Ali Darassa Mahamat
+        /// came after the budget.
         /// </summary>
         private const int JoinLiftedBudget = 64;
+
+        /// <summary>How many candidates that only a join could lift are considered at most, passed over or scored.</summary>
+        private const int JoinLiftedConsidered = 128;
 
         public PreparedName Query { get; } = query;
 
@@ -125,7 +131,7 @@ public sealed partial class WatchListMatcher
 
             var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity, mayBeJoined);
             var weakScored = 0;
-            var joinLiftedTaken = 0;
+            int joinLiftedScored = 0, joinLiftedConsidered = 0;
             var readAhead = 0;
 
             // Candidates whose bound and attributes could not reach an alert are taken only as weak ones.
@@ -143,7 +149,7 @@ public sealed partial class WatchListMatcher
                 }
 
                 var joinLifted = work.JoinLifted.Count > 0 && work.JoinLifted.Contains(nameIndex);
-                if (joinLifted && ++joinLiftedTaken > JoinLiftedBudget)
+                if (joinLifted && (joinLiftedScored >= JoinLiftedBudget || ++joinLiftedConsidered > JoinLiftedConsidered))
                 {
                     continue;
                 }
@@ -167,35 +173,65 @@ public sealed partial class WatchListMatcher
                     continue;
                 }
 
-                // A person one of whose names scored perfectly keeps that name, whatever another scores.
-                if (work.BestByPerson.TryGetValue(person, out var held) && held.Name >= 0 && held.NameScore >= 1)
+                if (Consider(nameIndex, person, attributes, threshold, reportable, similarities) && joinLifted)
                 {
-                    continue;
+                    joinLiftedScored++;
                 }
-
-                // The name score that would change the results: an alert, or (for the top results) a place in them.
-                var needed = (alertsOnly ? threshold - attributes : reportable) - RoundingMargin;
-                var unitIds = index.UnitIdsOf(nameIndex);
-                var settled = Fill(similarities, unitIds, exact: !matcher.PassesOverWhatCannotReach);
-                if (!settled && Unjoined(needed, similarities, unitIds, nameIndex).Below)
-                {
-                    settled = Fill(similarities, unitIds, exact: true);
-                }
-
-                if (matcher.PassesOverWhatCannotReach && settled && Unjoined(needed, similarities, unitIds, nameIndex) is { Below: true } unjoined
-                    && !AJoinMayMatch(similarities, unitIds, unjoined))
-                {
-                    PassedOver++;
-                    continue;
-                }
-
-                if (!settled)
-                {
-                    Fill(similarities, unitIds, exact: true);
-                }
-
-                ScoreFilled(nameIndex, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities, reportable, attributes);
             }
+
+            // Screening for alerts, the candidates only a direct comparison could lift come last, the likeliest first
+            // (the most a direct comparison and the person's attributes could give): bound order, which leaves the unit
+            // compared directly out, sent the one a slip in a short name hid behind others alike.
+            var weak = work.Weak;
+            weak.Order();
+            while (weakScored < weakBudget && weak.TryTake(out var nameIndex, out _))
+            {
+                var person = index.PersonOf(nameIndex);
+                var attributes = AttributesOf(person);
+                var threshold = matcher.ThresholdOfList(index.Attributes.ListOf(person));
+                if (work.ReachOf[nameIndex] + attributes >= threshold)
+                {
+                    weakScored++;
+                    Consider(nameIndex, person, attributes, threshold, reportable, similarities);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Scores a candidate name, unless its units (and the joins they allow) show it cannot reach what is needed;
+        /// false when it was passed over.
+        /// </summary>
+        private bool Consider(int nameIndex, int person, double attributes, double threshold, double reportable, double[,] similarities)
+        {
+            // A person one of whose names scored perfectly keeps that name, whatever another scores.
+            if (work.BestByPerson.TryGetValue(person, out var held) && held.Name >= 0 && held.NameScore >= 1)
+            {
+                return false;
+            }
+
+            // The name score that would change the results: an alert, or (for the top results) a place in them.
+            var needed = (alertsOnly ? threshold - attributes : reportable) - RoundingMargin;
+            var unitIds = index.UnitIdsOf(nameIndex);
+            var settled = Fill(similarities, unitIds, exact: !matcher.PassesOverWhatCannotReach);
+            if (!settled && Unjoined(needed, similarities, unitIds, nameIndex).Below)
+            {
+                settled = Fill(similarities, unitIds, exact: true);
+            }
+
+            if (matcher.PassesOverWhatCannotReach && settled && Unjoined(needed, similarities, unitIds, nameIndex) is { Below: true } unjoined
+                && !AJoinMayMatch(similarities, unitIds, unjoined))
+            {
+                PassedOver++;
+                return false;
+            }
+
+            if (!settled)
+            {
+                Fill(similarities, unitIds, exact: true);
+            }
+
+            ScoreFilled(nameIndex, index.PreparedOf(nameIndex, work.UnitsOfLength(unitIds.Length)), similarities, reportable, attributes);
+            return true;
         }
 
         /// <summary>
@@ -376,6 +412,12 @@ public sealed partial class WatchListMatcher
             }
 
             Span<bool> mayLift = stackalloc bool[queryLeft.Length];
+            var leftoversWriteKnownNames = false;
+            for (var i = 0; i < queryLeft.Length; i++)
+            {
+                leftoversWriteKnownNames |= queryLeft[i] && UnitSketch.VariantNamesOf(Query.Units[i].Sketch) != 0;
+            }
+
             for (var first = 0; first < listedLeft.Length && listedLeftovers >= 2; first++)
             {
                 if (!listedLeft[first])
@@ -408,7 +450,7 @@ public sealed partial class WatchListMatcher
                     var firstUnit = index.UnitOf(unitIds[first]);
                     var secondUnit = index.UnitOf(unitIds[second]);
 
-                    ref readonly var joined = ref joins.OfListed(firstUnit, index.FiledOf(unitIds[first]), secondUnit, index.FiledOf(unitIds[second]));
+                    ref readonly var joined = ref joins.OfListed(firstUnit, index.FiledOf(unitIds[first]), secondUnit, index.FiledOf(unitIds[second]), lookUpNames: leftoversWriteKnownNames);
                     for (var i = 0; i < queryLeft.Length; i++)
                     {
                         if (mayLift[i]
@@ -639,6 +681,7 @@ public sealed partial class WatchListMatcher
                 MostAttributesAdd = traveler.MostAdded,
                 AnyUnfound = unfound.Contains(true),
                 LowestThreshold = lowestThreshold,
+                BoundsDirectComparisons = alertsOnly && !matcher.StopsBelowAlertFloor,
             };
             var bounded = work.Bounded;
             bounded.Clear();
@@ -695,6 +738,12 @@ public sealed partial class WatchListMatcher
 
             /// <summary>The lowest alert threshold, less the rounding margin.</summary>
             public double LowestThreshold { get; init; }
+
+            /// <summary>
+            /// Whether a bound counts what a direct comparison could lift, for walking every candidate that could alert
+            /// (in tests): the search takes those as weak candidates, even where the bound without it is below the report floor.
+            /// </summary>
+            public bool BoundsDirectComparisons { get; init; }
         }
 
         /// <summary>
@@ -898,7 +947,14 @@ public sealed partial class WatchListMatcher
                 var nameIndex = blockStart + candidates[slot];
                 if (query.MayBeJoined.Length == 0)
                 {
-                    if (!SurelyBelow(matched, denominator, query.Reportable) && matched / denominator is var reportableBound && reportableBound >= query.Reportable)
+                    var reportableBound = SurelyBelow(matched, denominator, query.Reportable) ? 0 : matched / denominator;
+                    if (query.BoundsDirectComparisons && query.AnyUnfound)
+                    {
+                        reportableBound = Math.Max(reportableBound, (matched + directMatched) / Denominator(
+                            matchedWeight + directWeight, listedMatched + directListed, queryLeft - directLeft, replaceable - directReplaceable, totalWeight[slot]));
+                    }
+
+                    if (reportableBound >= query.Reportable)
                     {
                         outlined.Add(new BoundedName(nameIndex, reportableBound, 0, JoinLifted: false));
                     }
@@ -929,7 +985,7 @@ public sealed partial class WatchListMatcher
                     {
                         // Many such bounds are 1 (every leftover joined): among equal ones, the name that matches
                         // more without a join comes first, a hair above; raising a bound never loses an alert.
-                        bound = lifted + (bound * LiftedTieBreak);
+                        bound = lifted + (bound * TieBreak);
                         joinLifted = true;
                     }
                     else if (direct < query.AlertFloor)
@@ -1005,6 +1061,14 @@ public sealed partial class WatchListMatcher
                 {
                     work.JoinLifted.Add(name.Name);
                 }
+                else if (name.Bound < query.AlertFloor)
+                {
+                    // Only a direct comparison could lift it: among those, the name that matches more without one
+                    // comes first, a hair above its equals.
+                    work.Weak.Add(name.Name, name.Reach + attributes + (name.Bound * TieBreak));
+                    work.ReachOf[name.Name] = name.Reach;
+                    continue;
+                }
 
                 bounded.Add(name.Name, name.Bound);
             }
@@ -1012,8 +1076,8 @@ public sealed partial class WatchListMatcher
             outlined.Clear();
         }
 
-        /// <summary>How much of a join-lifted name's bound without the join is added to its bound, to order equal bounds.</summary>
-        private const double LiftedTieBreak = 1e-7;
+        /// <summary>How much of a name's bound without a join or direct comparison is added to what orders it, to order equal ones.</summary>
+        private const double TieBreak = 1e-7;
 
         /// <summary>
         /// The bound of a candidate whose <paramref name="joinable"/> query weight left over a join matches perfectly,

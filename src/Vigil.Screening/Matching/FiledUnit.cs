@@ -73,16 +73,17 @@ internal readonly struct FiledUnit
     /// The filed counts of two listed units read as one word, as filing <see cref="UnitSketch.OfJoined"/> gives them:
     /// the written counts are the parts' added up, and only the joined phonetic form is made. A search asks of most
     /// candidates it passes over whether such a join could match; making each joined word's sketch anew was most
-    /// of that.
+    /// of that. Without <paramref name="lookUpNames"/> the dictionary is not asked which names the joined word writes:
+    /// for query units it does not know, the answer cannot matter.
     /// </summary>
-    internal static FiledUnit Joined(string first, in FiledUnit firstFiled, string second, in FiledUnit secondFiled)
+    internal static FiledUnit Joined(string first, in FiledUnit firstFiled, string second, in FiledUnit secondFiled, bool lookUpNames)
     {
         if (firstFiled.Kind != Standing.Counts || secondFiled.Kind != Standing.Counts || first.Length + second.Length > LetterCounts.LongestCounted)
         {
             return new FiledUnit(-1, UnitSketch.OfJoined(first, second));
         }
 
-        var (_, phonetic, variantNames, compoundOpener) = UnitSketch.Joined(first, second, countText: false);
+        var (_, phonetic, variantNames, compoundOpener) = UnitSketch.Joined(first, second, countText: false, lookUpNames);
         return new FiledUnit(-1, phonetic, LetterCounts.Joined(firstFiled.Text, secondFiled.Text), variantNames, compoundOpener, plainWord: true);
     }
 

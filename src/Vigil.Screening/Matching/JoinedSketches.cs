@@ -27,11 +27,12 @@ internal sealed class JoinedSketches
     /// <summary>
     /// The filed counts of two listed units read as one; where they cannot tell (<see cref="FiledUnit.Standing.AskSketch"/>
     /// or a shared compound opener), <see cref="SketchOfListed"/> gives the whole sketch. The reference is good
-    /// until the next call.
+    /// until the next call. Without <paramref name="lookUpNames"/> the counts say the joined word writes no name the
+    /// dictionary knows.
     /// </summary>
-    public ref readonly FiledUnit OfListed(PreparedUnit first, in FiledUnit firstFiled, PreparedUnit second, in FiledUnit secondFiled)
+    public ref readonly FiledUnit OfListed(PreparedUnit first, in FiledUnit firstFiled, PreparedUnit second, in FiledUnit secondFiled, bool lookUpNames)
     {
-        listedPair = FiledUnit.Joined(first.Text, firstFiled, second.Text, secondFiled);
+        listedPair = FiledUnit.Joined(first.Text, firstFiled, second.Text, secondFiled, lookUpNames);
         return ref listedPair;
     }
 

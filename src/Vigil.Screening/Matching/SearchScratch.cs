@@ -29,6 +29,12 @@ internal sealed class SearchScratch
     /// <summary>The candidates whose bound only a join lifted to where they could alert.</summary>
     public HashSet<int> JoinLifted { get; } = [];
 
+    /// <summary>Screening for alerts, the candidates only a direct comparison could lift, likeliest first.</summary>
+    public BestBoundFirst Weak { get; } = new();
+
+    /// <summary>The most the <see cref="Weak"/> candidates' names could score, direct comparisons counted.</summary>
+    public Dictionary<int, double> ReachOf { get; } = [];
+
     public NameScorer.Aligner Aligner { get; } = new();
 
     /// <summary>What reading the candidates ahead of the search summed, kept so that the reading is done.</summary>
@@ -43,6 +49,8 @@ internal sealed class SearchScratch
         scratch.AttributesOf.Clear();
         scratch.Bounded.Clear();
         scratch.JoinLifted.Clear();
+        scratch.Weak.Clear();
+        scratch.ReachOf.Clear();
         return scratch;
     }
 

@@ -55,16 +55,17 @@ public readonly struct UnitSketch
     /// </summary>
     internal static UnitSketch OfJoined(string first, string second)
     {
-        var (text, phonetic, variantNames, compoundOpener) = Joined(first, second, countText: true);
+        var (text, phonetic, variantNames, compoundOpener) = Joined(first, second, countText: true, lookUpNames: true);
         return new UnitSketch(text, phonetic, variantNames, compoundOpener);
     }
 
     /// <summary>
     /// What <see cref="OfJoined"/> holds of two units read as one: the written counts only when
     /// <paramref name="countText"/> (a caller holding the parts' counts adds them up), the phonetic counts, the
-    /// dictionary's names and the compound opener.
+    /// dictionary's names (only when <paramref name="lookUpNames"/>: a query unit the dictionary does not know shares
+    /// no name with any spelling) and the compound opener.
     /// </summary>
-    internal static (LetterCounts Text, LetterCounts Phonetic, uint VariantNames, byte CompoundOpener) Joined(string first, string second, bool countText)
+    internal static (LetterCounts Text, LetterCounts Phonetic, uint VariantNames, byte CompoundOpener) Joined(string first, string second, bool countText, bool lookUpNames)
     {
         var length = first.Length + second.Length;
         Span<char> text = length <= 128 ? stackalloc char[length] : new char[length];
@@ -72,7 +73,7 @@ public readonly struct UnitSketch
         second.CopyTo(text[first.Length..]);
         Span<char> phonetic = length <= 128 ? stackalloc char[PhoneticForm.LongestFor(length)] : new char[PhoneticForm.LongestFor(length)];
         phonetic = phonetic[..PhoneticForm.Write(text, phonetic)];
-        return (countText ? new LetterCounts(text) : default, new LetterCounts(phonetic), Folded(NameVariants.Of(text)), (byte)UnitSimilarity.CompoundOpener(phonetic));
+        return (countText ? new LetterCounts(text) : default, new LetterCounts(phonetic), lookUpNames ? Folded(NameVariants.Of(text)) : 0, (byte)UnitSimilarity.CompoundOpener(phonetic));
     }
 
     /// <summary>Letter counts of the written form.</summary>
