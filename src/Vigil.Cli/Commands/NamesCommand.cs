@@ -43,7 +43,7 @@ internal static class NamesCommand
             {
                 var name1 = table.Field(row, "name1");
                 var name2 = table.Field(row, "name2");
-                var score = NameScorer.Score(preparer.Prepare(name1), preparer.Prepare(name2)).Score;
+                var score = NameScorer.Score(preparer, name1, name2).Score;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Quote(name1)},{Quote(name2)},{score:0.####}"));
             }
 

@@ -84,7 +84,7 @@ internal static class MatchingEvaluation
         var byKind = new SortedDictionary<string, (int Total, int PredictedMatch)>(StringComparer.Ordinal);
         foreach (var (_, row) in table.Rows)
         {
-            var score = NameScorer.Score(preparer.Prepare(table.Field(row, "name1")), preparer.Prepare(table.Field(row, "name2")));
+            var score = NameScorer.Score(preparer, table.Field(row, "name1"), table.Field(row, "name2"));
             var predicted = score.Score >= threshold;
             var actual = table.Field(row, "is_match").Trim() == "1";
             truePositives += predicted && actual ? 1 : 0;

@@ -56,6 +56,26 @@ public static class NameScorer
         return Score(query, listed, similarities);
     }
 
+    /// <summary>
+    /// Two names compared as screening compares a traveler with a listed name, either way round: the best score over
+    /// the ways each is read (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read
+    /// as one word).
+    /// </summary>
+    public static NameScore Score(NamePreparer preparer, string name1, string name2)
+    {
+        var best = NameScore.None;
+        foreach (var reading1 in NameParser.Readings(name1))
+        {
+            foreach (var reading2 in NameParser.Readings(name2))
+            {
+                var score = Score(preparer.Prepare(reading1), preparer.Prepare(reading2));
+                best = score.Score > best.Score ? score : best;
+            }
+        }
+
+        return best;
+    }
+
     internal static double Replaceable(PreparedUnit unit) =>
         unit.Kind == UnitKind.Word ? Math.Max(unit.Weight, ReplacedNameWeight) : unit.Weight;
 

@@ -326,8 +326,9 @@ public sealed class WatchListIndex
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var name in person.Names)
             foreach (var form in ListedNameForms.Of(name.FullName))
+            foreach (var reading in NameParser.Readings(form))
             {
-                var prepared = preparer.Prepare(form);
+                var prepared = preparer.Prepare(reading);
                 if (prepared.Units.Count == 0 || !seen.Add(prepared.ToString()))
                 {
                     continue;

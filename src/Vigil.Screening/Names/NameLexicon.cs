@@ -18,6 +18,17 @@ internal static class NameLexicon
         ["az"] = "z", ["an"] = "n",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The article as Urdu, Persian, Bengali and Maghrebi spellings write it inside a compound given name (Zia-ur-Rahman,
+    /// Zia-ul-Haq, Nizam-ud-Din, Salah ed-Din), mostly assimilated to the letter that follows; null where it stands
+    /// before any letter.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string?> InnerArticles = new Dictionary<string, string?>
+    {
+        ["ul"] = null, ["ud"] = "d", ["ur"] = "r", ["us"] = "s", ["ush"] = "sh", ["ut"] = "t", ["uth"] = "th", ["uz"] = "z", ["un"] = "n",
+        ["ed"] = "d", ["er"] = "r", ["es"] = "s", ["esh"] = "sh", ["et"] = "t", ["eth"] = "th", ["ez"] = "z", ["en"] = "n",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>"Servant of": always followed by one of the names of God, often with an article, written glued or apart.</summary>
     private static readonly FrozenSet<string> AbdForms = FrozenSet.ToFrozenSet(
         ["abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abdus"], StringComparer.Ordinal);
@@ -49,6 +60,13 @@ internal static class NameLexicon
 
     public static bool IsSunArticleBefore(string word, string next) =>
         SunArticles.TryGetValue(word, out var letter) && next.StartsWith(letter, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="word"/>, written between two words, is the article inside a compound given name before
+    /// <paramref name="next"/>. Only between words: Ed and An open Western and Asian names.
+    /// </summary>
+    public static bool IsInnerArticleBefore(string word, string next) =>
+        InnerArticles.TryGetValue(word, out var letter) && (letter is null || next.StartsWith(letter, StringComparison.Ordinal));
 
     public static bool IsAbd(string word) => AbdForms.Contains(word);
 

@@ -12,8 +12,28 @@ public static class NameParser
     /// <summary>Length of the TD3 passport MRZ name field: a name this long may have been cut off.</summary>
     private const int MrzNameFieldLength = 39;
 
-    public static ParsedName Parse(string name)
+    public static ParsedName Parse(string name) => Parse(name, glueCompounds: false, out _);
+
+    /// <summary>
+    /// The ways a listed name is read: as written, and, when it writes a compound given name in parts (Zia ur-Rahman,
+    /// Zia-ul-Haq, Nizam ud-Din), with each such compound as one word. A traveler may write the compound in one word
+    /// (Ziaurrahman), which a join of two parts cannot reach, or in two (Ziaur Rahman, Salah Uddin), or drop its second
+    /// part (Shams for Shams ur-Rahman), which only the parts as written reach.
+    /// </summary>
+    public static IEnumerable<ParsedName> Readings(string name)
     {
+        var glued = Parse(name, glueCompounds: true, out var anyGlued);
+        if (anyGlued)
+        {
+            yield return Parse(name);
+        }
+
+        yield return glued;
+    }
+
+    private static ParsedName Parse(string name, bool glueCompounds, out bool anyGlued)
+    {
+        anyGlued = false;
         var (text, truncatedWord) = name.Contains('<') ? FromMrz(name) : (SurnameLast(name), null);
         var words = NameFolding.Fold(Transliterate(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         words = WithoutTitles(words);
@@ -42,10 +62,23 @@ public static class NameParser
                 {
                     glued += words[next++];
                 }
+                else if (glueCompounds && next + 1 < words.Length && NameLexicon.IsInnerArticleBefore(words[next], words[next + 1]))
+                {
+                    glued += words[next++];
+                    anyGlued = true;
+                }
 
                 glued += words[next];
                 units.Add(new NameUnit(glued, glued, UnitKind.Word));
                 i = next + 1;
+            }
+            else if (glueCompounds && i + 2 < words.Length && word.Length > 1 && !IsArticleBefore(word, words[i + 1])
+                && !NameLexicon.IsParticle(word) && !NameLexicon.IsHonorific(word) && NameLexicon.IsInnerArticleBefore(words[i + 1], words[i + 2]))
+            {
+                var glued = word + words[i + 1] + words[i + 2];
+                units.Add(new NameUnit(glued, glued, UnitKind.Word));
+                anyGlued = true;
+                i += 3;
             }
             else if (hasNext && IsArticleBefore(word, words[i + 1]))
             {

@@ -47,6 +47,17 @@ public class NameScorerTests
     public void Real_variation_of_one_name_stays_above_the_threshold(string query, string listed) =>
         Assert.True(Score(query, listed).Score >= Threshold, $"{Score(query, listed).Score}");
 
+    [Theory]
+    [InlineData("Ziaurrahman Madani", "ZIA-UR-RAHMAN MADANI")]
+    [InlineData("Ziaul Haq", "ZIA-UL-HAQ")]
+    [InlineData("Fazalurrehman Khalil", "FAZL-UR-RAHMAN KHALIL")]
+    [InlineData("SHAMS UR-RAHMAN ABDUL ZAHIR", "Shamsurrahman Abdul Zahir")]
+    public void A_compound_given_name_in_one_word_matches_its_parts_either_way_round(string name1, string name2)
+    {
+        Assert.True(NameScorer.Score(Preparer, name1, name2).Score >= Threshold, $"{NameScorer.Score(Preparer, name1, name2).Score}");
+        Assert.True(NameScorer.Score(Preparer, name2, name1).Score >= Threshold, $"{NameScorer.Score(Preparer, name2, name1).Score}");
+    }
+
     [Fact]
     public void Omitting_a_name_costs_less_on_the_list_side_than_on_the_traveler_side()
     {

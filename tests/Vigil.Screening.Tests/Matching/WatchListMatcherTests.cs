@@ -138,4 +138,18 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
 
         Assert.True(alerts >= 300, $"only {alerts} alerts over {queries.Count} queries");
     }
+
+    [Theory]
+    [InlineData("Shamsurrahman Abdul Zahir", "TAi.008")]
+    [InlineData("Khalilurrahman Haqqani", "TAi.150")]
+    [InlineData("Matiurrehman Ali Muhammad", "QDi.296")]
+    public void A_compound_given_name_written_as_one_word_matches_the_list_writing_it_in_parts(string name, string listId)
+    {
+        var match = Assert.Single(Matcher().Alerts(new ScreeningQuery(name)), m => m.ListId == listId);
+        Assert.True(match.Score >= 0.95, $"{match.Score}: {match.Explanation}");
+    }
+
+    [Fact]
+    public void A_compound_given_name_still_alerts_with_its_second_part_dropped() =>
+        Assert.Contains(Matcher().Alerts(new ScreeningQuery("Shams Abdul Zahir")), m => m.ListId == "TAi.008");
 }

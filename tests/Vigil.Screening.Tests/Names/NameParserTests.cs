@@ -93,4 +93,21 @@ public class NameParserTests
         Assert.All(Units("أسامة بن لادن").Concat(Units("Владимир Путин")), u => Assert.True(u.All(char.IsAsciiLetterLower), u));
         Assert.Equal(["vladimir", "putin"], Units("Владимир Путин"));
     }
+
+    [Theory]
+    [InlineData("ZIA-UR-RAHMAN MADANI", "zia ur rahman madani", "ziaurrahman madani")]
+    [InlineData("Zia ul Haq", "zia ulhaq", "ziaulhaq")]
+    [InlineData("NIZAM UD-DIN Haqqani", "nizam uddin haqqani", "nizamuddin haqqani")]
+    [InlineData("Salah ed-Din Ahmed", "salah ed din ahmed", "salaheddin ahmed")]
+    [InlineData("Abd ur-Rahman Ali", "abdur rahman ali", "abdurrahman ali")]
+    public void A_compound_given_name_written_in_parts_is_also_read_as_one_word(string name, string asWritten, string glued) =>
+        Assert.Equal([asWritten, glued], NameParser.Readings(name).Select(r => string.Join(' ', r.Units.Select(u => u.Text))));
+
+    [Theory]
+    [InlineData("Ed Davis")]
+    [InlineData("Ali al-Tikriti")]
+    [InlineData("Salah ur Mohamed")]
+    [InlineData("An Nguyen")]
+    public void Only_an_article_of_a_compound_between_two_words_and_before_its_letter_glues_them(string name) =>
+        Assert.Single(NameParser.Readings(name));
 }
