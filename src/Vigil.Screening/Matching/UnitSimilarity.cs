@@ -42,7 +42,9 @@ public static class UnitSimilarity
         {
             case VariantRelation.SameName:
                 return Math.Max(KnownVariant, query.Unit.HasArticle == listed.Unit.HasArticle ? 0 : KnownVariant - ArticleOnOneSideOnly);
-            case VariantRelation.DifferentNames when Plain(query.Unit.Core, listed.Unit.Core, UnitSketch.CoreOf(query.Sketch), UnitSketch.CoreOf(listed.Sketch), OneSlip) < OneSlip:
+            // Unless romanisation alone parts them (Fedor, Fyodor): the table, made of Arabic spellings, tells names
+            // apart by how Arabic writes them.
+            case VariantRelation.DifferentNames when !string.Equals(query.Phonetic, listed.Phonetic, StringComparison.Ordinal) && Plain(query.Unit.Core, listed.Unit.Core, UnitSketch.CoreOf(query.Sketch), UnitSketch.CoreOf(listed.Sketch), OneSlip) < OneSlip:
                 return 0;
             // Left to the dictionary above (both spellings are in it), which did not settle it.
             case VariantRelation.Unknown when query.Variants is not null && listed.Variants is not null && UnitSketch.OutOfReach(query.Sketch, listed.Sketch):

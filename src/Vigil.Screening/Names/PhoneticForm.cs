@@ -3,7 +3,8 @@ namespace Vigil.Screening.Names;
 /// <summary>
 /// Reduces a folded name unit to the sounds romanisations agree on, so that spellings of one name compare as
 /// near-equal: sh/ch/sch one letter, kh→h, gh→g, q→k, th→t, dh→d, ph→f, dj/zh→j, ou/oo→u, ee→i, doubled letters
-/// single, the article of "abd al" in one form, a final -ah/-eh as -a and a French final -e dropped.
+/// single, the article of "abd al" in one form, a final -ah/-eh as -a, a French final -e dropped, and the
+/// Cyrillic letters ICAO writes otherwise than lists do (ё as e, an opening ю, я as iu, ia) in one form.
 /// The coarse <see cref="Skeleton"/> drops the vowels and merges the consonants romanisations swap
 /// (th/s/t, dh/z/d, q/k/g, b/p, f/v), for finding candidates.
 /// </summary>
@@ -55,7 +56,13 @@ public static class PhoneticForm
                 case 'c': Append(destination, ref length, next is 'e' or 'i' or 'y' ? 's' : 'k'); break;
                 // Somali orthography writes the Arabic ḥ as x (Maxamed = Mohamed); elsewhere x is rare in these names.
                 case 'x': Append(destination, ref length, 'h'); break;
+                // The Russian ё: passports write e (Petr, Semen, Fedor, Solovev, as ICAO has it), lists and the press yo
+                // (Pyotr, Semyon, Fyodor, Solovyov). A Korean syllable keeps its yo: Hyon and Ryong are not Hen and Reng.
+                case 'y' when next == 'o' && i > 0 && IsConsonant(letters[i - 1]) && (AnyVowel(letters[..(i - 1)]) || OpensSyllable(letters[(i + 2)..])):
+                    Append(destination, ref length, 'e'); i++; break;
                 case 'y': Append(destination, ref length, i == 0 && IsVowel(next) ? 'y' : 'i'); break;
+                // ICAO writes the Cyrillic ю, я, е at the start of a name iu, ia, ie (Iurii, Iakov), lists yu, ya, ye.
+                case 'i' when i == 0 && IsVowel(next): Append(destination, ref length, 'y'); break;
                 case 'w': Append(destination, ref length, IsVowel(next) ? 'w' : 'u'); break;
                 default: Append(destination, ref length, c); break;
             }
@@ -136,6 +143,17 @@ public static class PhoneticForm
     }
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static bool IsConsonant(char c) => c is >= 'a' and <= 'z' && !IsVowel(c) && c is not ('y' or 'w');
+
+    private static bool AnyVowel(ReadOnlySpan<char> letters) => letters.IndexOfAny("aeiou") >= 0;
+
+    /// <summary>
+    /// A consonant and a vowel (another syllable follows: Fyodor), or two consonants (Pyotr) other than the ng that
+    /// ends a Korean syllable (Ryong).
+    /// </summary>
+    private static bool OpensSyllable(ReadOnlySpan<char> letters) =>
+        letters.Length >= 2 && IsConsonant(letters[0]) && (IsVowel(letters[1]) || (IsConsonant(letters[1]) && !letters.StartsWith("ng")));
 
     private static void Append(Span<char> destination, ref int length, char c)
     {

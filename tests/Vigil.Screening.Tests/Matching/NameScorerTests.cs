@@ -58,6 +58,13 @@ public class NameScorerTests
         Assert.True(NameScorer.Score(Preparer, name2, name1).Score >= Threshold, $"{NameScorer.Score(Preparer, name2, name1).Score}");
     }
 
+    [Theory]
+    [InlineData("FEDOR IVANOV", "Fyodor Ivanov")]
+    [InlineData("IURII KOVALCHUK", "Yuriy Kovalchuk")]
+    [InlineData("PETR AVEN", "Pyotr Olegovich Aven")]
+    public void A_russian_passport_name_matches_the_list_s_popular_spelling(string passport, string listed) =>
+        Assert.True(Score(passport, listed).Score >= Threshold, $"{Score(passport, listed).Score}");
+
     [Fact]
     public void Omitting_a_name_costs_less_on_the_list_side_than_on_the_traveler_side()
     {

@@ -24,6 +24,23 @@ public class SpellingTests
         Assert.True(SpellingDistance.Similarity(PhoneticForm.Of(a), PhoneticForm.Of(b)) < 0.9, $"{a} ~ {b}");
 
     [Theory]
+    [InlineData("pyotr", "petr")]
+    [InlineData("fyodor", "fedor")]
+    [InlineData("semyon", "semen")]
+    [InlineData("solovyov", "solovev")]
+    [InlineData("iurii", "yurii")]
+    [InlineData("iakov", "yakov")]
+    public void A_passport_s_icao_cyrillic_and_the_lists_popular_spelling_have_one_phonetic_form(string popularOrIcao, string other) =>
+        Assert.Equal(PhoneticForm.Of(other), PhoneticForm.Of(popularOrIcao));
+
+    [Theory]
+    [InlineData("hyon", "hen")]
+    [InlineData("ryong", "reng")]
+    [InlineData("hyok", "hek")]
+    public void A_korean_syllable_keeps_its_yo(string korean, string other) =>
+        Assert.NotEqual(PhoneticForm.Of(other), PhoneticForm.Of(korean));
+
+    [Theory]
     [InlineData("dhahabi", "zahabi")]
     [InlineData("uthman", "usman")]
     [InlineData("maxamed", "mohamed")]
