@@ -6,7 +6,8 @@ namespace Vigil.Screening.Matching;
 /// Spelling variants learnt from the lists' own alias clusters: when two names of one listed person agree in all
 /// their words but one, and those two words look related (Zadran / Jadran, Abubakr / Abubakar), the list is
 /// telling us they are spellings of one name. Unrelated leftovers (al-Masri / al-Iraqi: two names of one man)
-/// are not linked.
+/// are not linked, nor two names the variant dictionary knows apart however alike their letters (Khalil Ahmed
+/// Haqqani / Khalil al-Rahman Haqqani: a link makes every listed Ahmed a spelling of a traveler's Rahman).
 /// </summary>
 internal static class AliasVariants
 {
@@ -60,6 +61,11 @@ internal static class AliasVariants
         }
 
         var (x, y) = (vocabulary[onlyLeft[0]], vocabulary[onlyRight[0]]);
+        if (NameVariants.Relation(x.Variants, y.Variants) == VariantRelation.DifferentNames)
+        {
+            return null;
+        }
+
         var related = Math.Max(SpellingDistance.Similarity(x.Phonetic, y.Phonetic), SpellingDistance.PlainSimilarity(x.Text, y.Text));
         return related >= Related ? (onlyLeft[0], onlyRight[0]) : null;
     }

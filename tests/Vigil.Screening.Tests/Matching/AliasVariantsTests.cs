@@ -32,4 +32,13 @@ public class AliasVariantsTests
         var index = WatchListIndex.Build([Person("A", "Abu Muhammad al-Masri", "Abu Muhammad al-Iraqi")]);
         Assert.Equal(0, index.LearntVariants);
     }
+
+    [Fact]
+    public void Names_the_dictionary_knows_apart_are_not_spellings_however_alike_their_letters()
+    {
+        var index = WatchListIndex.Build([Person("A", "Khalil Ahmed Haqqani", "Khalil Al-Rahman Haqqani"), Person("B", "Ahmed Nuristani")]);
+
+        Assert.Equal(0, index.LearntVariants);
+        Assert.DoesNotContain(new WatchListMatcher(index).Screen(new ScreeningQuery("Rahman Nuristani")), m => m.ListId == "B" && m.Alert);
+    }
 }
