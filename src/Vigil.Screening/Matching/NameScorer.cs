@@ -622,6 +622,16 @@ public static class NameScorer
         {
             foreach (var (son, father) in query.Links)
             {
+                if (listed.Links.Count == 0)
+                {
+                    if (ReversedByOrder(son, father))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
                 var reversed = false;
                 var same = false;
                 foreach (var link in listed.Links)
@@ -637,6 +647,29 @@ public static class NameScorer
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A listed name without links still reads as a chain, a person's own name before the father's (Ali Omar: Ali
+        /// son of Omar). The query's "A bin B" is reversed when every listed unit similar to B comes before every one
+        /// similar to A (Umar ben Ali against Ali Omar; Abdallah ben Ali against Ali Thafir Abdallah).
+        /// </summary>
+        private bool ReversedByOrder(int son, int father)
+        {
+            bool fatherFirst = false, sonFirst = false;
+            for (var j = 0; j < listed.Units.Count; j++)
+            {
+                for (var k = 0; k < listed.Units.Count; k++)
+                {
+                    if (j != k && similarities[son, j] > 0 && similarities[father, k] > 0)
+                    {
+                        fatherFirst |= k < j;
+                        sonFirst |= j < k;
+                    }
+                }
+            }
+
+            return fatherFirst && !sonFirst;
         }
 
         private static void MarkUsed(Span<bool> used, int first, int second)

@@ -22,6 +22,26 @@ public class NameScorerTests
     }
 
     [Theory]
+    [InlineData("Umar ben Ali", "Ali Omar")]
+    [InlineData("Abd Allah ben Ali", "Ali Thafir Abdallah")]
+    public void A_son_and_father_swapped_against_a_listed_name_without_links_read_in_order_score_well_below_the_threshold(string query, string listed)
+    {
+        var score = Score(query, listed);
+        Assert.True(score.ChainReversed);
+        Assert.True(score.Score < Threshold - 0.2, $"{score.Score}");
+    }
+
+    [Theory]
+    [InlineData("Ali ben Umar", "Ali Omar")]
+    [InlineData("Muhammad bin Muhammad Hassan", "Muhammad Muhammad Hassan")]
+    public void A_chain_in_the_listed_name_s_order_is_not_reversed(string query, string listed)
+    {
+        var score = Score(query, listed);
+        Assert.False(score.ChainReversed);
+        Assert.True(score.Score >= Threshold, $"{score.Score}");
+    }
+
+    [Theory]
     [InlineData("RAFI ABD-AL-LATIF TILFAH AL-SHA'IRI", "RAFI ABD-AL-LATIF TILFAH AL-TIKRITI")]
     [InlineData("ABOU MOHAMED AL-ANABI", "ABOU MOHAMED AL ADNANI")]
     [InlineData("IBRAHIM AHMAD ABD AL-SATTAR MUHAMMED AL-HAMZI", "IBRAHIM AHMAD ABD AL-SATTAR MUHAMMED AL-TIKRITI")]
