@@ -14,17 +14,9 @@ public class NameScorerTests
     [InlineData("Salman bin Muhammad", "Muhammad bin Salman")]
     [InlineData("TAHER BEN ALI BEN FALEH OUNI HARZI", "ALI BEN TAHER BEN FALEH OUNI HARZI")]
     [InlineData("MUHAMMAD OULD ABD AL-RAHMAN AL-HUSAYN OULD MUHAMMAD SALIM", "ABD AL-RAHMAN OULD MUHAMMAD AL-HUSAYN OULD MUHAMMAD SALIM")]
-    public void A_father_son_swap_scores_well_below_the_threshold(string query, string listed)
-    {
-        var score = Score(query, listed);
-        Assert.True(score.ChainReversed);
-        Assert.True(score.Score < Threshold - 0.2, $"{score.Score}");
-    }
-
-    [Theory]
-    [InlineData("Umar ben Ali", "Ali Omar")]
+    [InlineData("Umar ben Ali", "Ali Omar")] // a listed name without links reads in order: Ali son of Omar
     [InlineData("Abd Allah ben Ali", "Ali Thafir Abdallah")]
-    public void A_son_and_father_swapped_against_a_listed_name_without_links_read_in_order_score_well_below_the_threshold(string query, string listed)
+    public void A_father_son_swap_scores_well_below_the_threshold(string query, string listed)
     {
         var score = Score(query, listed);
         Assert.True(score.ChainReversed);
