@@ -59,7 +59,7 @@ public static class NameScorer
     /// <summary>
     /// Two names compared as screening compares a traveler with a listed name, either way round: the best score over
     /// the ways each is read (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read
-    /// as one word).
+    /// as one word), and with a nickname of either read as the name it stands for (<see cref="NameParser.NicknameReadings"/>).
     /// </summary>
     public static NameScore Score(NamePreparer preparer, string name1, string name2)
     {
@@ -68,12 +68,22 @@ public static class NameScorer
         {
             foreach (var reading2 in NameParser.Readings(name2))
             {
-                var score = Score(preparer.Prepare(reading1), preparer.Prepare(reading2));
-                best = score.Score > best.Score ? score : best;
+                Keep(ref best, Score(preparer.Prepare(reading1), preparer.Prepare(reading2)));
+                foreach (var nicknamed in NameParser.NicknameReadings(reading1))
+                {
+                    Keep(ref best, Score(preparer.Prepare(nicknamed), preparer.Prepare(reading2)));
+                }
+
+                foreach (var nicknamed in NameParser.NicknameReadings(reading2))
+                {
+                    Keep(ref best, Score(preparer.Prepare(reading1), preparer.Prepare(nicknamed)));
+                }
             }
         }
 
         return best;
+
+        static void Keep(ref NameScore best, NameScore score) => best = score.Score > best.Score ? score : best;
     }
 
     internal static double Replaceable(PreparedUnit unit) =>

@@ -35,7 +35,7 @@ public sealed class TokenWeights
     public double Of(UnitKind kind, string phonetic) => kind switch
     {
         UnitKind.Link => 0,
-        UnitKind.Honorific or UnitKind.Particle or UnitKind.Initial => ParticleWeight,
+        UnitKind.Honorific or UnitKind.Particle or UnitKind.Initial or UnitKind.Descriptor => ParticleWeight,
         _ => OfWord(phonetic),
     };
 

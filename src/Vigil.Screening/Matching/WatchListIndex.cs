@@ -326,7 +326,7 @@ public sealed class WatchListIndex
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var name in person.Names)
             foreach (var form in ListedNameForms.Of(name.FullName))
-            foreach (var reading in NameParser.Readings(form))
+            foreach (var reading in NameParser.ListedReadings(form))
             {
                 var prepared = preparer.Prepare(reading);
                 if (prepared.Units.Count == 0 || !seen.Add(prepared.ToString()))

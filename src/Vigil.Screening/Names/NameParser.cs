@@ -20,23 +20,100 @@ public static class NameParser
     /// (Ziaurrahman), which a join of two parts cannot reach, or in two (Ziaur Rahman, Salah Uddin), or drop its second
     /// part (Shams for Shams ur-Rahman), which only the parts as written reach.
     /// </summary>
+    /// <remarks>
+    /// A name part the symbol table writes many ways (Poutine, Putyin) is also read in the table's own spelling.
+    /// </remarks>
     public static IEnumerable<ParsedName> Readings(string name)
     {
         var glued = Parse(name, glueCompounds: true, out var anyGlued);
-        if (anyGlued)
+        foreach (var reading in anyGlued ? [Parse(name), glued] : (ParsedName[])[glued])
         {
-            yield return Parse(name);
+            yield return reading;
+            if (WithNamePartSpellings(reading) is { } respelled)
+            {
+                yield return respelled;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ways a listed name is indexed: its <see cref="Readings"/>, and each of them with one given name replaced by
+    /// a nickname of it or the names a nickname stands for (<see cref="NicknameReadings"/>), so that a traveler's Bob
+    /// finds a listed Robert and a traveler's Robert a listed Bob.
+    /// </summary>
+    public static IEnumerable<ParsedName> ListedReadings(string name)
+    {
+        foreach (var reading in Readings(name))
+        {
+            yield return reading;
+            foreach (var nicknamed in NicknameReadings(reading))
+            {
+                yield return nicknamed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The name with one word replaced by a nickname of it, or by a name the nickname stands for (Bob Smith → Robert
+    /// Smith; Robert Smith → Bob Smith, Rob Smith, Robbie Smith). One word at a time, and never both names compared:
+    /// Sam may be Samuel or Samantha, but Samuel is not Samantha.
+    /// </summary>
+    public static IEnumerable<ParsedName> NicknameReadings(ParsedName name)
+    {
+        for (var i = 0; i < name.Units.Count; i++)
+        {
+            var unit = name.Units[i];
+            if (unit.Kind != UnitKind.Word || unit.HasArticle)
+            {
+                continue;
+            }
+
+            foreach (var alternative in NameSymbols.Default.NicknameAlternatives(unit.Text))
+            {
+                yield return WithUnit(name, i, new NameUnit(alternative, alternative, UnitKind.Word));
+            }
+        }
+    }
+
+    private static ParsedName? WithNamePartSpellings(ParsedName name)
+    {
+        List<NameUnit>? units = null;
+        for (var i = 0; i < name.Units.Count; i++)
+        {
+            var unit = name.Units[i];
+            if (unit.Kind == UnitKind.Word && (NameSymbols.Default.NamePartSpelling(unit.Text) ?? NameSymbols.Default.NamePartSpelling(unit.Core)) is { } spelling)
+            {
+                units ??= [.. name.Units];
+                units[i] = new NameUnit(spelling, spelling, UnitKind.Word, IsTruncated: unit.IsTruncated);
+            }
         }
 
-        yield return glued;
+        return units is null ? null : name with { Units = units };
     }
+
+    private static ParsedName WithUnit(ParsedName name, int at, NameUnit unit)
+    {
+        var units = name.Units.ToArray();
+        units[at] = unit;
+        return name with { Units = units };
+    }
+
+    /// <summary>The folded words of a text, transliterated from Arabic or Cyrillic script: what the parser reads.</summary>
+    internal static string[] WordsOf(string text) => NameFolding.Fold(Transliterate(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static ParsedName Parse(string name, bool glueCompounds, out bool anyGlued)
     {
         anyGlued = false;
         var (text, truncatedWord) = name.Contains('<') ? FromMrz(name) : (SurnameLast(name), null);
-        var words = NameFolding.Fold(Transliterate(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        words = WithoutTitles(words);
+        var words = WordsOf(text);
+
+        // An organisation's name keeps every word (General Electric); its descriptors are read as their symbols.
+        var symbols = NameSymbols.Default;
+        var organisation = symbols.ReadsAsOrganisation(words);
+        if (!organisation)
+        {
+            words = WithoutTitles(words);
+        }
 
         var units = new List<NameUnit>(words.Length);
         var links = new List<(int, int)>();
@@ -44,7 +121,17 @@ public static class NameParser
         {
             var word = words[i];
             var hasNext = i + 1 < words.Length;
-            if (hasNext && NameLexicon.IsLink(word))
+            if (organisation && symbols.OrganisationTermAt(words, i, out var symbol) is var termLength and > 0)
+            {
+                units.Add(new NameUnit(symbol, symbol, UnitKind.Descriptor));
+                i += termLength;
+            }
+            else if (organisation && NameSymbols.IsOrganisationLinkingWord(word))
+            {
+                units.Add(new NameUnit(word, word, UnitKind.Particle));
+                i++;
+            }
+            else if (hasNext && NameLexicon.IsLink(word))
             {
                 units.Add(new NameUnit(word, word, UnitKind.Link));
                 i++;
@@ -159,6 +246,10 @@ public static class NameParser
         return (secondary + " " + primary, truncatedWord);
     }
 
+    /// <summary>
+    /// The words without titles, placeholders and post-nominal abbreviations (Jr, PhD), unless nothing would be left.
+    /// A name moved to the front (Jr. Feliciano Delos Reyes) still drops its Jr.
+    /// </summary>
     private static string[] WithoutTitles(string[] words)
     {
         var count = 0;
@@ -178,7 +269,8 @@ public static class NameParser
         return Array.FindAll(words, w => !IsDropped(w));
     }
 
-    private static bool IsDropped(string word) => NameLexicon.IsTitle(word) || NameLexicon.IsPlaceholder(word);
+    private static bool IsDropped(string word) =>
+        NameLexicon.IsTitle(word) || NameLexicon.IsPlaceholder(word) || NameSymbols.Default.IsPostNominal(word);
 
     /// <summary>Arabic-script and Cyrillic names are compared in the common Latin spelling of each word.</summary>
     private static string Transliterate(string text) =>

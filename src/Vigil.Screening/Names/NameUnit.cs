@@ -17,6 +17,12 @@ public enum UnitKind : byte
 
     /// <summary>A single letter standing for a name (M. Ashraf): agrees with any name of that initial.</summary>
     Initial,
+
+    /// <summary>
+    /// A word of an organisation's name that says what kind of organisation it is (company, bank, ministry), written
+    /// as its symbol in every language: light evidence, cheap to omit.
+    /// </summary>
+    Descriptor,
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ public class NameParserTests
     [Theory]
     [InlineData("Abd al-Rahman", "abdalrahman")]
     [InlineData("ABDUL RAHMAN", "abdulrahman")]
-    [InlineData("Al Qaida", "alqaida")]
+    [InlineData("Al Masri", "almasri")]
     [InlineData("ABU BAKR", "abubakr")]
     [InlineData("Abu al-Hasan", "abualhasan")]
     [InlineData("ash-Shami", "ashshami")]

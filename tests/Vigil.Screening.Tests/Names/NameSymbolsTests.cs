@@ -1,0 +1,113 @@
+using Vigil.Screening.Matching;
+using Vigil.Screening.Names;
+using Vigil.Screening.Watchlists;
+
+namespace Vigil.Screening.Tests.Names;
+
+public class NameSymbolsTests
+{
+    private static readonly NamePreparer Preparer = new(TokenWeights.Default);
+
+    private static (string Text, UnitKind Kind)[] Units(string name) => NameParser.Parse(name).Units.Select(u => (u.Text, u.Kind)).ToArray();
+
+    private static double Score(string name1, string name2) => NameScorer.Score(Preparer, name1, name2).Score;
+
+    [Fact]
+    public void The_shipped_table_gives_nicknames_both_ways_and_post_nominal_abbreviations()
+    {
+        var symbols = NameSymbols.Default;
+
+        Assert.Equal(["robert"], symbols.NicknameAlternatives("bob"));
+        Assert.Equal(["bob", "rob", "robbie"], symbols.NicknameAlternatives("robert"));
+        Assert.Equal(["edward", "theodore"], symbols.NicknameAlternatives("ted"));
+        Assert.Empty(symbols.NicknameAlternatives("ben"));
+        Assert.True(symbols.IsPostNominal("jr"));
+        Assert.True(symbols.IsPostNominal("phd"));
+        Assert.False(symbols.IsPostNominal("junior"));
+        Assert.Equal("putin", symbols.NamePartSpelling("poutine"));
+    }
+
+    [Fact]
+    public void A_malformed_symbol_file_is_refused_with_the_line()
+    {
+        var file = "org_symbols:\n  co:\n    - company\n  oops here\n";
+        var error = Assert.Throws<FormatException>(() => SymbolFile.Read(new StringReader(file), "symbols.yml"));
+        Assert.Contains("symbols.yml, line 4", error.Message);
+
+        var read = SymbolFile.Read(new StringReader("org_symbols:\n  co: # the company\n    - \"Co\" # short\n    - compañía\n"), "symbols.yml");
+        Assert.Equal(["Co", "compañía"], read["org_symbols"].Single().Spellings);
+    }
+
+    [Fact]
+    public void An_organisation_name_reads_its_descriptors_as_their_symbols()
+    {
+        Assert.Equal([("rosneft", UnitKind.Word), ("oil", UnitKind.Descriptor), ("co", UnitKind.Descriptor)], Units("Rosneft Oil Company"));
+        Assert.Equal([("rosneft", UnitKind.Word), ("co", UnitKind.Descriptor)], Units("Роснефть Компания"));
+        Assert.Equal([("irgc", UnitKind.Descriptor)], Units("Islamic Revolutionary Guard Corps"));
+
+        // Of a company's name, a title is a word: General Electric is not Electric.
+        Assert.Equal(["general", "electric", "co"], Units("General Electric Company").Select(u => u.Text));
+        Assert.Equal([("ministry", UnitKind.Descriptor), ("of", UnitKind.Particle), ("defence", UnitKind.Descriptor)], Units("Ministry of Defense"));
+    }
+
+    [Theory]
+    [InlineData("Samantha Power")]
+    [InlineData("Nurul Islam")]
+    [InlineData("Marine House")]
+    [InlineData("Im Jong Sok")]
+    public void A_person_whose_names_are_also_organisation_words_stays_a_person(string name) =>
+        Assert.All(Units(name), unit => Assert.Equal(UnitKind.Word, unit.Kind));
+
+    [Fact]
+    public void Post_nominal_abbreviations_are_dropped_but_a_given_name_junior_is_kept()
+    {
+        Assert.Equal(["john", "smith"], Units("John Smith Jr.").Select(u => u.Text));
+        Assert.Equal(["john", "smith"], Units("Jr. John Smith").Select(u => u.Text));
+        Assert.Equal(["ali", "hassan"], Units("Ali Hassan PhD").Select(u => u.Text));
+        Assert.Equal(["junior", "santos"], Units("Junior Santos").Select(u => u.Text));
+    }
+
+    [Fact]
+    public void Organisation_names_agree_despite_their_descriptors_and_disagree_on_their_names()
+    {
+        Assert.True(Score("Rosneft Oil Company", "Rosneft") >= 0.75);
+        Assert.True(Score("Islamic Revolutionary Guard Corps", "IRGC") >= 0.75);
+        Assert.True(Score("Bank Saderat Iran", "Bank Melli Iran") < 0.75);
+        Assert.True(Score("Rosneft", "Gazprom Neft") < 0.75);
+    }
+
+    [Fact]
+    public void A_nickname_agrees_with_the_names_it_stands_for_but_two_of_those_do_not_agree()
+    {
+        Assert.True(Score("Bob Smith", "Robert Smith") >= 0.75);
+        Assert.True(Score("Robert Smith", "Bob Smith") >= 0.75);
+        Assert.True(Score("Sam Jones", "Samantha Jones") >= 0.75);
+        Assert.True(Score("Samuel Jones", "Samantha Jones") < 0.75);
+        Assert.True(Score("Bob Smith", "Robert Jones") < 0.75);
+    }
+
+    [Fact]
+    public void A_name_part_written_many_ways_is_read_in_the_tables_spelling()
+    {
+        Assert.Equal(1, Score("Vladimir Poutine", "Vladimir Putin"));
+        Assert.Equal(1, Score("Muammar el Gadafi", "Muammar Qaddafi"));
+    }
+
+    [Fact]
+    public void Screening_finds_a_listed_name_through_a_nickname_either_way()
+    {
+        static ListedPerson Person(string id, string name) => new()
+        {
+            List = "test",
+            ListId = id,
+            Names = [new ListedName(name, NameKind.Primary)],
+        };
+
+        var matcher = new WatchListMatcher(WatchListIndex.Build([Person("R", "Robert Kowalczyk"), Person("W", "Bill Nowakowski"), Person("S", "Samantha Wiśniewska")]));
+
+        Assert.Contains(matcher.Alerts(new ScreeningQuery("Bob Kowalczyk")), m => m.ListId == "R");
+        Assert.Contains(matcher.Alerts(new ScreeningQuery("William Nowakowski")), m => m.ListId == "W");
+        Assert.DoesNotContain(matcher.Alerts(new ScreeningQuery("Samuel Wisniewska")), m => m.ListId == "S");
+        Assert.DoesNotContain(matcher.Alerts(new ScreeningQuery("Bob Nowakowski")), m => m.ListId == "W");
+    }
+}
