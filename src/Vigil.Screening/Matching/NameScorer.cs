@@ -59,32 +59,27 @@ public static class NameScorer
     /// <summary>
     /// Two names compared as screening compares a traveler with a listed name, either way round: the best score over
     /// the ways each is read (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read
-    /// as one word), and with a nickname of either read as the name it stands for (<see cref="NameParser.NicknameReadings"/>).
+    /// as one word, and a nickname as the names it stands for: <see cref="NameParser.NicknameReadings"/>).
     /// </summary>
     public static NameScore Score(NamePreparer preparer, string name1, string name2)
     {
         var best = NameScore.None;
-        foreach (var reading1 in NameParser.Readings(name1))
+        var readings2 = WithNicknamesRead(name2);
+        foreach (var reading1 in WithNicknamesRead(name1))
         {
-            foreach (var reading2 in NameParser.Readings(name2))
+            var prepared1 = preparer.Prepare(reading1);
+            foreach (var reading2 in readings2)
             {
-                Keep(ref best, Score(preparer.Prepare(reading1), preparer.Prepare(reading2)));
-                foreach (var nicknamed in NameParser.NicknameReadings(reading1))
-                {
-                    Keep(ref best, Score(preparer.Prepare(nicknamed), preparer.Prepare(reading2)));
-                }
-
-                foreach (var nicknamed in NameParser.NicknameReadings(reading2))
-                {
-                    Keep(ref best, Score(preparer.Prepare(reading1), preparer.Prepare(nicknamed)));
-                }
+                var score = Score(prepared1, preparer.Prepare(reading2));
+                best = score.Score > best.Score ? score : best;
             }
         }
 
         return best;
-
-        static void Keep(ref NameScore best, NameScore score) => best = score.Score > best.Score ? score : best;
     }
+
+    private static List<ParsedName> WithNicknamesRead(string name) =>
+        [.. NameParser.Readings(name).SelectMany(reading => NameParser.NicknameReadings(reading).Prepend(reading))];
 
     internal static double Replaceable(PreparedUnit unit) =>
         unit.Kind == UnitKind.Word ? Math.Max(unit.Weight, ReplacedNameWeight) : unit.Weight;

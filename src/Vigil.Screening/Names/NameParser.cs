@@ -37,26 +37,27 @@ public static class NameParser
     }
 
     /// <summary>
-    /// The ways a listed name is indexed: its <see cref="Readings"/>, and each of them with one given name replaced by
-    /// a nickname of it or the names a nickname stands for (<see cref="NicknameReadings"/>), so that a traveler's Bob
-    /// finds a listed Robert and a traveler's Robert a listed Bob.
+    /// The ways a listed name is indexed: its <see cref="Readings"/>, and each of them with a nickname read as the
+    /// names it stands for (<see cref="NicknameReadings"/>).
     /// </summary>
     public static IEnumerable<ParsedName> ListedReadings(string name)
     {
         foreach (var reading in Readings(name))
         {
             yield return reading;
-            foreach (var nicknamed in NicknameReadings(reading))
+            foreach (var formal in NicknameReadings(reading))
             {
-                yield return nicknamed;
+                yield return formal;
             }
         }
     }
 
     /// <summary>
-    /// The name with one word replaced by a nickname of it, or by a name the nickname stands for (Bob Smith → Robert
-    /// Smith; Robert Smith → Bob Smith, Rob Smith, Robbie Smith). One word at a time, and never both names compared:
-    /// Sam may be Samuel or Samantha, but Samuel is not Samantha.
+    /// The name with a nickname replaced by a name it stands for (Bob Smith → Robert Smith; Ted Smith → Edward Smith,
+    /// Theodore Smith), one word at a time; none when the name holds no nickname. Only that way round, so that the
+    /// names one nickname stands for never meet through it: Sam may be Samuel or Samantha, but Samuel is not Samantha.
+    /// Screening reads the traveler's name and the listed names so, which finds a Bob listed as Robert and a Robert
+    /// listed as Bob.
     /// </summary>
     public static IEnumerable<ParsedName> NicknameReadings(ParsedName name)
     {
@@ -68,9 +69,9 @@ public static class NameParser
                 continue;
             }
 
-            foreach (var alternative in NameSymbols.Default.NicknameAlternatives(unit.Text))
+            foreach (var formal in NameSymbols.Default.NamesOfNickname(unit.Text))
             {
-                yield return WithUnit(name, i, new NameUnit(alternative, alternative, UnitKind.Word));
+                yield return WithUnit(name, i, new NameUnit(formal, formal, UnitKind.Word));
             }
         }
     }

@@ -50,36 +50,42 @@ internal sealed class NameSymbols
     /// <summary>Organisation terms by their first word, longest first.</summary>
     private readonly FrozenDictionary<string, OrganisationTerm[]> termsByFirstWord;
     private readonly FrozenSet<string> postNominals;
-    private readonly FrozenDictionary<string, string[]> nicknameAlternatives;
+    private readonly FrozenDictionary<string, string[]> namesOfNicknames;
     private readonly FrozenDictionary<string, string> namePartSpellings;
 
     private NameSymbols(
         FrozenDictionary<string, OrganisationTerm[]> termsByFirstWord,
         FrozenSet<string> postNominals,
-        FrozenDictionary<string, string[]> nicknameAlternatives,
+        FrozenDictionary<string, string[]> namesOfNicknames,
         FrozenDictionary<string, string> namePartSpellings)
     {
         this.termsByFirstWord = termsByFirstWord;
         this.postNominals = postNominals;
-        this.nicknameAlternatives = nicknameAlternatives;
+        this.namesOfNicknames = namesOfNicknames;
         this.namePartSpellings = namePartSpellings;
     }
 
     public static NameSymbols Default => Loaded.Value;
 
-    /// <summary>One organisation term: its folded words and the symbol it writes.</summary>
-    private sealed record OrganisationTerm(string[] Words, string Symbol, bool Marks);
+    /// <summary>
+    /// One organisation term: its folded words, the symbol it writes, whether the symbol is one of the
+    /// <see cref="MarkingSymbols"/>, and whether the table writes the term in Latin letters.
+    /// </summary>
+    private sealed record OrganisationTerm(string[] Words, string Symbol, bool OfMarkingSymbol, bool Latin);
+
+    private static bool IsLatin(string spelling) =>
+        spelling.All(c => !char.IsLetter(c) || c <= '\u024F' || c is >= '\u1E00' and <= '\u1EFF');
 
     /// <summary>
     /// Whether the folded words name an organisation: they hold a term that says so (<see cref="MarkingSymbols"/>),
-    /// or a phrase of the table of two words or more. A word that is also a known personal name (Islam) or a title
-    /// (General) marks nothing.
+    /// or a phrase of the table of two words or more, as the table writes them in Latin letters. A title (General)
+    /// marks nothing, and a known personal name (Islam) is no term at all.
     /// </summary>
     public bool ReadsAsOrganisation(IReadOnlyList<string> words)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (TermAt(words, i) is { } term && (term.Words.Length > 1 || IsMarkingWord(term)))
+            if (TermAt(words, i) is { Latin: true } term && (term.Words.Length > 1 || IsMarkingWord(term)))
             {
                 return true;
             }
@@ -91,8 +97,7 @@ internal sealed class NameSymbols
     private static bool IsMarkingWord(OrganisationTerm term)
     {
         var word = term.Words[0];
-        return term.Marks && word.Length >= ShortestMarkingWord && !NameLexicon.IsTitle(word) && !NameLexicon.IsHonorific(word)
-            && NameVariants.Of(word) is null;
+        return term.OfMarkingSymbol && word.Length >= ShortestMarkingWord && !NameLexicon.IsTitle(word) && !NameLexicon.IsHonorific(word);
     }
 
     /// <summary>The longest organisation term starting at word <paramref name="at"/>: how many words it spans (0 for none) and its symbol.</summary>
@@ -137,8 +142,8 @@ internal sealed class NameSymbols
     /// <summary>Whether a folded word is written after a person's name rather than being part of it (Jr, PhD, Esq).</summary>
     public bool IsPostNominal(string word) => postNominals.Contains(word);
 
-    /// <summary>The given names a nickname may stand for and the nicknames of a given name (Bob → Robert; Robert → Bob, Rob, Robbie).</summary>
-    public IReadOnlyList<string> NicknameAlternatives(string word) => nicknameAlternatives.GetValueOrDefault(word) ?? [];
+    /// <summary>The given names a nickname may stand for (Bob → Robert; Ted → Edward, Theodore), or none.</summary>
+    public IReadOnlyList<string> NamesOfNickname(string word) => namesOfNicknames.GetValueOrDefault(word) ?? [];
 
     /// <summary>The one spelling the table gives a name part that is written many ways (Poutine, Putyin → putin), or null.</summary>
     public string? NamePartSpelling(string word) => namePartSpellings.GetValueOrDefault(word);
@@ -154,27 +159,33 @@ internal sealed class NameSymbols
     /// <summary>Builds the table from the file's sections (section → symbol → spellings).</summary>
     internal static NameSymbols FromSections(IReadOnlyDictionary<string, List<(string Symbol, List<string> Spellings)>> sections)
     {
-        var terms = new Dictionary<string, List<OrganisationTerm>>(StringComparer.Ordinal);
-        var seenTerms = new HashSet<string>(StringComparer.Ordinal);
+        // A spelling the file gives under two symbols (corporation: co and corp) writes the first. One written in another
+        // script is read as the parser reads it, transliterated, and then may be a personal name (مؤسسة, an
+        // institution, reads "mussa", as Musa is written): a single word the Arabic–Latin table knows as a name is no
+        // term, and only the table's Latin spellings mark a name as an organisation's.
+        var terms = new Dictionary<string, OrganisationTerm>(StringComparer.Ordinal);
         foreach (var section in (ReadOnlySpan<string>)["org_symbols", "org_domains"])
         {
             foreach (var (symbol, spellings) in sections.GetValueOrDefault(section) ?? [])
             {
-                // A spelling the file gives under two symbols (corporation: co and corp) writes the first.
                 foreach (var spelling in spellings)
                 {
                     var words = NameParser.WordsOf(spelling);
-                    if (words.Length == 0 || !seenTerms.Add(string.Join(' ', words)))
+                    if (words.Length == 0 || (words.Length == 1 && NameVariants.Of(words[0]) is not null))
                     {
                         continue;
                     }
 
-                    if (!terms.TryGetValue(words[0], out var list))
+                    var key = string.Join(' ', words);
+                    var latin = IsLatin(spelling);
+                    if (terms.TryGetValue(key, out var known))
                     {
-                        terms.Add(words[0], list = []);
+                        terms[key] = known with { Latin = known.Latin || latin };
                     }
-
-                    list.Add(new OrganisationTerm(words, symbol, MarkingSymbols.Contains(symbol)));
+                    else
+                    {
+                        terms.Add(key, new OrganisationTerm(words, symbol, MarkingSymbols.Contains(symbol), latin));
+                    }
                 }
             }
         }
@@ -188,19 +199,25 @@ internal sealed class NameSymbols
             }
         }
 
+        // Each entry is a nickname with the names it stands for: the nickname is the entry's own name (robbie: Robbie,
+        // Robert; ted2: Ted, Theodore) or else its shortest spelling (sama: Sam, Samantha; max: Maximilian).
         var nicknames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (_, spellings) in sections.GetValueOrDefault("person_nick") ?? [])
+        foreach (var (symbol, spellings) in sections.GetValueOrDefault("person_nick") ?? [])
         {
-            var forms = spellings.Select(NameParser.WordsOf).Where(words => words.Length == 1 && !NameLexicon.IsLink(words[0])).Select(words => words[0]).Distinct().ToList();
-            foreach (var form in forms)
+            var forms = spellings.Select(NameParser.WordsOf).Where(words => words.Length == 1).Select(words => words[0]).Distinct().ToList();
+            var named = symbol.TrimEnd("0123456789".ToCharArray());
+            var nickname = forms.Contains(named) || forms.Count < 2 ? named : forms.MinBy(form => form.Length)!;
+            if (NameLexicon.IsLink(nickname))
             {
-                if (!nicknames.TryGetValue(form, out var alternatives))
-                {
-                    nicknames.Add(form, alternatives = new HashSet<string>(StringComparer.Ordinal));
-                }
-
-                alternatives.UnionWith(forms.Where(other => other != form));
+                continue;
             }
+
+            if (!nicknames.TryGetValue(nickname, out var names))
+            {
+                nicknames.Add(nickname, names = new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            names.UnionWith(forms.Where(form => form != nickname));
         }
 
         var nameParts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -217,7 +234,7 @@ internal sealed class NameSymbols
         }
 
         return new NameSymbols(
-            terms.ToFrozenDictionary(t => t.Key, t => t.Value.OrderByDescending(term => term.Words.Length).ToArray(), StringComparer.Ordinal),
+            terms.Values.GroupBy(term => term.Words[0]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(term => term.Words.Length).ToArray(), StringComparer.Ordinal),
             postNominals.ToFrozenSet(StringComparer.Ordinal),
             nicknames.Where(n => n.Value.Count > 0).ToFrozenDictionary(n => n.Key, n => n.Value.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
             nameParts.ToFrozenDictionary(StringComparer.Ordinal));

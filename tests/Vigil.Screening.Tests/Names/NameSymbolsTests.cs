@@ -13,14 +13,17 @@ public class NameSymbolsTests
     private static double Score(string name1, string name2) => NameScorer.Score(Preparer, name1, name2).Score;
 
     [Fact]
-    public void The_shipped_table_gives_nicknames_both_ways_and_post_nominal_abbreviations()
+    public void The_shipped_table_gives_the_names_of_nicknames_and_post_nominal_abbreviations()
     {
         var symbols = NameSymbols.Default;
 
-        Assert.Equal(["robert"], symbols.NicknameAlternatives("bob"));
-        Assert.Equal(["bob", "rob", "robbie"], symbols.NicknameAlternatives("robert"));
-        Assert.Equal(["edward", "theodore"], symbols.NicknameAlternatives("ted"));
-        Assert.Empty(symbols.NicknameAlternatives("ben"));
+        Assert.Equal(["robert"], symbols.NamesOfNickname("bob"));
+        Assert.Equal(["robert"], symbols.NamesOfNickname("robbie"));
+        Assert.Empty(symbols.NamesOfNickname("robert"));
+        Assert.Equal(["edward", "theodore"], symbols.NamesOfNickname("ted").Order());
+        Assert.Equal(["samantha", "samuel"], symbols.NamesOfNickname("sam").Order());
+        Assert.Equal(["maximilian"], symbols.NamesOfNickname("max"));
+        Assert.Empty(symbols.NamesOfNickname("ben"));
         Assert.True(symbols.IsPostNominal("jr"));
         Assert.True(symbols.IsPostNominal("phd"));
         Assert.False(symbols.IsPostNominal("junior"));
@@ -84,6 +87,9 @@ public class NameSymbolsTests
         Assert.True(Score("Sam Jones", "Samantha Jones") >= 0.75);
         Assert.True(Score("Samuel Jones", "Samantha Jones") < 0.75);
         Assert.True(Score("Bob Smith", "Robert Jones") < 0.75);
+
+        // Two nicknames of one name agree through it.
+        Assert.True(Score("Bob Smith", "Rob Smith") >= 0.75);
     }
 
     [Fact]
@@ -103,10 +109,15 @@ public class NameSymbolsTests
             Names = [new ListedName(name, NameKind.Primary)],
         };
 
-        var matcher = new WatchListMatcher(WatchListIndex.Build([Person("R", "Robert Kowalczyk"), Person("W", "Bill Nowakowski"), Person("S", "Samantha Wiśniewska")]));
+        var index = WatchListIndex.Build([Person("R", "Robert Kowalczyk"), Person("W", "Bill Nowakowski"), Person("S", "Samantha Wiśniewska")]);
+        var matcher = new WatchListMatcher(index);
 
+        // Only a listed nickname adds a name to the index.
+        Assert.Equal(4, index.Names.Count);
         Assert.Contains(matcher.Alerts(new ScreeningQuery("Bob Kowalczyk")), m => m.ListId == "R");
+        Assert.Contains(matcher.Screen(new ScreeningQuery("Bob Kowalczyk")), m => m.ListId == "R" && m.Alert);
         Assert.Contains(matcher.Alerts(new ScreeningQuery("William Nowakowski")), m => m.ListId == "W");
+        Assert.Contains(matcher.Alerts(new ScreeningQuery("Sam Wisniewska")), m => m.ListId == "S");
         Assert.DoesNotContain(matcher.Alerts(new ScreeningQuery("Samuel Wisniewska")), m => m.ListId == "S");
         Assert.DoesNotContain(matcher.Alerts(new ScreeningQuery("Bob Nowakowski")), m => m.ListId == "W");
     }
