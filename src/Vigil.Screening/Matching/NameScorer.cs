@@ -59,27 +59,22 @@ public static class NameScorer
     /// <summary>
     /// Two names compared as screening compares a traveler with a listed name, either way round: the best score over
     /// the ways each is read (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read
-    /// as one word, and a nickname as the names it stands for: <see cref="NameParser.NicknameReadings"/>).
+    /// as one word).
     /// </summary>
     public static NameScore Score(NamePreparer preparer, string name1, string name2)
     {
         var best = NameScore.None;
-        var readings2 = WithNicknamesRead(name2);
-        foreach (var reading1 in WithNicknamesRead(name1))
+        foreach (var reading1 in NameParser.Readings(name1))
         {
-            var prepared1 = preparer.Prepare(reading1);
-            foreach (var reading2 in readings2)
+            foreach (var reading2 in NameParser.Readings(name2))
             {
-                var score = Score(prepared1, preparer.Prepare(reading2));
+                var score = Score(preparer.Prepare(reading1), preparer.Prepare(reading2));
                 best = score.Score > best.Score ? score : best;
             }
         }
 
         return best;
     }
-
-    private static List<ParsedName> WithNicknamesRead(string name) =>
-        [.. NameParser.Readings(name).SelectMany(reading => NameParser.NicknameReadings(reading).Prepend(reading))];
 
     internal static double Replaceable(PreparedUnit unit) =>
         unit.Kind == UnitKind.Word ? Math.Max(unit.Weight, ReplacedNameWeight) : unit.Weight;

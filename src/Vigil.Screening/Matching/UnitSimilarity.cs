@@ -19,8 +19,16 @@ public static class UnitSimilarity
     /// <summary>Two different names a single slip apart (Hamad, Ahmad) may still be a slip: the table does not overrule it.</summary>
     private const double OneSlip = 0.8;
 
+    /// <summary>
+    /// A nickname against a name it stands for (Bob, Robert), either way round: the same given name, told by the
+    /// symbol table rather than the letters. Two names one nickname stands for (Samuel, Samantha) are not alike.
+    /// </summary>
+    internal const double Nickname = 0.9;
+
     public static double Of(PreparedUnit query, PreparedUnit listed) =>
-        UnitSketch.RulesOut(query.Sketch, listed.Sketch) ? 0 : OfNotRuledOut(query, listed);
+        NameSymbols.Default.AreNicknameAndName(query.Text, listed.Text) ? Nickname
+        : UnitSketch.RulesOut(query.Sketch, listed.Sketch) ? 0
+        : OfNotRuledOut(query, listed);
 
     /// <summary>
     /// <see cref="Of"/> for a pair whose sketches were already found not to rule it out: the index's neighbour search

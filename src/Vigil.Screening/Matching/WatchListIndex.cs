@@ -326,7 +326,7 @@ public sealed class WatchListIndex
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var name in person.Names)
             foreach (var form in ListedNameForms.Of(name.FullName))
-            foreach (var reading in NameParser.ListedReadings(form))
+            foreach (var reading in NameParser.Readings(form))
             {
                 var prepared = preparer.Prepare(reading);
                 if (prepared.Units.Count == 0 || !seen.Add(prepared.ToString()))
@@ -410,6 +410,28 @@ public sealed class WatchListIndex
     {
         SimilarByKeys(unit, similar, queryUnit, keyBuffer);
         AddAliasVariants(similar, queryUnit);
+        AddNicknames(unit, similar, queryUnit);
+    }
+
+    /// <summary>
+    /// A traveler's nickname brings the listed names it stands for, and a traveler's name the listed nicknames of it
+    /// (Bob, Robert): their letters are too far apart for any key to find.
+    /// </summary>
+    private void AddNicknames(PreparedUnit unit, SimilarUnitTable similar, int queryUnit)
+    {
+        if (unit.Kind != UnitKind.Word || unit.Unit.HasArticle)
+        {
+            return;
+        }
+
+        var symbols = NameSymbols.Default;
+        foreach (var related in symbols.NamesOfNickname(unit.Text).Concat(symbols.NicknamesOf(unit.Text)))
+        {
+            if (Known(new NameUnit(related, related, UnitKind.Word)) is { VocabularyId: >= 0 and var id } && similar.Get(queryUnit, id) < UnitSimilarity.Nickname)
+            {
+                similar.Set(queryUnit, id, UnitSimilarity.Nickname);
+            }
+        }
     }
 
     /// <summary>The number of spelling pairs learnt from the lists' alias clusters.</summary>

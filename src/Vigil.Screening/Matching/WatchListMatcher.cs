@@ -52,16 +52,14 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     /// join may exceed, and takes only a few of those beyond its bounds: it could leave out an alert that screening for
     /// alerts, which takes every candidate that could alert, finds.
     /// </summary>
-    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5) =>
-        Merged(ReadingsOf(query).Select(name => Screen(name, query, top)), top);
-
-    private List<(int Person, ScreeningMatch Match)> Screen(PreparedName name, ScreeningQuery query, int top)
+    public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5)
     {
         // Each search is explained before the next one starts: both work in this thread's scratch memory.
+        var name = Index.Preparer.Prepare(query.Name);
         var alerts = Run(new CandidateSearch(this, name, query, int.MaxValue, alertsOnly: true));
         if (alerts.Count >= top)
         {
-            return Explained(alerts.Take(top));
+            return [.. Explained(alerts.Take(top)).Select(found => found.Match)];
         }
 
         var best = Explained(alerts).ToDictionary(found => found.Person);
@@ -73,57 +71,16 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
             }
         }
 
-        return [.. best.Values];
+        return [.. best.Values.OrderByDescending(found => found.Match.Score).ThenBy(found => found.Person).Take(top).Select(found => found.Match)];
     }
 
     /// <summary>
     /// Every listed person the query alerts on, best first, and nothing below the alert thresholds: what screening
-    /// a traveler needs, with no limit on how many. The same search as <see cref="Screen(ScreeningQuery, int)"/>, so
-    /// that both find the same alerts.
+    /// a traveler needs, with no limit on how many. The same search as <see cref="Screen"/>, so that both find the
+    /// same alerts.
     /// </summary>
     public IReadOnlyList<ScreeningMatch> Alerts(ScreeningQuery query) =>
-        Merged(ReadingsOf(query).Select(name => Explained(Run(new CandidateSearch(this, name, query, int.MaxValue, alertsOnly: true)))), int.MaxValue);
-
-    /// <summary>
-    /// The traveler's name as written, and with a nickname read as each name it stands for (Bob Smith is also
-    /// screened as Robert Smith): the lists index their own nicknames the same way, so either side may write one.
-    /// </summary>
-    private IEnumerable<PreparedName> ReadingsOf(ScreeningQuery query)
-    {
-        var parsed = NameParser.Parse(query.Name);
-        yield return Index.Preparer.Prepare(parsed);
-        foreach (var formal in NameParser.NicknameReadings(parsed))
-        {
-            yield return Index.Preparer.Prepare(formal);
-        }
-    }
-
-    /// <summary>The best match per listed person over the searches of each reading, best first, at most <paramref name="top"/>.</summary>
-    private static List<ScreeningMatch> Merged(IEnumerable<List<(int Person, ScreeningMatch Match)>> searches, int top)
-    {
-        List<(int Person, ScreeningMatch Match)>? only = null;
-        Dictionary<int, (int Person, ScreeningMatch Match)>? best = null;
-        foreach (var found in searches)
-        {
-            if (only is null)
-            {
-                only = found;
-                continue;
-            }
-
-            best ??= only.ToDictionary(f => f.Person);
-            foreach (var match in found)
-            {
-                if (!best.TryGetValue(match.Person, out var held) || match.Match.Score > held.Match.Score)
-                {
-                    best[match.Person] = match;
-                }
-            }
-        }
-
-        var all = best?.Values ?? (IEnumerable<(int Person, ScreeningMatch Match)>?)only ?? [];
-        return [.. all.OrderByDescending(found => found.Match.Score).ThenBy(found => found.Person).Take(top).Select(found => found.Match)];
-    }
+        [.. Explained(Run(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, int.MaxValue, alertsOnly: true))).Select(found => found.Match)];
 
     /// <summary>A listed person a search found, with the search that scored them, which explains the match.</summary>
     private readonly record struct Found(CandidateSearch Search, int Person, int Name, double Score, IReadOnlyList<Evidence> Evidence);

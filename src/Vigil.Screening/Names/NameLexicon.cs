@@ -54,6 +54,27 @@ internal static class NameLexicon
     /// <summary>Placeholders registries write for a missing name part ("first name unknown"); removed like titles.</summary>
     private static readonly FrozenSet<string> PlaceholderForms = FrozenSet.ToFrozenSet(["fnu", "lnu", "mnu", "nfn", "nmn", "unk", "xx", "xxx"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Legal forms of companies as registries write them, which the symbol table leaves out; with whether each says by
+    /// itself that a name is an organisation's. Two letters do not (SA, AG, AB, BV, and dotted S.A. or B.V. are also a
+    /// person's initials, Ao and As parts of names), nor words that are names or ordinary words (Asa, Too).
+    /// </summary>
+    public static readonly (string Spelling, bool Marks)[] LegalForms =
+    [
+        ("LLC", true), ("L.L.C.", true), ("Ltd", true), ("Limited", true), ("Inc", true), ("Incorporated", true), ("PLC", true),
+        ("P.L.C.", true), ("LLP", true), ("L.L.P.", true), ("GmbH", true), ("mbH", true), ("KGaA", true), ("SARL", true),
+        ("S.A.R.L.", true), ("SRL", true), ("S.R.L.", true), ("SpA", true), ("S.p.A.", true), ("Ltda", true), ("OOO", true),
+        ("ООО", true), ("OAO", true), ("ОАО", true), ("ZAO", true), ("ЗАО", true), ("PAO", false), ("ПАО", false), ("JSC", true),
+        ("OJSC", true), ("CJSC", true), ("PJSC", true), ("TOV", true), ("ТОВ", true), ("ТОО", false), ("EOOD", true),
+        ("ЕООД", true), ("s.r.o.", true), ("d.o.o.", true), ("sp. z o.o.", true), ("Kft", true), ("Zrt", true), ("Nyrt", true),
+        ("FZE", true), ("FZCO", true), ("FZC", true), ("FZ-LLC", true), ("DMCC", true), ("Pte", true), ("Pty", true),
+        ("Bhd", true), ("Sdn", true), ("Tbk", true), ("Pvt", true), ("Oyj", true),
+        ("SA", false), ("S.A.", false), ("AG", false), ("AB", false), ("AS", false), ("ASA", false), ("A/S", false),
+        ("Oy", false), ("BV", false), ("B.V.", false), ("NV", false), ("N.V.", false), ("SE", false), ("KG", false),
+        ("AO", false), ("АО", false), ("AD", false), ("АД", false), ("LP", false), ("SAS", false), ("S.A.S.", false),
+        ("SL", false), ("S.L.", false), ("PT", false), ("TOO", false), ("OOD", false), ("ООД", false),
+    ];
+
     public static bool IsPlaceholder(string word) => PlaceholderForms.Contains(word);
 
     public static bool IsArticle(string word) => Articles.Contains(word);

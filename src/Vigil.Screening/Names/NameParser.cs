@@ -36,46 +36,6 @@ public static class NameParser
         }
     }
 
-    /// <summary>
-    /// The ways a listed name is indexed: its <see cref="Readings"/>, and each of them with a nickname read as the
-    /// names it stands for (<see cref="NicknameReadings"/>).
-    /// </summary>
-    public static IEnumerable<ParsedName> ListedReadings(string name)
-    {
-        foreach (var reading in Readings(name))
-        {
-            yield return reading;
-            foreach (var formal in NicknameReadings(reading))
-            {
-                yield return formal;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The name with a nickname replaced by a name it stands for (Bob Smith → Robert Smith; Ted Smith → Edward Smith,
-    /// Theodore Smith), one word at a time; none when the name holds no nickname. Only that way round, so that the
-    /// names one nickname stands for never meet through it: Sam may be Samuel or Samantha, but Samuel is not Samantha.
-    /// Screening reads the traveler's name and the listed names so, which finds a Bob listed as Robert and a Robert
-    /// listed as Bob.
-    /// </summary>
-    public static IEnumerable<ParsedName> NicknameReadings(ParsedName name)
-    {
-        for (var i = 0; i < name.Units.Count; i++)
-        {
-            var unit = name.Units[i];
-            if (unit.Kind != UnitKind.Word || unit.HasArticle)
-            {
-                continue;
-            }
-
-            foreach (var formal in NameSymbols.Default.NamesOfNickname(unit.Text))
-            {
-                yield return WithUnit(name, i, new NameUnit(formal, formal, UnitKind.Word));
-            }
-        }
-    }
-
     private static ParsedName? WithNamePartSpellings(ParsedName name)
     {
         List<NameUnit>? units = null;
@@ -90,13 +50,6 @@ public static class NameParser
         }
 
         return units is null ? null : name with { Units = units };
-    }
-
-    private static ParsedName WithUnit(ParsedName name, int at, NameUnit unit)
-    {
-        var units = name.Units.ToArray();
-        units[at] = unit;
-        return name with { Units = units };
     }
 
     /// <summary>The folded words of a text, transliterated from Arabic or Cyrillic script: what the parser reads.</summary>

@@ -51,6 +51,7 @@ internal sealed class NameSymbols
     private readonly FrozenDictionary<string, OrganisationTerm[]> termsByFirstWord;
     private readonly FrozenSet<string> postNominals;
     private readonly FrozenDictionary<string, string[]> namesOfNicknames;
+    private readonly FrozenDictionary<string, string[]> nicknamesOfNames;
     private readonly FrozenDictionary<string, string> namePartSpellings;
 
     private NameSymbols(
@@ -62,30 +63,32 @@ internal sealed class NameSymbols
         this.termsByFirstWord = termsByFirstWord;
         this.postNominals = postNominals;
         this.namesOfNicknames = namesOfNicknames;
+        nicknamesOfNames = namesOfNicknames
+            .SelectMany(n => n.Value.Select(name => (Name: name, Nickname: n.Key)))
+            .GroupBy(pair => pair.Name, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(pair => pair.Nickname).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
         this.namePartSpellings = namePartSpellings;
     }
 
     public static NameSymbols Default => Loaded.Value;
 
-    /// <summary>
-    /// One organisation term: its folded words, the symbol it writes, whether the symbol is one of the
-    /// <see cref="MarkingSymbols"/>, and whether the table writes the term in Latin letters.
-    /// </summary>
-    private sealed record OrganisationTerm(string[] Words, string Symbol, bool OfMarkingSymbol, bool Latin);
+    /// <summary>One organisation term: its folded words, the symbol it writes, and whether it alone marks a name as an organisation's.</summary>
+    private sealed record OrganisationTerm(string[] Words, string Symbol, bool Marks);
 
     private static bool IsLatin(string spelling) =>
         spelling.All(c => !char.IsLetter(c) || c <= '\u024F' || c is >= '\u1E00' and <= '\u1EFF');
 
     /// <summary>
-    /// Whether the folded words name an organisation: they hold a term that says so (<see cref="MarkingSymbols"/>),
-    /// or a phrase of the table of two words or more, as the table writes them in Latin letters. A title (General)
-    /// marks nothing, and a known personal name (Islam) is no term at all.
+    /// Whether the folded words name an organisation: they hold a term that says so — a word of one of the
+    /// <see cref="MarkingSymbols"/>, a phrase of the table of two words or more, as the table writes them in Latin
+    /// letters, or a legal form (<see cref="NameLexicon.LegalForms"/>). A title (General) marks nothing, and a
+    /// known personal name (Islam) is no term at all.
     /// </summary>
     public bool ReadsAsOrganisation(IReadOnlyList<string> words)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (TermAt(words, i) is { Latin: true } term && (term.Words.Length > 1 || IsMarkingWord(term)))
+            if (TermAt(words, i) is { Marks: true })
             {
                 return true;
             }
@@ -94,11 +97,9 @@ internal sealed class NameSymbols
         return false;
     }
 
-    private static bool IsMarkingWord(OrganisationTerm term)
-    {
-        var word = term.Words[0];
-        return term.OfMarkingSymbol && word.Length >= ShortestMarkingWord && !NameLexicon.IsTitle(word) && !NameLexicon.IsHonorific(word);
-    }
+    private static bool Marks(string[] words, string symbol, bool latin) =>
+        latin && (words.Length > 1
+            || (MarkingSymbols.Contains(symbol) && words[0].Length >= ShortestMarkingWord && !NameLexicon.IsTitle(words[0]) && !NameLexicon.IsHonorific(words[0])));
 
     /// <summary>The longest organisation term starting at word <paramref name="at"/>: how many words it spans (0 for none) and its symbol.</summary>
     public int OrganisationTermAt(IReadOnlyList<string> words, int at, out string symbol)
@@ -145,6 +146,13 @@ internal sealed class NameSymbols
     /// <summary>The given names a nickname may stand for (Bob → Robert; Ted → Edward, Theodore), or none.</summary>
     public IReadOnlyList<string> NamesOfNickname(string word) => namesOfNicknames.GetValueOrDefault(word) ?? [];
 
+    /// <summary>The nicknames of a given name (Robert → Bob, Rob, Robbie), or none.</summary>
+    public IReadOnlyList<string> NicknamesOf(string name) => nicknamesOfNames.GetValueOrDefault(name) ?? [];
+
+    /// <summary>Whether one word is a nickname of the other, either way round.</summary>
+    public bool AreNicknameAndName(string first, string second) =>
+        NamesOfNickname(first).Contains(second) || NamesOfNickname(second).Contains(first);
+
     /// <summary>The one spelling the table gives a name part that is written many ways (Poutine, Putyin → putin), or null.</summary>
     public string? NamePartSpelling(string word) => namePartSpellings.GetValueOrDefault(word);
 
@@ -176,18 +184,25 @@ internal sealed class NameSymbols
                         continue;
                     }
 
-                    var key = string.Join(' ', words);
-                    var latin = IsLatin(spelling);
-                    if (terms.TryGetValue(key, out var known))
+                    var marks = Marks(words, symbol, IsLatin(spelling));
+                    if (terms.TryGetValue(string.Join(' ', words), out var known))
                     {
-                        terms[key] = known with { Latin = known.Latin || latin };
+                        terms[string.Join(' ', words)] = known with { Marks = known.Marks || marks };
                     }
                     else
                     {
-                        terms.Add(key, new OrganisationTerm(words, symbol, MarkingSymbols.Contains(symbol), latin));
+                        terms.Add(string.Join(' ', words), new OrganisationTerm(words, symbol, marks));
                     }
                 }
             }
+        }
+
+        // The legal forms, which the table leaves out, write themselves (LLC, L.L.C. → llc).
+        foreach (var (spelling, marks) in NameLexicon.LegalForms)
+        {
+            var words = NameParser.WordsOf(spelling);
+            var key = string.Join(' ', words);
+            terms[key] = terms.TryGetValue(key, out var known) ? known with { Marks = known.Marks || marks } : new OrganisationTerm(words, string.Concat(words), marks);
         }
 
         var postNominals = new HashSet<string>(StringComparer.Ordinal);
