@@ -59,14 +59,15 @@ public static class NameScorer
     /// <summary>
     /// Two names compared as screening compares a traveler with a listed name, either way round: the best score over
     /// the ways each is read (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read
-    /// as one word).
+    /// as one word); when either reads as an organisation's, both are read so.
     /// </summary>
     public static NameScore Score(NamePreparer preparer, string name1, string name2)
     {
         var best = NameScore.None;
-        foreach (var reading1 in NameParser.Readings(name1))
+        var organisation = NameParser.IsOrganisation(name1) || NameParser.IsOrganisation(name2);
+        foreach (var reading1 in NameParser.Readings(name1, organisation))
         {
-            foreach (var reading2 in NameParser.Readings(name2))
+            foreach (var reading2 in NameParser.Readings(name2, organisation))
             {
                 var score = Score(preparer.Prepare(reading1), preparer.Prepare(reading2));
                 best = score.Score > best.Score ? score : best;

@@ -13,6 +13,12 @@ public sealed class TokenWeights
     private const double Lightest = 0.15;
     private const double ParticleWeight = 0.1;
 
+    /// <summary>
+    /// A country in an organisation's name: omitted, it costs little (Bank Melli Iran, Bank Melli); replaced by
+    /// another, enough to keep two state companies apart (National Iranian Oil Company, National Iraqi Oil Company).
+    /// </summary>
+    private const double CountryWeight = 0.3;
+
     private readonly Dictionary<string, int> countsByForm;
 
     /// <summary>The counts looked up by a form not made into a string, where the dictionary's comparer allows it: a traveler's new unit is weighed once.</summary>
@@ -36,6 +42,7 @@ public sealed class TokenWeights
     {
         UnitKind.Link => 0,
         UnitKind.Honorific or UnitKind.Particle or UnitKind.Initial or UnitKind.Descriptor => ParticleWeight,
+        UnitKind.Country => CountryWeight,
         _ => OfWord(phonetic),
     };
 

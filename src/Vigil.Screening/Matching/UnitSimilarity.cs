@@ -46,6 +46,12 @@ public static class UnitSimilarity
             return query.Text[0] == listed.Text[0] ? InitialAgrees : 0;
         }
 
+        // Country codes one letter apart are different countries.
+        if (query.Kind == UnitKind.Country || listed.Kind == UnitKind.Country)
+        {
+            return 0;
+        }
+
         switch (NameVariants.Relation(query.Variants, listed.Variants))
         {
             case VariantRelation.SameName:

@@ -1,4 +1,5 @@
 using Vigil.Screening.Names.Transliteration;
+using Vigil.Screening.Watchlists;
 
 namespace Vigil.Screening.Names;
 
@@ -9,10 +10,19 @@ namespace Vigil.Screening.Names;
 /// </summary>
 public static class NameParser
 {
+    /// <summary>
+    /// A word of an organisation's name is read as a country from this length: shorter ones are codes and words
+    /// (co, de, in) as often as countries.
+    /// </summary>
+    private const int ShortestCountryWord = 4;
+
     /// <summary>Length of the TD3 passport MRZ name field: a name this long may have been cut off.</summary>
     private const int MrzNameFieldLength = 39;
 
-    public static ParsedName Parse(string name) => Parse(name, glueCompounds: false, out _);
+    public static ParsedName Parse(string name) => Parse(name, glueCompounds: false, asOrganisation: false, out _);
+
+    /// <summary>Whether the name reads as an organisation's (<see cref="NameSymbols.ReadsAsOrganisation"/>).</summary>
+    public static bool IsOrganisation(string name) => NameSymbols.Default.ReadsAsOrganisation(WordsOf(ReadingOrder(name).Text));
 
     /// <summary>
     /// The ways a listed name is read: as written, and, when it writes a compound given name in parts (Zia ur-Rahman,
@@ -23,10 +33,15 @@ public static class NameParser
     /// <remarks>
     /// A name part the symbol table writes many ways (Poutine, Putyin) is also read in the table's own spelling.
     /// </remarks>
-    public static IEnumerable<ParsedName> Readings(string name)
+    /// <param name="name">The name as written.</param>
+    /// <param name="asOrganisation">
+    /// Read the name as an organisation's even when nothing in it says so: compared with a name that reads as one
+    /// (General Electric against General Electric Company), its titles are words and its descriptors symbols too.
+    /// </param>
+    public static IEnumerable<ParsedName> Readings(string name, bool asOrganisation = false)
     {
-        var glued = Parse(name, glueCompounds: true, out var anyGlued);
-        foreach (var reading in anyGlued ? [Parse(name), glued] : (ParsedName[])[glued])
+        var glued = Parse(name, glueCompounds: true, asOrganisation, out var anyGlued);
+        foreach (var reading in anyGlued ? [Parse(name, glueCompounds: false, asOrganisation, out _), glued] : (ParsedName[])[glued])
         {
             yield return reading;
             if (WithNamePartSpellings(reading) is { } respelled)
@@ -55,15 +70,15 @@ public static class NameParser
     /// <summary>The folded words of a text, transliterated from Arabic or Cyrillic script: what the parser reads.</summary>
     internal static string[] WordsOf(string text) => NameFolding.Fold(Transliterate(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private static ParsedName Parse(string name, bool glueCompounds, out bool anyGlued)
+    private static ParsedName Parse(string name, bool glueCompounds, bool asOrganisation, out bool anyGlued)
     {
         anyGlued = false;
-        var (text, truncatedWord) = name.Contains('<') ? FromMrz(name) : (SurnameLast(name), null);
+        var (text, truncatedWord) = ReadingOrder(name);
         var words = WordsOf(text);
 
         // An organisation's name keeps every word (General Electric); its descriptors are read as their symbols.
         var symbols = NameSymbols.Default;
-        var organisation = symbols.ReadsAsOrganisation(words);
+        var organisation = asOrganisation || symbols.ReadsAsOrganisation(words);
         if (!organisation)
         {
             words = WithoutTitles(words);
@@ -83,6 +98,12 @@ public static class NameParser
             else if (organisation && NameSymbols.IsOrganisationLinkingWord(word))
             {
                 units.Add(new NameUnit(word, word, UnitKind.Particle));
+                i++;
+            }
+            else if (organisation && word.Length >= ShortestCountryWord && CountryNames.ToAlpha3(word) is { } country)
+            {
+                var code = country.ToLowerInvariant();
+                units.Add(new NameUnit(code, code, UnitKind.Country));
                 i++;
             }
             else if (hasNext && NameLexicon.IsLink(word))
@@ -158,6 +179,9 @@ public static class NameParser
 
         return new ParsedName(name, units, links);
     }
+
+    /// <summary>The name's text in reading order, and the MRZ word that may be cut off (<see cref="FromMrz"/>).</summary>
+    private static (string Text, string? TruncatedWord) ReadingOrder(string name) => name.Contains('<') ? FromMrz(name) : (SurnameLast(name), null);
 
     /// <summary>"Majid, Abdul" (surname, given names) is read as "Abdul Majid", keeping particles with their word.</summary>
     private static string SurnameLast(string name)

@@ -23,6 +23,12 @@ public enum UnitKind : byte
     /// as its symbol in every language: light evidence, cheap to omit.
     /// </summary>
     Descriptor,
+
+    /// <summary>
+    /// A country named in an organisation's name (Iran, Iranian), written as its ISO code: some evidence, lighter
+    /// than a name, and alike only to the same country (Iranian is not Iraqi).
+    /// </summary>
+    Country,
 }
 
 /// <summary>

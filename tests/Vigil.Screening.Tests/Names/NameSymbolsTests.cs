@@ -91,6 +91,16 @@ public class NameSymbolsTests
         Assert.True(Score("Islamic Revolutionary Guard Corps", "IRGC") >= 0.75);
         Assert.True(Score("Bank Saderat Iran", "Bank Melli Iran") < 0.75);
         Assert.True(Score("Rosneft", "Gazprom Neft") < 0.75);
+
+        // Beside an organisation's name, a name with nothing that says so is read as one too.
+        Assert.True(Score("General Electric", "General Electric Company") >= 0.75);
+        Assert.True(Score("Rosneft Petroleum", "Rosneft Oil Company") >= 0.9);
+
+        // A country in an organisation's name is some evidence, written as its code.
+        Assert.Equal([("irn", UnitKind.Country), ("co", UnitKind.Descriptor), ("mahan", UnitKind.Word)], Units("Iranian Company Mahan"));
+        Assert.True(Score("Bank Melli Iran", "Bank Melli") >= 0.75);
+        Assert.True(Score("Ministry of Defence of Iran", "Iranian Ministry of Defense") >= 0.75);
+        Assert.True(Score("National Iranian Oil Company", "National Iraqi Oil Company") < 0.75);
     }
 
     [Fact]
