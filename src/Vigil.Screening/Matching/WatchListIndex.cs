@@ -425,9 +425,15 @@ public sealed class WatchListIndex
         }
 
         var symbols = NameSymbols.Default;
-        foreach (var related in symbols.NamesOfNickname(unit.Text).Concat(symbols.NicknamesOf(unit.Text)))
+        AddAsNicknames(symbols.NamesOfNickname(unit.Text), similar, queryUnit);
+        AddAsNicknames(symbols.NicknamesOf(unit.Text), similar, queryUnit);
+    }
+
+    private void AddAsNicknames(IReadOnlyList<string> related, SimilarUnitTable similar, int queryUnit)
+    {
+        foreach (var name in related)
         {
-            if (Known(new NameUnit(related, related, UnitKind.Word)) is { VocabularyId: >= 0 and var id } && similar.Get(queryUnit, id) < UnitSimilarity.Nickname)
+            if (Known(new NameUnit(name, name, UnitKind.Word)) is { VocabularyId: >= 0 and var id } && similar.Get(queryUnit, id) < UnitSimilarity.Nickname)
             {
                 similar.Set(queryUnit, id, UnitSimilarity.Nickname);
             }

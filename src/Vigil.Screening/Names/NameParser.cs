@@ -90,21 +90,10 @@ public static class NameParser
         {
             var word = words[i];
             var hasNext = i + 1 < words.Length;
-            if (organisation && symbols.OrganisationTermAt(words, i, out var symbol) is var termLength and > 0)
+            if (organisation && OrganisationUnitAt(symbols, words, i) is ({ } unit, var length))
             {
-                units.Add(new NameUnit(symbol, symbol, UnitKind.Descriptor));
-                i += termLength;
-            }
-            else if (organisation && NameSymbols.IsOrganisationLinkingWord(word))
-            {
-                units.Add(new NameUnit(word, word, UnitKind.Particle));
-                i++;
-            }
-            else if (organisation && word.Length >= ShortestCountryWord && CountryNames.ToAlpha3(word) is { } country)
-            {
-                var code = country.ToLowerInvariant();
-                units.Add(new NameUnit(code, code, UnitKind.Country));
-                i++;
+                units.Add(unit);
+                i += length;
             }
             else if (hasNext && NameLexicon.IsLink(word))
             {
@@ -178,6 +167,33 @@ public static class NameParser
         }
 
         return new ParsedName(name, units, links);
+    }
+
+    /// <summary>
+    /// The unit of an organisation's name that starts at word <paramref name="at"/>, when it is one of the symbol
+    /// table's terms (a descriptor, written as its symbol), a word linking terms, or a country (written as its code);
+    /// with how many words it spans.
+    /// </summary>
+    private static (NameUnit? Unit, int Length) OrganisationUnitAt(NameSymbols symbols, string[] words, int at)
+    {
+        var word = words[at];
+        if (symbols.OrganisationTermAt(words, at, out var symbol) is var length and > 0)
+        {
+            return (new NameUnit(symbol, symbol, UnitKind.Descriptor), length);
+        }
+
+        if (NameSymbols.IsOrganisationLinkingWord(word))
+        {
+            return (new NameUnit(word, word, UnitKind.Particle), 1);
+        }
+
+        if (word.Length >= ShortestCountryWord && CountryNames.ToAlpha3(word) is { } country)
+        {
+            var code = country.ToLowerInvariant();
+            return (new NameUnit(code, code, UnitKind.Country), 1);
+        }
+
+        return (null, 0);
     }
 
     /// <summary>The name's text in reading order, and the MRZ word that may be cut off (<see cref="FromMrz"/>).</summary>

@@ -172,6 +172,12 @@ internal sealed class NameSymbols
         // institution, reads "mussa", as Musa is written): a single word the Arabic–Latin table knows as a name is no
         // term, and only the table's Latin spellings mark a name as an organisation's.
         var terms = new Dictionary<string, OrganisationTerm>(StringComparer.Ordinal);
+        void AddTerm(string[] words, string symbol, bool marks)
+        {
+            var key = string.Join(' ', words);
+            terms[key] = terms.TryGetValue(key, out var known) ? known with { Marks = known.Marks || marks } : new OrganisationTerm(words, symbol, marks);
+        }
+
         foreach (var section in (ReadOnlySpan<string>)["org_symbols", "org_domains"])
         {
             foreach (var (symbol, spellings) in sections.GetValueOrDefault(section) ?? [])
@@ -179,19 +185,9 @@ internal sealed class NameSymbols
                 foreach (var spelling in spellings)
                 {
                     var words = NameParser.WordsOf(spelling);
-                    if (words.Length == 0 || (words.Length == 1 && NameVariants.Of(words[0]) is not null))
+                    if (words.Length > 0 && !(words.Length == 1 && NameVariants.Of(words[0]) is not null))
                     {
-                        continue;
-                    }
-
-                    var marks = Marks(words, symbol, IsLatin(spelling));
-                    if (terms.TryGetValue(string.Join(' ', words), out var known))
-                    {
-                        terms[string.Join(' ', words)] = known with { Marks = known.Marks || marks };
-                    }
-                    else
-                    {
-                        terms.Add(string.Join(' ', words), new OrganisationTerm(words, symbol, marks));
+                        AddTerm(words, symbol, Marks(words, symbol, IsLatin(spelling)));
                     }
                 }
             }
@@ -201,8 +197,7 @@ internal sealed class NameSymbols
         foreach (var (spelling, marks) in NameLexicon.LegalForms)
         {
             var words = NameParser.WordsOf(spelling);
-            var key = string.Join(' ', words);
-            terms[key] = terms.TryGetValue(key, out var known) ? known with { Marks = known.Marks || marks } : new OrganisationTerm(words, string.Concat(words), marks);
+            AddTerm(words, string.Concat(words), marks);
         }
 
         var postNominals = new HashSet<string>(StringComparer.Ordinal);
