@@ -55,24 +55,70 @@ internal static class NameLexicon
     private static readonly FrozenSet<string> PlaceholderForms = FrozenSet.ToFrozenSet(["fnu", "lnu", "mnu", "nfn", "nmn", "unk", "xx", "xxx"], StringComparer.Ordinal);
 
     /// <summary>
-    /// Legal forms of companies as registries write them, which the symbol table leaves out; with whether each says by
-    /// itself that a name is an organisation's. Two letters do not (SA, AG, AB, BV, and dotted S.A. or B.V. are also a
-    /// person's initials, Ao and As parts of names), nor words that are names or ordinary words (Asa, Too).
+    /// Legal forms of companies as registries write them, which the symbol table leaves out, by the form they name: the
+    /// abbreviations and the spelled-out names of one kind of company in the lists' languages write one symbol
+    /// (a limited-liability company: LLC, OOO, TOV, GmbH, SARL, Gesellschaft mit beschränkter Haftung …), and the
+    /// Russian joint-stock forms one together, since a company renamed from OAO to PAO in 2014 is listed under both.
+    /// With each spelling, whether it says by itself that a name is an organisation's. Two letters do not (SA, AG, AB,
+    /// BV, and dotted S.A. or B.V. are also a person's initials, Ao and As parts of names), nor words that are names or
+    /// ordinary words (Asa, Too, Pao).
     /// </summary>
-    public static readonly (string Spelling, bool Marks)[] LegalForms =
+    public static readonly (string Form, (string Spelling, bool Marks)[] Spellings)[] LegalForms =
     [
-        ("LLC", true), ("L.L.C.", true), ("Ltd", true), ("Limited", true), ("Inc", true), ("Incorporated", true), ("PLC", true),
-        ("P.L.C.", true), ("LLP", true), ("L.L.P.", true), ("GmbH", true), ("mbH", true), ("KGaA", true), ("SARL", true),
-        ("S.A.R.L.", true), ("SRL", true), ("S.R.L.", true), ("SpA", true), ("S.p.A.", true), ("Ltda", true), ("OOO", true),
-        ("ООО", true), ("OAO", true), ("ОАО", true), ("ZAO", true), ("ЗАО", true), ("PAO", false), ("ПАО", false), ("JSC", true),
-        ("OJSC", true), ("CJSC", true), ("PJSC", true), ("TOV", true), ("ТОВ", true), ("ТОО", false), ("EOOD", true),
-        ("ЕООД", true), ("s.r.o.", true), ("d.o.o.", true), ("sp. z o.o.", true), ("Kft", true), ("Zrt", true), ("Nyrt", true),
-        ("FZE", true), ("FZCO", true), ("FZC", true), ("FZ-LLC", true), ("DMCC", true), ("Pte", true), ("Pty", true),
-        ("Bhd", true), ("Sdn", true), ("Tbk", true), ("Pvt", true), ("Oyj", true),
-        ("SA", false), ("S.A.", false), ("AG", false), ("AB", false), ("AS", false), ("ASA", false), ("A/S", false),
-        ("Oy", false), ("BV", false), ("B.V.", false), ("NV", false), ("N.V.", false), ("SE", false), ("KG", false),
-        ("AO", false), ("АО", false), ("AD", false), ("АД", false), ("LP", false), ("SAS", false), ("S.A.S.", false),
-        ("SL", false), ("S.L.", false), ("PT", false), ("TOO", false), ("OOD", false), ("ООД", false),
+        ("llc", [
+            ("LLC", true), ("L.L.C.", true), ("Limited Liability Company", true), ("Limited Liability Co", true),
+            ("OOO", true), ("ООО", true), ("Общество с ограниченной ответственностью", true),
+            ("Obshchestvo s Ogranichennoi Otvetstvennostiu", true), ("Obshchestvo s Ogranichennoy Otvetstvennostyu", true),
+            ("Obshestvo s Ogranichennoy Otvetstvennostyu", true),
+            ("TOV", true), ("ТОВ", true), ("Товариство з обмеженою відповідальністю", true),
+            ("Tovarystvo z Obmezhenoiu Vidpovidalnistiu", true), ("Tovarystvo z Obmezhenoyu Vidpovidalnistyu", true),
+            ("TOO", false), ("ТОО", false), ("Товарищество с ограниченной ответственностью", true),
+            ("GmbH", true), ("mbH", true), ("Gesellschaft mit beschränkter Haftung", true),
+            ("SARL", true), ("S.A.R.L.", true), ("Société à responsabilité limitée", true),
+            ("SRL", true), ("S.R.L.", true), ("Società a responsabilità limitata", true), ("Sociedad de Responsabilidad Limitada", true),
+            ("SL", false), ("S.L.", false), ("Sociedad Limitada", true), ("Ltda", true),
+            ("sp. z o.o.", true), ("Spółka z ograniczoną odpowiedzialnością", true),
+            ("s.r.o.", true), ("Společnost s ručením omezeným", true), ("d.o.o.", true),
+            ("EOOD", true), ("ЕООД", true), ("OOD", false), ("ООД", false), ("Kft", true),
+        ]),
+        ("jsc", [
+            ("JSC", true), ("Joint Stock Company", true), ("Joint-Stock Company", true),
+            ("OJSC", true), ("Open Joint Stock Company", true), ("CJSC", true), ("Closed Joint Stock Company", true),
+            ("PJSC", true), ("Public Joint Stock Company", true),
+            ("AO", false), ("АО", false), ("Акционерное общество", true), ("Aktsionernoe Obshchestvo", true), ("Aktsionernoye Obshchestvo", true),
+            ("OAO", true), ("ОАО", true), ("Открытое акционерное общество", true), ("Otkrytoe Aktsionernoe Obshchestvo", true),
+            ("Otkrytoye Aktsionernoye Obshchestvo", true),
+            ("ZAO", true), ("ЗАО", true), ("Закрытое акционерное общество", true), ("Zakrytoe Aktsionernoe Obshchestvo", true),
+            ("Zakrytoye Aktsionernoye Obshchestvo", true),
+            ("PAO", false), ("ПАО", false), ("Публичное акционерное общество", true), ("Publichnoe Aktsionernoe Obshchestvo", true),
+            ("Publichnoye Aktsionernoye Obshchestvo", true),
+            ("AD", false), ("АД", false), ("Акционерно дружество", true),
+            ("AG", false), ("Aktiengesellschaft", true), ("SA", false), ("S.A.", false), ("Société Anonyme", true),
+            ("Sociedad Anónima", true), ("Sociedade Anónima", true), ("Sociedade Anônima", true),
+            ("SpA", true), ("S.p.A.", true), ("Società per Azioni", true), ("SAS", false), ("S.A.S.", false),
+            ("NV", false), ("N.V.", false), ("Naamloze Vennootschap", true), ("AB", false), ("Aktiebolag", true),
+            ("AS", false), ("A/S", false), ("ASA", false), ("Aktieselskab", true), ("Aksjeselskap", true),
+            ("Oy", false), ("Oyj", true), ("Osakeyhtiö", true), ("Zrt", true), ("Nyrt", true), ("SE", false),
+        ]),
+        ("ltd", [("Ltd", true), ("Limited", true)]),
+        ("plc", [("PLC", true), ("P.L.C.", true), ("Public Limited Company", true)]),
+        ("inc", [("Inc", true), ("Incorporated", true)]),
+        ("llp", [("LLP", true), ("L.L.P.", true), ("Limited Liability Partnership", true)]),
+        ("lp", [("LP", false), ("Limited Partnership", true)]),
+        ("kg", [("KG", false), ("Kommanditgesellschaft", true)]),
+        ("kgaa", [("KGaA", true), ("Kommanditgesellschaft auf Aktien", true)]),
+        ("bv", [("BV", false), ("B.V.", false), ("Besloten Vennootschap", true)]),
+        ("fze", [("FZE", true), ("Free Zone Establishment", true)]),
+        ("fzco", [("FZCO", true), ("FZC", true), ("Free Zone Company", true)]),
+        ("fzllc", [("FZ-LLC", true)]),
+        ("dmcc", [("DMCC", true)]),
+        ("pte", [("Pte", true)]),
+        ("pty", [("Pty", true)]),
+        ("pvt", [("Pvt", true)]),
+        ("bhd", [("Bhd", true), ("Berhad", true)]),
+        ("sdnbhd", [("Sdn Bhd", true), ("Sendirian Berhad", true)]),
+        ("tbk", [("Tbk", true)]),
+        ("pt", [("PT", false)]),
     ];
 
     public static bool IsPlaceholder(string word) => PlaceholderForms.Contains(word);

@@ -193,11 +193,13 @@ internal sealed class NameSymbols
             }
         }
 
-        // The legal forms, which the table leaves out, write themselves (LLC, L.L.C. → llc).
-        foreach (var (spelling, marks) in NameLexicon.LegalForms)
+        // The legal forms, which the table leaves out, write the form they name (LLC, L.L.C., OOO, GmbH → llc).
+        foreach (var (form, spellings) in NameLexicon.LegalForms)
         {
-            var words = NameParser.WordsOf(spelling);
-            AddTerm(words, string.Concat(words), marks);
+            foreach (var (spelling, marks) in spellings)
+            {
+                AddTerm(NameParser.WordsOf(spelling), form, marks);
+            }
         }
 
         var postNominals = new HashSet<string>(StringComparer.Ordinal);

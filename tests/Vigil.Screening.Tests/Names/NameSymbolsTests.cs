@@ -58,10 +58,22 @@ public class NameSymbolsTests
     public void A_legal_form_marks_an_organisation_and_is_light()
     {
         Assert.Equal([("romashka", UnitKind.Word), ("llc", UnitKind.Descriptor)], Units("Romashka L.L.C."));
-        Assert.Equal([("ooo", UnitKind.Descriptor), ("romashka", UnitKind.Word)], Units("ООО «Ромашка»"));
+        Assert.Equal([("llc", UnitKind.Descriptor), ("romashka", UnitKind.Word)], Units("ООО «Ромашка»"));
         Assert.True(Score("Romashka LLC", "OOO Romashka") >= 0.75);
         Assert.True(Score("Gazprom", "PJSC Gazprom") >= 0.9);
         Assert.True(Score("Romashka LLC", "Vasilek LLC") < 0.75);
+    }
+
+    [Fact]
+    public void A_legal_form_spelled_out_or_in_another_language_writes_the_form_it_names()
+    {
+        Assert.Equal([("volkswagen", UnitKind.Word), ("jsc", UnitKind.Descriptor)], Units("Volkswagen Aktiengesellschaft"));
+        Assert.Equal([("llc", UnitKind.Descriptor), ("romashka", UnitKind.Word)], Units("Общество с ограниченной ответственностью «Ромашка»"));
+        Assert.Equal([("acme", UnitKind.Word), ("llc", UnitKind.Descriptor)], Units("Acme Gesellschaft mit beschränkter Haftung"));
+        Assert.Equal(1, Score("Gazprom Neft PJSC", "Publichnoe Aktsionernoe Obshchestvo Gazprom Neft"));
+        Assert.Equal(1, Score("Rosneft OAO", "Rosneft PAO"));
+        Assert.Equal(1, Score("Acme Holdings Limited", "Acme Holdings Ltd"));
+        Assert.True(Score("Romashka Limited Liability Company", "Vasilek LLC") < 0.75);
     }
 
     [Theory]
