@@ -266,7 +266,6 @@ public static class NameParser
     private static bool IsDropped(string word) =>
         NameLexicon.IsTitle(word) || NameLexicon.IsPlaceholder(word) || NameSymbols.Default.IsPostNominal(word);
 
-    /// <summary>Arabic-script and Cyrillic names are compared in the common Latin spelling of each word.</summary>
-    private static string Transliterate(string text) =>
-        ScriptTransliterator.ContainsArabic(text) || ScriptTransliterator.ContainsCyrillic(text) ? ScriptTransliterator.ToLatin(text) : text;
+    /// <summary>Arabic-script, Cyrillic, Greek, Armenian and Georgian names are compared in the common Latin spelling of each word.</summary>
+    private static string Transliterate(string text) => ScriptTransliterator.ToLatin(text);
 }

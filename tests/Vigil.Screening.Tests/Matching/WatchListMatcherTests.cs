@@ -105,6 +105,26 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
     }
 
     [Fact]
+    public void Names_listed_in_greek_armenian_or_georgian_script_are_found_by_their_passport_spellings()
+    {
+        static ListedPerson Person(string id, string name) => new()
+        {
+            List = "national",
+            ListId = id,
+            Names = [new ListedName(name, NameKind.Primary, IsOriginalScript: true)],
+        };
+
+        var index = WatchListIndex.Build([
+            Person("GR", "Ευάγγελος Παπαδόπουλος"), Person("AM", "Նիկոլ Հովհաննիսյան"), Person("GE", "მიხეილ გელაშვილი")]);
+        var matcher = new WatchListMatcher(index);
+
+        Assert.Equal(["GR"], matcher.Alerts(new ScreeningQuery("PAPADOPOULOS<<EVANGELOS")).Select(m => m.ListId));
+        Assert.Equal(["AM"], matcher.Alerts(new ScreeningQuery("Nikol Hovhannisyan")).Select(m => m.ListId));
+        Assert.Equal(["GE"], matcher.Alerts(new ScreeningQuery("Mikheil Gelashvili")).Select(m => m.ListId));
+        Assert.Empty(matcher.Alerts(new ScreeningQuery("Nikol Gelashvili")));
+    }
+
+    [Fact]
     public void Concurrent_screening_gives_the_same_answers()
     {
         string[] names = ["MANSUR AL-SA'ADI", "BIDON<<TCHIPA<NA", "Abdul Majid", "Hossein Mousavi", "ALQAIDA"];

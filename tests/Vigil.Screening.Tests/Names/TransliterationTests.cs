@@ -242,7 +242,6 @@ public class TransliterationTests
     [InlineData("JOSÉ O'NEILL-ßMITH")]
     [InlineData("毛泽东")]
     [InlineData("मोहनदास करमचंद गांधी")]
-    [InlineData("Αλέξης Τσίπρας")]
     [InlineData("בנימין נתניהו")]
     [InlineData("")]
     public void Other_scripts_pass_through_as_the_same_instance(string text) =>
@@ -270,15 +269,31 @@ public class TransliterationTests
         }
     }
 
-    [Fact]
-    public void Script_detection()
-    {
-        Assert.True(ScriptTransliterator.ContainsArabic("Ali علي"));
-        Assert.True(ScriptTransliterator.ContainsArabic("گ"));
-        Assert.False(ScriptTransliterator.ContainsArabic("Ali ١٢"));
-        Assert.True(ScriptTransliterator.ContainsCyrillic("Ivan Іван"));
-        Assert.False(ScriptTransliterator.ContainsCyrillic("Ivan"));
-    }
+    // ---- Greek (ELOT 743), Armenian and Georgian (as their passports write them) ----
+
+    [Theory]
+    [InlineData("Γεώργιος Παπαδόπουλος", "georgios papadopoulos")]
+    [InlineData("ΝΙΚΟΛΑΟΣ ΜΙΧΑΛΟΛΙΑΚΟΣ", "nikolaos michaloliakos")]
+    [InlineData("Ευάγγελος Βενιζέλος", "evangelos venizelos")]
+    [InlineData("Ευθύμιος Ψαρράς", "efthymios psarras")]
+    [InlineData("Μπακογιάννης Κολομπούρας", "bakogiannis kolompouras")]
+    [InlineData("Ταΰγετος Ξανθή Άγχος", "taygetos xanthi anchos")]
+    public void Greek_follows_elot_743(string greek, string latin) =>
+        Assert.Equal(latin, ScriptTransliterator.ToLatin(greek));
+
+    [Theory]
+    [InlineData("Նիկոլ Փաշինյան", "nikol pashinyan")]
+    [InlineData("Հովհաննիսյան Երևան", "hovhannisyan yerevan")]
+    [InlineData("ՈՍԿԱՆ Սարգսյան Ուրիկ", "voskan sargsyan urik")]
+    public void Armenian_writes_its_initial_vowels_and_ou_as_passports_do(string armenian, string latin) =>
+        Assert.Equal(latin, ScriptTransliterator.ToLatin(armenian));
+
+    [Theory]
+    [InlineData("მიხეილ სააკაშვილი", "mikheil saakashvili")]
+    [InlineData("ბიძინა ივანიშვილი", "bidzina ivanishvili")]
+    [InlineData("ᲘᲠᲐᲙᲚᲘ ღარიბაშვილი", "irakli gharibashvili")]
+    public void Georgian_follows_the_national_system(string georgian, string latin) =>
+        Assert.Equal(latin, ScriptTransliterator.ToLatin(georgian));
 
     [Fact]
     public void Latin_input_allocates_nothing_and_converted_input_only_its_result()

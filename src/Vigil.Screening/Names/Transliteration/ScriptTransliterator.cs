@@ -3,18 +3,19 @@ using System.Buffers;
 namespace Vigil.Screening.Names.Transliteration;
 
 /// <summary>
-/// Writes Arabic-script and Cyrillic names in lower-case ASCII Latin so they can be compared with the Latin
-/// names of passports, PNRs and watch lists. Latin and every other script pass through unchanged.
+/// Writes Arabic-script, Cyrillic, Greek, Armenian and Georgian names in lower-case ASCII Latin so they can be
+/// compared with the Latin names of passports, PNRs and watch lists. Latin and every other script pass through unchanged.
 /// </summary>
 public static class ScriptTransliterator
 {
-    private static readonly SearchValues<char> Converted = Build(static c => CyrillicLetters.IsCyrillic(c) || ArabicLetters.IsConverted(c));
-    private static readonly SearchValues<char> ArabicWordChars = Build(ArabicLetters.IsWordChar);
+    private static readonly SearchValues<char> Converted = Build(static c =>
+        CyrillicLetters.IsCyrillic(c) || ArabicLetters.IsConverted(c) || GreekWord.IsGreek(c) || ArmenianWord.IsArmenian(c) || GeorgianLetters.IsGeorgian(c));
 
     /// <summary>
-    /// Converts the Arabic-script words (Arabic, Persian, Urdu, Kurdish letters) and Cyrillic words (Russian,
-    /// Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian, Kazakh, Kyrgyz, Tajik) of <paramref name="text"/> to
-    /// lower-case ASCII Latin, word by word; spaces, punctuation, Latin and any other script are left as they are.
+    /// Converts the Arabic-script words (Arabic, Persian, Urdu, Kurdish letters), Cyrillic words (Russian,
+    /// Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian, Kazakh, Kyrgyz, Tajik), Greek, Armenian and Georgian
+    /// words of <paramref name="text"/> to lower-case ASCII Latin, word by word; spaces, punctuation, Latin and any
+    /// other script are left as they are.
     /// Returns <paramref name="text"/> itself when there is nothing to convert.
     /// </summary>
     /// <param name="text">A name or any text.</param>
@@ -43,6 +44,36 @@ public static class ScriptTransliterator
                     AppendArabicWord(text.AsSpan(i, end - i), arabic, ref output);
                     afterCyrillic = false;
                     i = end;
+                    continue;
+                }
+
+                if (GreekWord.IsGreek(c) || ArmenianWord.IsArmenian(c))
+                {
+                    int end = i + 1;
+                    while (end < text.Length && (GreekWord.IsGreek(c) ? GreekWord.IsWordChar(text[end]) : ArmenianWord.IsArmenian(text[end])))
+                    {
+                        end++;
+                    }
+
+                    if (GreekWord.IsGreek(c))
+                    {
+                        GreekWord.Append(text.AsSpan(i, end - i), ref output);
+                    }
+                    else
+                    {
+                        ArmenianWord.Append(text.AsSpan(i, end - i), ref output);
+                    }
+
+                    afterCyrillic = false;
+                    i = end;
+                    continue;
+                }
+
+                if (GeorgianLetters.IsGeorgian(c))
+                {
+                    output.Append(GeorgianLetters.ToLatin(c));
+                    afterCyrillic = false;
+                    i++;
                     continue;
                 }
 
@@ -85,12 +116,6 @@ public static class ScriptTransliterator
             output.Dispose();
         }
     }
-
-    /// <summary>True when <paramref name="text"/> holds an Arabic-script letter or vowel sign.</summary>
-    public static bool ContainsArabic(ReadOnlySpan<char> text) => text.ContainsAny(ArabicWordChars);
-
-    /// <summary>True when <paramref name="text"/> holds a Cyrillic character.</summary>
-    public static bool ContainsCyrillic(ReadOnlySpan<char> text) => text.ContainsAnyInRange('\u0400', '\u052F');
 
     /// <summary>Where the Arabic word starting at <paramref name="start"/> ends; joiners and direction marks inside it belong to it.</summary>
     private static int EndOfArabicWord(string text, int start)
