@@ -19,6 +19,19 @@ public sealed class TokenWeights
     /// </summary>
     private const double CountryWeight = 0.3;
 
+    /// <summary>
+    /// A Slavic patronymic (Vladimirovich, Sergeyevna): it names the father, and documents and lists outside the
+    /// country mostly leave it out, so omitted it costs little. Replaced by another it still weighs as a replaced name
+    /// (<see cref="NameScorer.ReplacedNameWeight"/>): another father is another man.
+    /// </summary>
+    private const double PatronymicWeight = 0.3;
+
+    /// <summary>The endings of patronymics in phonetic form (ch is x): -ovich, -evich, -ovych, -ovna, -evna, -ivna, -ichna.</summary>
+    private static readonly string[] PatronymicEndings = ["ovix", "evix", "avix", "ovna", "evna", "ivna", "ixna"];
+
+    /// <summary>Shorter words with these endings are names of their own (Ovna, Slavix).</summary>
+    private const int ShortestPatronymic = 7;
+
     private readonly Dictionary<string, int> countsByForm;
 
     /// <summary>The counts looked up by a form not made into a string, where the dictionary's comparer allows it: a traveler's new unit is weighed once.</summary>
@@ -53,6 +66,11 @@ public sealed class TokenWeights
             return Lightest;
         }
 
+        if (IsPatronymic(phonetic))
+        {
+            return PatronymicWeight;
+        }
+
         int count;
         if (countsBySpan is { } lookup)
         {
@@ -69,6 +87,24 @@ public sealed class TokenWeights
 
         // Names of three letters or fewer (Ali, Isa, Gul) collide with many others however rare they are.
         return phonetic.Length <= 3 ? Math.Min(weight, 0.6) : weight;
+    }
+
+    private static bool IsPatronymic(string phonetic)
+    {
+        if (phonetic.Length < ShortestPatronymic)
+        {
+            return false;
+        }
+
+        foreach (var ending in PatronymicEndings)
+        {
+            if (phonetic.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static TokenWeights FromNameTable()

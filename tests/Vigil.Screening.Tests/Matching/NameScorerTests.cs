@@ -85,6 +85,16 @@ public class NameScorerTests
         Assert.True(travelerOmits > listOmits, $"{travelerOmits} vs {listOmits}");
     }
 
+    [Theory]
+    [InlineData("Vladimir Vladimirovich Putin", "Vladimir Putin")]
+    [InlineData("Anna Sergeyevna Ivanova", "Anna Ivanova")]
+    [InlineData("Volodymyr Oleksandrovych Zelenskyy", "Volodymyr Zelenskyy")]
+    public void A_patronymic_the_list_leaves_out_costs_little(string traveler, string listed)
+    {
+        Assert.True(Score(traveler, listed).Score >= Threshold, $"{Score(traveler, listed).Score}");
+        Assert.True(Score("Vladimir Ivanovich Putin", "Vladimir Vladimirovich Putin").Score < Threshold);
+    }
+
     [Fact]
     public void A_shared_common_name_weighs_less_than_a_shared_rare_one()
     {
