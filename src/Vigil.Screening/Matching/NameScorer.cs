@@ -57,9 +57,11 @@ public static class NameScorer
     }
 
     /// <summary>
-    /// Two names compared as screening compares a traveler with a listed name, either way round: the best score over
-    /// the ways each is read (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read
-    /// as one word); when either reads as an organisation's, both are read so.
+    /// Two names compared as screening compares a traveler with a listed name, either way round — with neither known to
+    /// be the list's, either may be the fuller name a document shortened — and over the ways each is read
+    /// (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read as one word); when
+    /// either reads as an organisation's, both are read so. The best score counts; its explanation names
+    /// <paramref name="name1"/>'s units as the query's.
     /// </summary>
     public static NameScore Score(NamePreparer preparer, string name1, string name2)
     {
@@ -69,13 +71,24 @@ public static class NameScorer
         {
             foreach (var reading2 in NameParser.Readings(name2, organisation))
             {
-                var score = Score(preparer.Prepare(reading1), preparer.Prepare(reading2));
-                best = score.Score > best.Score ? score : best;
+                var (prepared1, prepared2) = (preparer.Prepare(reading1), preparer.Prepare(reading2));
+                var forward = Score(prepared1, prepared2);
+                best = forward.Score > best.Score ? forward : best;
+                var backward = Score(prepared2, prepared1);
+                best = backward.Score > best.Score ? Reversed(backward) : best;
             }
         }
 
         return best;
     }
+
+    /// <summary>A score of name2 against name1 told as name1 against name2.</summary>
+    private static NameScore Reversed(NameScore score) => score with
+    {
+        Pairs = score.Pairs.Select(pair => new AlignedUnits(pair.Listed, pair.Query, pair.Similarity)).ToArray(),
+        UnmatchedQuery = score.UnmatchedListed,
+        UnmatchedListed = score.UnmatchedQuery,
+    };
 
     internal static double Replaceable(PreparedUnit unit) =>
         unit.Kind == UnitKind.Word ? Math.Max(unit.Weight, ReplacedNameWeight) : unit.Weight;

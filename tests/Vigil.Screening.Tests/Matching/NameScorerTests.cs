@@ -70,6 +70,20 @@ public class NameScorerTests
         Assert.True(NameScorer.Score(Preparer, name2, name1).Score >= Threshold, $"{NameScorer.Score(Preparer, name2, name1).Score}");
     }
 
+    [Fact]
+    public void Two_names_compared_alone_score_the_same_either_way_round_and_explain_in_the_order_given()
+    {
+        var shortFirst = NameScorer.Score(Preparer, "Peter Kamau", "Peter Njoroge Kamau");
+        var fullFirst = NameScorer.Score(Preparer, "Peter Njoroge Kamau", "Peter Kamau");
+
+        Assert.Equal(fullFirst.Score, shortFirst.Score);
+        Assert.True(shortFirst.Score > Score("Peter Kamau", "Peter Njoroge Kamau").Score || shortFirst.Score > Score("Peter Njoroge Kamau", "Peter Kamau").Score);
+        Assert.Equal(["njoroge"], shortFirst.UnmatchedListed);
+        Assert.Empty(shortFirst.UnmatchedQuery);
+        Assert.Equal(["njoroge"], fullFirst.UnmatchedQuery);
+        Assert.All(shortFirst.Pairs, pair => Assert.Contains(pair.Query, new[] { "peter", "kamau" }));
+    }
+
     [Theory]
     [InlineData("FEDOR IVANOV", "Fyodor Ivanov")]
     [InlineData("IURII KOVALCHUK", "Yuriy Kovalchuk")]
