@@ -67,8 +67,8 @@ public static class NameParser
         return units is null ? null : name with { Units = units };
     }
 
-    /// <summary>The folded words of a text, transliterated from Arabic or Cyrillic script: what the parser reads.</summary>
-    internal static string[] WordsOf(string text) => NameFolding.Fold(Transliterate(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>The folded words of a text, transliterated from the scripts <see cref="ScriptTransliterator"/> converts: what the parser reads.</summary>
+    internal static string[] WordsOf(string text) => NameFolding.Fold(ScriptTransliterator.ToLatin(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static ParsedName Parse(string name, bool glueCompounds, bool asOrganisation, out bool anyGlued)
     {
@@ -265,7 +265,4 @@ public static class NameParser
 
     private static bool IsDropped(string word) =>
         NameLexicon.IsTitle(word) || NameLexicon.IsPlaceholder(word) || NameSymbols.Default.IsPostNominal(word);
-
-    /// <summary>Arabic-script, Cyrillic, Greek, Armenian and Georgian names are compared in the common Latin spelling of each word.</summary>
-    private static string Transliterate(string text) => ScriptTransliterator.ToLatin(text);
 }

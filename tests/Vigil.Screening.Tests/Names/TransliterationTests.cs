@@ -281,6 +281,10 @@ public class TransliterationTests
     public void Greek_follows_elot_743(string greek, string latin) =>
         Assert.Equal(latin, ScriptTransliterator.ToLatin(greek));
 
+    [Fact]
+    public void A_long_greek_run_is_written_whole() =>
+        Assert.Equal(string.Concat(Enumerable.Repeat("papadopoulos", 40)), ScriptTransliterator.ToLatin(string.Concat(Enumerable.Repeat("Παπαδόπουλος", 40))));
+
     [Theory]
     [InlineData("Նիկոլ Փաշինյան", "nikol pashinyan")]
     [InlineData("Հովհաննիսյան Երևան", "hovhannisyan yerevan")]

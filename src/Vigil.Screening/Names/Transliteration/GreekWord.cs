@@ -17,8 +17,8 @@ internal static class GreekWord
     {
         // Accents and breathings go; a diaeresis is kept as a flag on its vowel, since it parts a digraph. Decomposed
         // by hand: with invariant globalisation string.Normalize leaves Greek as it is.
-        Span<char> letters = stackalloc char[word.Length];
-        Span<bool> parted = stackalloc bool[word.Length];
+        Span<char> letters = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        Span<bool> parted = word.Length <= 128 ? stackalloc bool[word.Length] : new bool[word.Length];
         var count = 0;
         foreach (var c in word)
         {

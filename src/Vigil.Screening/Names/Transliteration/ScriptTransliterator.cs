@@ -47,23 +47,19 @@ public static class ScriptTransliterator
                     continue;
                 }
 
-                if (GreekWord.IsGreek(c) || ArmenianWord.IsArmenian(c))
+                if (GreekWord.IsGreek(c))
                 {
-                    int end = i + 1;
-                    while (end < text.Length && (GreekWord.IsGreek(c) ? GreekWord.IsWordChar(text[end]) : ArmenianWord.IsArmenian(text[end])))
-                    {
-                        end++;
-                    }
+                    int end = EndOfRun(text, i, GreekWord.IsWordChar);
+                    GreekWord.Append(text.AsSpan(i, end - i), ref output);
+                    afterCyrillic = false;
+                    i = end;
+                    continue;
+                }
 
-                    if (GreekWord.IsGreek(c))
-                    {
-                        GreekWord.Append(text.AsSpan(i, end - i), ref output);
-                    }
-                    else
-                    {
-                        ArmenianWord.Append(text.AsSpan(i, end - i), ref output);
-                    }
-
+                if (ArmenianWord.IsArmenian(c))
+                {
+                    int end = EndOfRun(text, i, ArmenianWord.IsArmenian);
+                    ArmenianWord.Append(text.AsSpan(i, end - i), ref output);
                     afterCyrillic = false;
                     i = end;
                     continue;
@@ -115,6 +111,18 @@ public static class ScriptTransliterator
         {
             output.Dispose();
         }
+    }
+
+    /// <summary>Where the run of characters of one word that starts at <paramref name="start"/> ends.</summary>
+    private static int EndOfRun(string text, int start, Func<char, bool> inWord)
+    {
+        int end = start + 1;
+        while (end < text.Length && inWord(text[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>Where the Arabic word starting at <paramref name="start"/> ends; joiners and direction marks inside it belong to it.</summary>
