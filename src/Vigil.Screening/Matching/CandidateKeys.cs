@@ -18,6 +18,13 @@ internal static class CandidateKeys
 
     public static void ForListed(PreparedUnit unit, HashSet<string> keys)
     {
+        // An organisation's initials agree only letter for letter, and equal letters have equal skeletons.
+        if (unit.Kind == Names.UnitKind.Acronym)
+        {
+            keys.Add(unit.Skeleton);
+            return;
+        }
+
         AddListed(unit.Skeleton, keys);
         AddNameAfterPrefix(unit, keys);
         if (unit.Unit.HasArticle)

@@ -71,6 +71,11 @@ public static class NameScorer
         {
             foreach (var reading2 in NameParser.Readings(name2, organisation))
             {
+                if (reading1.IsInitials && reading2.IsInitials)
+                {
+                    continue;
+                }
+
                 var (prepared1, prepared2) = (preparer.Prepare(reading1), preparer.Prepare(reading2));
                 var forward = Score(prepared1, prepared2);
                 best = forward.Score > best.Score ? forward : best;

@@ -46,8 +46,8 @@ public static class UnitSimilarity
             return query.Text[0] == listed.Text[0] ? InitialAgrees : 0;
         }
 
-        // Country codes one letter apart are different countries.
-        if (query.Kind == UnitKind.Country || listed.Kind == UnitKind.Country)
+        // Country codes one letter apart are different countries, and initials one letter apart other organisations.
+        if (query.Kind is UnitKind.Country or UnitKind.Acronym || listed.Kind is UnitKind.Country or UnitKind.Acronym)
         {
             return 0;
         }

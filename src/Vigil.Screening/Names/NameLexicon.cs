@@ -121,6 +121,11 @@ internal static class NameLexicon
         ("pt", [("PT", false)]),
     ];
 
+    private static readonly FrozenSet<string> LegalFormSymbols = FrozenSet.ToFrozenSet(LegalForms.Select(f => f.Form), StringComparer.Ordinal);
+
+    /// <summary>Whether an organisation term's symbol is a legal form (llc, jsc) rather than a descriptor (co, bank).</summary>
+    public static bool IsLegalForm(string symbol) => LegalFormSymbols.Contains(symbol);
+
     public static bool IsPlaceholder(string word) => PlaceholderForms.Contains(word);
 
     public static bool IsArticle(string word) => Articles.Contains(word);

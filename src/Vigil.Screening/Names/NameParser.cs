@@ -49,6 +49,64 @@ public static class NameParser
                 yield return respelled;
             }
         }
+
+        if ((asOrganisation || glued.Units.Any(u => u.Kind == UnitKind.Descriptor)) && AsInitials(name) is { } initials)
+        {
+            yield return initials;
+        }
+    }
+
+    /// <summary>An organisation's initials are read as a name from this many words: three letters are too often a name (Ali, Bob).</summary>
+    private const int FewestInitials = 4;
+
+    /// <summary>Beyond this many words, initials are no name anyone writes.</summary>
+    private const int MostInitials = 8;
+
+    /// <summary>
+    /// An organisation's name read as its initials, the way it is often listed or written (China National Petroleum
+    /// Corporation → cnpc, Islamic Republic of Iran Shipping Lines → irisl): its linking words and legal form left out.
+    /// Null when fewer than <see cref="FewestInitials"/> or more than <see cref="MostInitials"/> words remain, or when the
+    /// initials spell a personal name the variant dictionary knows.
+    /// </summary>
+    private static ParsedName? AsInitials(string name)
+    {
+        var words = WordsOf(ReadingOrder(name).Text);
+        Span<char> initials = stackalloc char[MostInitials];
+        var count = 0;
+        for (var i = 0; i < words.Length;)
+        {
+            if (NameSymbols.Default.OrganisationTermAt(words, i, out var symbol) is var length and > 0 && NameLexicon.IsLegalForm(symbol))
+            {
+                i += length;
+                continue;
+            }
+
+            if (!NameSymbols.IsOrganisationLinkingWord(words[i]))
+            {
+                if (count == MostInitials)
+                {
+                    return null;
+                }
+
+                initials[count++] = words[i][0];
+            }
+
+            i++;
+        }
+
+        if (count < FewestInitials)
+        {
+            return null;
+        }
+
+        // Initials that spell a personal name (Ahmed, Omar) would make the organisation that name.
+        var text = new string(initials[..count]);
+        if (NameVariants.Of(text) is not null)
+        {
+            return null;
+        }
+
+        return new ParsedName(name, [new NameUnit(text, text, UnitKind.Acronym)], []) { IsInitials = true };
     }
 
     private static ParsedName? WithNamePartSpellings(ParsedName name)

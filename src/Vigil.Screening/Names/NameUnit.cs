@@ -29,6 +29,12 @@ public enum UnitKind : byte
     /// than a name, and alike only to the same country (Iranian is not Iraqi).
     /// </summary>
     Country,
+
+    /// <summary>
+    /// An organisation's name read as its initials (China National Petroleum Corporation as cnpc): weighs as a word,
+    /// but alike only to the same letters, since initials one letter apart name other organisations (or a person: Ali).
+    /// </summary>
+    Acronym,
 }
 
 /// <summary>
@@ -47,5 +53,12 @@ public sealed record NameUnit(string Text, string Core, UnitKind Kind, bool HasA
 /// <summary>A name split into units, with the genealogical links it states (unit <c>Son</c> is "bin" unit <c>Father</c>).</summary>
 public sealed record ParsedName(string Original, IReadOnlyList<NameUnit> Units, IReadOnlyList<(int Son, int Father)> Links)
 {
+    /// <summary>
+    /// True for an organisation's name read as its initials (cnpc): compared with a name written out, never with
+    /// another name's initials, which two organisations of different names share (National Iranian and National Iraqi
+    /// Oil Company).
+    /// </summary>
+    public bool IsInitials { get; init; }
+
     public override string ToString() => string.Join(' ', Units);
 }

@@ -88,6 +88,39 @@ public class NameSymbolsTests
         Assert.DoesNotContain(Units(name), unit => unit.Kind == UnitKind.Descriptor);
 
     [Fact]
+    public void An_organisation_is_also_read_as_its_initials_which_agree_only_letter_for_letter()
+    {
+        var readings = NameParser.Readings("China National Petroleum Corporation").ToList();
+        Assert.Contains(readings, r => r.IsInitials && r.Units.Single() is { Text: "cnpc", Kind: UnitKind.Acronym });
+        Assert.DoesNotContain(NameParser.Readings("Chiara Nadia Paola Conti"), r => r.IsInitials);
+        Assert.DoesNotContain(NameParser.Readings("Bank of China"), r => r.IsInitials);
+
+        Assert.Equal(1, Score("CNPC", "China National Petroleum Corporation"));
+        Assert.Equal(1, Score("Islamic Republic of Iran Shipping Lines", "IRISL"));
+        Assert.True(Score("CNPX", "China National Petroleum Corporation") < 0.75);
+        Assert.True(Score("Ali", "Arab Libyan Investment Company") < 0.75);
+
+        // Two organisations' initials are never compared with each other.
+        Assert.True(Score("National Iranian Oil Company", "National Iraqi Oil Company") < 0.75);
+    }
+
+    [Fact]
+    public void Screening_for_organisations_finds_one_by_its_initials()
+    {
+        var company = new ListedPerson
+        {
+            List = "test",
+            ListId = "E1",
+            Kind = PartyKind.Entity,
+            Names = [new ListedName("China National Petroleum Corporation", NameKind.Primary)],
+        };
+
+        var matcher = new WatchListMatcher(WatchListIndex.Build([company]), new MatchingOptions { IncludeEntities = true });
+        Assert.Contains(matcher.Alerts(new ScreeningQuery("CNPC")), m => m.ListId == "E1");
+        Assert.Empty(matcher.Alerts(new ScreeningQuery("CNOC")));
+    }
+
+    [Fact]
     public void Post_nominal_abbreviations_are_dropped_but_a_given_name_junior_is_kept()
     {
         Assert.Equal(["john", "smith"], Units("John Smith Jr.").Select(u => u.Text));
