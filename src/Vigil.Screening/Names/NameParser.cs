@@ -106,7 +106,7 @@ public static class NameParser
             return null;
         }
 
-        return new ParsedName(name, [new NameUnit(text, text, UnitKind.Acronym)], []) { IsInitials = true };
+        return new ParsedName(name, [new NameUnit(text, text, UnitKind.Acronym)], []);
     }
 
     private static ParsedName? WithNamePartSpellings(ParsedName name)

@@ -58,7 +58,7 @@ public sealed record ParsedName(string Original, IReadOnlyList<NameUnit> Units, 
     /// another name's initials, which two organisations of different names share (National Iranian and National Iraqi
     /// Oil Company).
     /// </summary>
-    public bool IsInitials { get; init; }
+    public bool IsInitials => Units is [{ Kind: UnitKind.Acronym }];
 
     public override string ToString() => string.Join(' ', Units);
 }
