@@ -21,7 +21,9 @@ internal sealed class NameSymbols
     private static readonly FrozenSet<string> MarkingSymbols = FrozenSet.ToFrozenSet(
         ["co", "org", "corp", "coop", "assoc", "ngo", "holding", "consortium", "concern", "agency", "fund", "institute", "institution",
          "fdn", "enterprise", "committee", "kombinat", "association", "ministry", "bureau", "authority", "party", "club", "alliance",
-         "bank", "university", "academy", "airline", "factory", "shipping", "insurance", "investment", "hospital"],
+         "bank", "university", "academy", "airline", "factory", "shipping", "insurance", "investment", "hospital",
+         "intl", "grp", "trade", "mgmt", "tech", "industry", "service", "system", "solution", "export", "import", "capital",
+         "commerce", "commercial", "global", "network", "product", "project", "equipment", "world"],
         StringComparer.Ordinal);
 
     /// <summary>A single word marks a name as an organisation's only from this length: Co, Dom, Im and Ngo are also names.</summary>

@@ -76,6 +76,15 @@ public class NameSymbolsTests
         Assert.True(Score("Romashka Limited Liability Company", "Vasilek LLC") < 0.75);
     }
 
+    [Fact]
+    public void A_business_word_marks_an_organisation_and_agrees_with_its_abbreviation()
+    {
+        Assert.Equal([("abc", UnitKind.Word), ("intl", UnitKind.Descriptor), ("trade", UnitKind.Descriptor)], Units("ABC International Trading"));
+        Assert.True(Score("ABC International Trading", "ABC Intl Trading") >= 0.75);
+        Assert.True(Score("Acme Global Solutions", "ACME Global Solution") >= 0.75);
+        Assert.True(Score("ABC International Trading", "XYZ International Trading") < 0.75);
+    }
+
     [Theory]
     [InlineData("S. A. Khan")]
     [InlineData("Asa Nwosu")]
