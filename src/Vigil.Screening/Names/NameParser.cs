@@ -109,6 +109,25 @@ public static class NameParser
         return new ParsedName(name, [new NameUnit(text, text, UnitKind.Acronym)], []);
     }
 
+    /// <summary>
+    /// When word <paramref name="at"/> is a link (bin, ben, ibn) before the last word of the name, with or without an
+    /// article (bin Laden, bin al-Shibh), how many words after it it is written together with as a family name
+    /// (Binladen, Binalshibh, Benali); otherwise 0. Only before the last word: within a name the link chains a
+    /// person to a father, and written as one word it would no longer tell Salman bin Muhammad from his son.
+    /// </summary>
+    private static int LinkedFamilyName(string[] words, int at)
+    {
+        if (at == 0 || !NameLexicon.IsLink(words[at]))
+        {
+            return 0;
+        }
+
+        var left = words.Length - at - 1;
+        return left == 1 && words[^1].Length >= 3 ? 1
+            : left == 2 && IsArticleBefore(words[^2], words[^1]) && words[^1].Length >= 3 ? 2
+            : 0;
+    }
+
     private static ParsedName? WithNamePartSpellings(ParsedName name)
     {
         List<NameUnit>? units = null;
@@ -152,6 +171,13 @@ public static class NameParser
             {
                 units.Add(unit);
                 i += length;
+            }
+            else if (glueCompounds && LinkedFamilyName(words, i) is var linked and > 0)
+            {
+                var glued = string.Concat(words[i..(i + 1 + linked)]);
+                units.Add(new NameUnit(glued, glued, UnitKind.Word));
+                anyGlued = true;
+                i += 1 + linked;
             }
             else if (hasNext && NameLexicon.IsLink(word))
             {
