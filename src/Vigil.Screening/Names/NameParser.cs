@@ -128,6 +128,29 @@ public static class NameParser
             : 0;
     }
 
+    /// <summary>
+    /// When the words from <paramref name="at"/> up to the last are particles before the family name (de la Cruz, van
+    /// den Berg, dos Santos), how many words after the first particle they are written together with it as one
+    /// (Delacruz, Vandenberg, Dossantos); otherwise 0. The conjunctions y and e join two family names and are not read so.
+    /// </summary>
+    private static int ParticlesOfFamilyName(string[] words, int at)
+    {
+        if (at == 0 || at + 1 >= words.Length || words[^1].Length < 3)
+        {
+            return 0;
+        }
+
+        for (var i = at; i < words.Length - 1; i++)
+        {
+            if (!NameLexicon.IsParticle(words[i]) || words[i] is "y" or "e")
+            {
+                return 0;
+            }
+        }
+
+        return words.Length - 1 - at;
+    }
+
     private static ParsedName? WithNamePartSpellings(ParsedName name)
     {
         List<NameUnit>? units = null;
@@ -172,7 +195,7 @@ public static class NameParser
                 units.Add(unit);
                 i += length;
             }
-            else if (glueCompounds && LinkedFamilyName(words, i) is var linked and > 0)
+            else if (glueCompounds && (LinkedFamilyName(words, i) is var linked and > 0 || (linked = ParticlesOfFamilyName(words, i)) > 0))
             {
                 var glued = string.Concat(words[i..(i + 1 + linked)]);
                 units.Add(new NameUnit(glued, glued, UnitKind.Word));

@@ -105,23 +105,27 @@ public class NameParserTests
     [InlineData("Osama bin Laden", "osama bin laden", "osama binladen")]
     [InlineData("Ramzi bin al-Shibh", "ramzi bin alshibh", "ramzi binalshibh")]
     [InlineData("Zine el Abidine Ben Ali", "zine elabidine ben ali", "zine elabidine benali")]
-    public void A_compound_given_name_or_a_link_before_the_family_name_is_also_read_as_one_word(string name, string asWritten, string glued) =>
+    [InlineData("Juan de la Cruz", "juan de la cruz", "juan delacruz")]
+    [InlineData("Jan van den Berg", "jan van den berg", "jan vandenberg")]
+    public void A_compound_given_name_or_a_link_or_particles_before_the_family_name_are_also_read_as_one_word(string name, string asWritten, string glued) =>
         Assert.Equal([asWritten, glued], NameParser.Readings(name).Select(r => string.Join(' ', r.Units.Select(u => u.Text))));
 
     [Theory]
     [InlineData("Mohammed bin Rashid Al Maktoum")]
     [InlineData("Ben Ali")]
     [InlineData("Ahmed bin Ali Hassan")]
-    public void A_link_inside_the_name_or_opening_it_is_not_read_together_with_the_next_word(string name) =>
+    [InlineData("Maria Garcia y Lopez")]
+    public void A_link_inside_the_name_or_opening_it_or_a_conjunction_is_not_read_together_with_the_next_word(string name) =>
         Assert.Single(NameParser.Readings(name));
 
     [Fact]
-    public void A_family_name_written_with_its_link_as_one_word_finds_the_listed_name_written_apart()
+    public void A_family_name_written_with_its_link_or_particles_as_one_word_finds_the_listed_name_written_apart()
     {
         var preparer = new NamePreparer(TokenWeights.Default);
         Assert.True(NameScorer.Score(preparer, "Usama Binladen", "Usama bin Laden").Score >= 0.75);
         Assert.True(NameScorer.Score(preparer, "Mohamed Benhammou", "Mohamed Ben Hammou").Score >= 0.75);
         Assert.True(NameScorer.Score(preparer, "Salman bin Muhammad", "Muhammad bin Salman").Score < 0.75);
+        Assert.True(NameScorer.Score(preparer, "Juan Delacruz", "Juan de la Cruz").Score >= 0.75);
 
         var listed = new ListedPerson { List = "test", ListId = "L1", Names = [new ListedName("Usama bin Laden", NameKind.Primary)] };
         var matcher = new WatchListMatcher(WatchListIndex.Build([listed]));
