@@ -28,7 +28,8 @@ public static class NameParser
     /// The ways a listed name is read: as written, and, when it writes a compound given name in parts (Zia ur-Rahman,
     /// Zia-ul-Haq, Nizam ud-Din), with each such compound as one word. A traveler may write the compound in one word
     /// (Ziaurrahman), which a join of two parts cannot reach, or in two (Ziaur Rahman, Salah Uddin), or drop its second
-    /// part (Shams for Shams ur-Rahman), which only the parts as written reach.
+    /// part (Shams for Shams ur-Rahman), which only the parts as written reach. The same reading writes a link or
+    /// particles before the family name together with it (bin Laden as Binladen, de la Cruz as Delacruz).
     /// </summary>
     /// <remarks>
     /// A name part the symbol table writes many ways (Poutine, Putyin) is also read in the table's own spelling.
@@ -108,6 +109,12 @@ public static class NameParser
 
         return new ParsedName(name, [new NameUnit(text, text, UnitKind.Acronym)], []);
     }
+
+    /// <summary>
+    /// How many words from <paramref name="at"/> a link or particles and the family name after them span, which the
+    /// glued reading writes as one word; 1 when the word opens no such run.
+    /// </summary>
+    private static int FamilyNameWordsAt(string[] words, int at) => 1 + Math.Max(LinkedFamilyName(words, at), ParticlesOfFamilyName(words, at));
 
     /// <summary>
     /// When word <paramref name="at"/> is a link (bin, ben, ibn) before the last word of the name, with or without an
@@ -195,12 +202,12 @@ public static class NameParser
                 units.Add(unit);
                 i += length;
             }
-            else if (glueCompounds && (LinkedFamilyName(words, i) is var linked and > 0 || (linked = ParticlesOfFamilyName(words, i)) > 0))
+            else if (glueCompounds && FamilyNameWordsAt(words, i) is var together and > 1)
             {
-                var glued = string.Concat(words[i..(i + 1 + linked)]);
+                var glued = string.Concat(words[i..(i + together)]);
                 units.Add(new NameUnit(glued, glued, UnitKind.Word));
                 anyGlued = true;
-                i += 1 + linked;
+                i += together;
             }
             else if (hasNext && NameLexicon.IsLink(word))
             {
