@@ -188,7 +188,13 @@ public static class NameParser
         var organisation = asOrganisation || symbols.ReadsAsOrganisation(words);
         if (!organisation)
         {
+            // A dangling word the name ends with, not one a title after it leaves dangling (Al-Hasan Al Doctor).
+            var endsDangling = truncatedWord is null && words.Length > 0 && PrecedesAName(words[^1]);
             words = WithoutTitles(words);
+            if (endsDangling)
+            {
+                words = FamilyNameBackInPlace(words);
+            }
         }
 
         var units = new List<NameUnit>(words.Length);
@@ -325,6 +331,34 @@ public static class NameParser
         return name[(comma + 1)..].Trim() + " " + name[..comma].Trim();
     }
 
+    /// <summary>
+    /// A name that ends in a word which always precedes a name (Abdul, Abu, bin, al) was written family name first
+    /// (Manan Abdul, Laden Usama bin, Al-Hadi Abd): the opening name, with any such words before it, is put back at the
+    /// end, where the dangling word reads with it again (Abdul Manan, Usama bin Laden, Abd al-Hadi).
+    /// </summary>
+    private static string[] FamilyNameBackInPlace(string[] words)
+    {
+        if (words.Length < 2)
+        {
+            return words;
+        }
+
+        var opening = 0;
+        while (opening < words.Length && PrecedesAName(words[opening]))
+        {
+            opening++;
+        }
+
+        if (opening >= words.Length - 1)
+        {
+            return words;
+        }
+
+        return [.. words[(opening + 1)..], .. words[..(opening + 1)]];
+    }
+
+    private static bool PrecedesAName(string word) => NameLexicon.IsCompoundOpener(word) || NameLexicon.IsLink(word);
+
     private static bool IsArticleBefore(string word, string next) =>
         NameLexicon.IsArticle(word) || NameLexicon.IsSunArticleBefore(word, next);
 
@@ -351,7 +385,12 @@ public static class NameParser
 
         var primary = trimmed[..split].Replace('<', ' ');
         var secondary = trimmed[(split + 2)..].Replace('<', ' ');
-        return (secondary + " " + primary, truncatedWord);
+
+        // A field cut just after Abd or Abu (…<BEN<ABD for Ben Abdallah) leaves a word that would read with the
+        // surname after it; read after the surname, it stays the cut word it is.
+        return truncatedWord is not null && PrecedesAName(truncatedWord)
+            ? (primary + " " + secondary, truncatedWord)
+            : (secondary + " " + primary, truncatedWord);
     }
 
     /// <summary>

@@ -172,4 +172,27 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
     [Fact]
     public void A_compound_given_name_still_alerts_with_its_second_part_dropped() =>
         Assert.Contains(Matcher().Alerts(new ScreeningQuery("Shams Abdul Zahir")), m => m.ListId == "TAi.008");
+
+    [Theory]
+    [InlineData("Manan Abdul", "L1")]
+    [InlineData("Emad Abu", "L2")]
+    [InlineData("Laden Usama bin", "L3")]
+    public void A_traveler_written_family_name_first_after_abd_abu_or_bin_is_found_under_the_listed_name(string traveler, string listId)
+    {
+        // The search gathers names holding a unit like one of the traveler's: Manan alone is nothing like the listed
+        // Abdulmanan, so the name is put back in order before it is searched.
+        List<ListedPerson> persons =
+        [
+            Listed("L1", "Abdul Manan"), Listed("L2", "Abu Emad"), Listed("L3", "Usama bin Laden"),
+            Listed("F1", "Manan Karimi"), Listed("F2", "Emad Haddad"), Listed("F3", "Laden Shaikh"), Listed("F4", "Abdul Rahman"),
+        ];
+        var matcher = new WatchListMatcher(WatchListIndex.Build(persons));
+
+        var alert = Assert.Single(matcher.Alerts(new ScreeningQuery(traveler)));
+        Assert.Equal(listId, alert.ListId);
+        Assert.Equal(1, alert.Score, 3);
+    }
+
+    private static ListedPerson Listed(string id, string name) =>
+        new() { List = "test", ListId = id, Names = [new ListedName(name, NameKind.Primary)] };
 }

@@ -69,6 +69,32 @@ public class NameParserTests
     }
 
     [Theory]
+    [InlineData("Manan Abdul", "abdulmanan")]
+    [InlineData("Emad Abu", "abuemad")]
+    [InlineData("Al-Hadi Abd", "abdalhadi")]
+    [InlineData("Laden Usama bin", "usama bin laden")]
+    [InlineData("HABBO MOHAMMAD ALI AL", "mohammad ali alhabbo")]
+    public void A_name_ending_in_a_word_that_precedes_a_name_was_written_family_name_first(string name, string units) =>
+        Assert.Equal(units, string.Join(' ', Units(name)));
+
+    [Fact]
+    public void A_title_after_the_dangling_word_does_not_move_the_family_name()
+    {
+        Assert.Equal(["bashir", "alhasan", "al"], Units("Bashir Al-Hasan Al Doctor"));
+        Assert.Equal(["abu"], Units("Abu"));
+    }
+
+    [Fact]
+    public void An_mrz_field_cut_after_abd_reads_the_cut_word_after_the_surname_not_glued_to_it()
+    {
+        const string Mrz = "AL<AOUADI<<MOHAMED<BEN<BELGACEM<BEN<ABD";
+        Assert.Equal(39, Mrz.Length);
+        var parsed = NameParser.Parse(Mrz);
+        Assert.Equal(["alaouadi", "mohamed", "ben", "belgacem", "ben", "abd"], parsed.Units.Select(u => u.Text));
+        Assert.True(parsed.Units[^1].IsTruncated);
+    }
+
+    [Theory]
     [InlineData("GÉDÉON Kyungu", "gedeon kyungu")]
     [InlineData("Sha’ban", "shaban")]
     [InlineData("Łukasz Żółć", "lukasz zolc")]
