@@ -142,6 +142,57 @@ internal static class NameLexicon
 
     public static bool IsAbd(string word) => AbdForms.Contains(word);
 
+    /// <summary>
+    /// Whether <paramref name="word"/> is "servant of" as Levantine spellings write it (Abed al-Rahman, Abed el-Aziz): only
+    /// before the article, since on its own Abed is a name (Abid, "worshipper").
+    /// </summary>
+    public static bool IsAbdBeforeArticle(string word, string next) => word == "abed" && Articles.Contains(next);
+
+    /// <summary>The abd forms a slip is looked for in: the shorter ones are a letter away from too many names.</summary>
+    private static readonly string[] SlippedAbdTargets = ["abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdou", "abdoul"];
+
+    /// <summary>Names that are one slip from an abd form and stand on their own.</summary>
+    private static readonly FrozenSet<string> NamesNearAbd = FrozenSet.ToFrozenSet(
+        ["adel", "abel", "abdali", "abduh", "abdo", "abdon", "abdi", "abid", "abed"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is an abd form with one typing slip (Abgul, Bdul, Abds, Abudl): read as the
+    /// form it was meant to be, it is glued to the name after it, as the list writes it (Abdul Baqi as abdulbaqi);
+    /// left apart, neither half is anything like the listed word, and the search never meets the listed person.
+    /// </summary>
+    public static bool IsSlippedAbd(string word) =>
+        word.Length >= 4 && !AbdForms.Contains(word) && !NamesNearAbd.Contains(word)
+        && Array.Exists(SlippedAbdTargets, target => OneSlipApart(word, target));
+
+    /// <summary>One letter replaced, added or dropped, or two neighbours swapped.</summary>
+    private static bool OneSlipApart(string a, string b)
+    {
+        if (a.Length < b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (a.Length - b.Length > 1)
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < b.Length && a[start] == b[start])
+        {
+            start++;
+        }
+
+        if (a.Length != b.Length)
+        {
+            return a.AsSpan(start + 1).SequenceEqual(b.AsSpan(start));
+        }
+
+        return start == a.Length
+            || a.AsSpan(start + 1).SequenceEqual(b.AsSpan(start + 1))
+            || (start + 1 < a.Length && a[start] == b[start + 1] && a[start + 1] == b[start] && a.AsSpan(start + 2).SequenceEqual(b.AsSpan(start + 2)));
+    }
+
     /// <summary>A word that begins a compound name: abd-, abu-, or an article.</summary>
     public static bool IsCompoundOpener(string word) => AbdForms.Contains(word) || KunyaForms.Contains(word) || Articles.Contains(word);
 

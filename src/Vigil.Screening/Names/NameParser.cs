@@ -225,7 +225,7 @@ public static class NameParser
                 units.Add(new NameUnit(word + " " + words[i + 1], word, UnitKind.Link));
                 i += 2;
             }
-            else if (hasNext && (NameLexicon.IsAbd(word) || NameLexicon.IsKunya(word)))
+            else if (hasNext && (NameLexicon.IsAbd(word) || NameLexicon.IsKunya(word) || NameLexicon.IsSlippedAbd(word) || NameLexicon.IsAbdBeforeArticle(word, words[i + 1])))
             {
                 var next = i + 1;
                 var glued = word;

@@ -193,6 +193,22 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
         Assert.Equal(1, alert.Score, 3);
     }
 
+    [Theory]
+    [InlineData("Abgul Baqi", "L1")]
+    [InlineData("Bdul Manan", "L2")]
+    [InlineData("Abed al-Rahim Basheer", "L3")]
+    public void A_slip_in_abdul_or_a_levantine_abed_still_finds_the_listed_compound(string traveler, string listId)
+    {
+        List<ListedPerson> persons =
+        [
+            Listed("L1", "Abdul Baqi"), Listed("L2", "Abdul Manan"), Listed("L3", "Abd al-Rahim Basheer"),
+            Listed("F1", "Baqi Rahimi"), Listed("F2", "Manan Karimi"), Listed("F3", "Abdul Rahman"), Listed("F4", "Bashir Ahmad"),
+        ];
+        var matcher = new WatchListMatcher(WatchListIndex.Build(persons));
+
+        Assert.Contains(matcher.Alerts(new ScreeningQuery(traveler)), m => m.ListId == listId);
+    }
+
     private static ListedPerson Listed(string id, string name) =>
         new() { List = "test", ListId = id, Names = [new ListedName(name, NameKind.Primary)] };
 }

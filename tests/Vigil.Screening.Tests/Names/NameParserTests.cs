@@ -77,6 +77,24 @@ public class NameParserTests
     public void A_name_ending_in_a_word_that_precedes_a_name_was_written_family_name_first(string name, string units) =>
         Assert.Equal(units, string.Join(' ', Units(name)));
 
+    [Theory]
+    [InlineData("Abgul Baqi", "abgulbaqi")]
+    [InlineData("BDUL MANAN AGHA", "bdulmanan agha")]
+    [InlineData("Abds Somad", "abdssomad")]
+    [InlineData("Abudl Rahman", "abudlrahman")]
+    [InlineData("Abed al-Hadi", "abedalhadi")]
+    public void An_abd_form_with_a_slip_or_in_its_levantine_spelling_is_glued_to_its_name(string name, string units) =>
+        Assert.Equal(units, string.Join(' ', Units(name)));
+
+    [Theory]
+    [InlineData("Adel Karim", "adel karim")]
+    [InlineData("Abel Tesfaye", "abel tesfaye")]
+    [InlineData("Abdi Farah", "abdi farah")]
+    [InlineData("Abed Hamdan", "abed hamdan")]
+    [InlineData("Ahmad Shah Abdali Khan", "ahmad shah abdali khan")]
+    public void Names_a_slip_away_from_an_abd_form_stay_names_of_their_own(string name, string units) =>
+        Assert.Equal(units, string.Join(' ', Units(name)));
+
     [Fact]
     public void A_title_after_the_dangling_word_does_not_move_the_family_name()
     {
