@@ -177,36 +177,23 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
     [InlineData("Manan Abdul", "L1")]
     [InlineData("Emad Abu", "L2")]
     [InlineData("Laden Usama bin", "L3")]
-    public void A_traveler_written_family_name_first_after_abd_abu_or_bin_is_found_under_the_listed_name(string traveler, string listId)
+    [InlineData("Abgul Baqi", "L4")]
+    [InlineData("Bdul Manan", "L1")]
+    [InlineData("Abed al-Rahim Basheer", "L5")]
+    public void A_traveler_whose_abd_abu_or_bin_is_misplaced_or_misspelt_is_found_under_the_listed_compound(string traveler, string listId)
     {
-        // The search gathers names holding a unit like one of the traveler's: Manan alone is nothing like the listed
-        // Abdulmanan, so the name is put back in order before it is searched.
+        // The search gathers names holding a unit like one of the traveler's: Manan alone, or Abgul and Baqi apart,
+        // are nothing like the listed Abdulmanan or Abdulbaqi, so the name is read as the list writes it first.
         List<ListedPerson> persons =
         [
-            Listed("L1", "Abdul Manan"), Listed("L2", "Abu Emad"), Listed("L3", "Usama bin Laden"),
-            Listed("F1", "Manan Karimi"), Listed("F2", "Emad Haddad"), Listed("F3", "Laden Shaikh"), Listed("F4", "Abdul Rahman"),
+            Listed("L1", "Abdul Manan"), Listed("L2", "Abu Emad"), Listed("L3", "Usama bin Laden"), Listed("L4", "Abdul Baqi"),
+            Listed("L5", "Abd al-Rahim Basheer"), Listed("F1", "Manan Karimi"), Listed("F2", "Emad Haddad"), Listed("F3", "Laden Shaikh"),
+            Listed("F4", "Abdul Rahman"), Listed("F5", "Baqi Rahimi"), Listed("F6", "Bashir Ahmad"),
         ];
         var matcher = new WatchListMatcher(WatchListIndex.Build(persons));
 
-        var alert = Assert.Single(matcher.Alerts(new ScreeningQuery(traveler)));
-        Assert.Equal(listId, alert.ListId);
-        Assert.Equal(1, alert.Score, 3);
-    }
-
-    [Theory]
-    [InlineData("Abgul Baqi", "L1")]
-    [InlineData("Bdul Manan", "L2")]
-    [InlineData("Abed al-Rahim Basheer", "L3")]
-    public void A_slip_in_abdul_or_a_levantine_abed_still_finds_the_listed_compound(string traveler, string listId)
-    {
-        List<ListedPerson> persons =
-        [
-            Listed("L1", "Abdul Baqi"), Listed("L2", "Abdul Manan"), Listed("L3", "Abd al-Rahim Basheer"),
-            Listed("F1", "Baqi Rahimi"), Listed("F2", "Manan Karimi"), Listed("F3", "Abdul Rahman"), Listed("F4", "Bashir Ahmad"),
-        ];
-        var matcher = new WatchListMatcher(WatchListIndex.Build(persons));
-
-        Assert.Contains(matcher.Alerts(new ScreeningQuery(traveler)), m => m.ListId == listId);
+        var alert = Assert.Single(matcher.Alerts(new ScreeningQuery(traveler)), m => m.ListId == listId);
+        Assert.True(alert.Score >= 0.85, $"{alert.Score}: {alert.Explanation}");
     }
 
     private static ListedPerson Listed(string id, string name) =>
