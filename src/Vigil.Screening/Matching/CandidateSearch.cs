@@ -1116,14 +1116,17 @@ public sealed partial class WatchListMatcher
         /// <summary>
         /// Fills the unit similarities of a candidate name from what the key lookup found, then compares the query
         /// units directly with the name's units that no key lookup reached: a slip can move a unit away from every
-        /// key of its listed spelling while another unit found the candidate. Not <paramref name="exact"/>, a pair
-        /// whose letters do not rule it out is not yet compared and counts as alike (1); false when there was one.
+        /// key of its listed spelling while another unit found the candidate. A query unit the lists spell nowhere
+        /// alike and alike to none of the name's units is also compared with those another query unit found, when
+        /// some query unit found two: the traveler's Muhamkmad beside a Muhammad, against a listed Muhammad Muhammad. Not <paramref name="exact"/>, a pair whose letters do not
+        /// rule it out is not yet compared and counts as alike (1); false when there was one.
         /// </summary>
         private bool Fill(double[,] similarities, ReadOnlySpan<int> unitIds, bool exact)
         {
             var settled = true;
             var units = unitIds.Length;
             Span<bool> listedFound = stackalloc bool[units];
+            Span<byte> partners = stackalloc byte[Query.Units.Count];
             for (var j = 0; j < units; j++)
             {
                 var compared = similar.Compared(unitIds[j]);
@@ -1131,9 +1134,16 @@ public sealed partial class WatchListMatcher
                 {
                     var similarity = compared.IsEmpty || double.IsNaN(compared[i]) ? 0 : compared[i];
                     similarities[i, j] = similarity;
-                    listedFound[j] |= similarity > 0;
+                    if (similarity > 0)
+                    {
+                        listedFound[j] = true;
+                        partners[i]++;
+                    }
                 }
             }
+
+            // Only where one query unit found two of the name's units can another be left without a partner it has.
+            var someFoundTwice = partners.IndexOfAnyExceptInRange((byte)0, (byte)1) >= 0;
 
             for (var i = 0; i < Query.Units.Count; i++)
             {
@@ -1146,7 +1156,7 @@ public sealed partial class WatchListMatcher
                 for (var j = 0; j < units; j++)
                 {
                     var unitId = unitIds[j];
-                    if (listedFound[j])
+                    if (listedFound[j] && (!someFoundTwice || partners[i] > 0 || !IsUnfound(i)))
                     {
                         continue;
                     }
