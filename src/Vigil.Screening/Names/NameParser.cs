@@ -180,7 +180,7 @@ public static class NameParser
     private static ParsedName Parse(string name, bool glueCompounds, bool asOrganisation, out bool anyGlued)
     {
         anyGlued = false;
-        var (text, truncatedWord) = ReadingOrder(name);
+        var (text, truncatedWord, cut) = ReadingOrder(name);
         var words = WordsOf(text);
 
         // An organisation's name keeps every word (General Electric); its descriptors are read as their symbols.
@@ -189,7 +189,7 @@ public static class NameParser
         if (!organisation)
         {
             // A dangling word the name ends with, not one a title after it leaves dangling (Al-Hasan Al Doctor).
-            var endsDangling = truncatedWord is null && words.Length > 0 && PrecedesAName(words[^1]);
+            var endsDangling = !cut && words.Length > 0 && PrecedesAName(words[^1]);
             words = WithoutTitles(words);
             if (endsDangling)
             {
@@ -317,7 +317,7 @@ public static class NameParser
     }
 
     /// <summary>The name's text in reading order, and the MRZ word that may be cut off (<see cref="FromMrz"/>).</summary>
-    private static (string Text, string? TruncatedWord) ReadingOrder(string name) => name.Contains('<') ? FromMrz(name) : (SurnameLast(name), null);
+    private static (string Text, string? TruncatedWord, bool Cut) ReadingOrder(string name) => name.Contains('<') ? FromMrz(name) : (SurnameLast(name), null, false);
 
     /// <summary>"Majid, Abdul" (surname, given names) is read as "Abdul Majid", keeping particles with their word.</summary>
     private static string SurnameLast(string name)
@@ -367,11 +367,12 @@ public static class NameParser
     /// order in which most lists write the name, which keeps "A bin B" chains readable.
     /// </summary>
     /// <returns>The name in reading order, and the folded last word of the field when the field is full and that word may be cut off.</returns>
-    private static (string Text, string? TruncatedWord) FromMrz(string mrz)
+    private static (string Text, string? TruncatedWord, bool Cut) FromMrz(string mrz)
     {
         var trimmed = mrz.Trim();
+        var full = trimmed.Length >= MrzNameFieldLength;
         string? truncatedWord = null;
-        if (trimmed.Length >= MrzNameFieldLength && !trimmed.EndsWith('<'))
+        if (full && !trimmed.EndsWith('<'))
         {
             truncatedWord = NameFolding.Fold(trimmed[(trimmed.LastIndexOf('<') + 1)..]);
         }
@@ -380,17 +381,30 @@ public static class NameParser
         var split = trimmed.IndexOf("<<", StringComparison.Ordinal);
         if (split < 0)
         {
-            return (trimmed.Replace('<', ' '), truncatedWord);
+            return (trimmed.Replace('<', ' '), truncatedWord, full);
         }
 
         var primary = trimmed[..split].Replace('<', ' ');
         var secondary = trimmed[(split + 2)..].Replace('<', ' ');
+        if (!full)
+        {
+            return (secondary + " " + primary, truncatedWord, full);
+        }
 
-        // A field cut just after Abd or Abu (…<BEN<ABD for Ben Abdallah) leaves a word that would read with the
-        // surname after it; read after the surname, it stays the cut word it is.
-        return truncatedWord is not null && PrecedesAName(truncatedWord)
-            ? (primary + " " + secondary, truncatedWord)
-            : (secondary + " " + primary, truncatedWord);
+        // A full field whose last words open a compound lost the word they opened: written whole (…<SULAYMAN<AL< for
+        // Sulayman al-Dari) they say nothing and go; one cut short (…<BEN<ABD for Ben Abdallah) still begins the listed
+        // word, and is read after the surname so as not to be glued to it.
+        var words = secondary.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = words.Length;
+        while (kept > 1 && PrecedesAName(NameFolding.Fold(words[kept - 1])) && !(truncatedWord is not null && kept == words.Length))
+        {
+            kept--;
+        }
+
+        secondary = string.Join(' ', words[..kept]);
+        return kept > 0 && PrecedesAName(NameFolding.Fold(words[kept - 1]))
+            ? (primary + " " + secondary, truncatedWord, full)
+            : (secondary + " " + primary, truncatedWord, full);
     }
 
     /// <summary>

@@ -95,13 +95,16 @@ public class NameParserTests
     }
 
     [Fact]
-    public void An_mrz_field_cut_after_abd_reads_the_cut_word_after_the_surname_not_glued_to_it()
+    public void An_mrz_field_cut_after_abd_or_al_does_not_glue_it_to_the_surname()
     {
         const string Mrz = "AL<AOUADI<<MOHAMED<BEN<BELGACEM<BEN<ABD";
         Assert.Equal(39, Mrz.Length);
         var parsed = NameParser.Parse(Mrz);
         Assert.Equal(["alaouadi", "mohamed", "ben", "belgacem", "ben", "abd"], parsed.Units.Select(u => u.Text));
         Assert.True(parsed.Units[^1].IsTruncated);
+
+        // Cut after a whole article, the article opens nothing left and goes.
+        Assert.Equal(["muthanna", "harith", "sulayman", "alzawbai"], Units("AL<ZAWBAI<<MUTHANNA<HARITH<SULAYMAN<AL<"));
     }
 
     [Theory]
