@@ -633,9 +633,11 @@ public static class NameScorer
         }
 
         /// <summary>
-        /// True when the query says "A bin B" and the list says "B bin A" for units similar to the same two, without
-        /// also saying "A bin B". Decided on the similarities, not on one alignment, because a name repeated in a
-        /// chain (Muhammad … bin Muhammad) lets an alignment hide the reversal.
+        /// True when one name says "A bin B" and the other "B bin A" for units similar to the same two, without also
+        /// saying "A bin B". Decided on the similarities, not on one alignment, because a name repeated in a chain
+        /// (Muhammad … bin Muhammad) lets an alignment hide the reversal. Asked both ways round: Mohamed ben Mehdi ben
+        /// Mohamed also says Mehdi ben Mohamed, which the list's Mehdi ben Mohamed ben Mohamed says too, but the
+        /// list's Mohamed ben Mohamed is nowhere in the query's name the other way round.
         /// </summary>
         private bool IsChainReversed()
         {
@@ -651,15 +653,15 @@ public static class NameScorer
                     continue;
                 }
 
-                var reversed = false;
-                var same = false;
-                foreach (var link in listed.Links)
+                if (LinkReversed(son, father, listed.Links, askedOfQuery: true))
                 {
-                    reversed |= similarities[son, link.Father] > 0 && similarities[father, link.Son] > 0;
-                    same |= similarities[son, link.Son] > 0 && similarities[father, link.Father] > 0;
+                    return true;
                 }
+            }
 
-                if (reversed && !same)
+            foreach (var (son, father) in listed.Links)
+            {
+                if (LinkReversed(son, father, query.Links, askedOfQuery: false))
                 {
                     return true;
                 }
@@ -667,6 +669,28 @@ public static class NameScorer
 
             return false;
         }
+
+        /// <summary>
+        /// Whether the other name's <paramref name="links"/> reverse the link from <paramref name="son"/> to
+        /// <paramref name="father"/> (of the query when <paramref name="askedOfQuery"/>, else of the list) and none repeats it.
+        /// </summary>
+        private bool LinkReversed(int son, int father, IReadOnlyList<(int Son, int Father)> links, bool askedOfQuery)
+        {
+            var reversed = false;
+            foreach (var link in links)
+            {
+                if (Alike(son, link.Son, askedOfQuery) && Alike(father, link.Father, askedOfQuery))
+                {
+                    return false;
+                }
+
+                reversed |= Alike(son, link.Father, askedOfQuery) && Alike(father, link.Son, askedOfQuery);
+            }
+
+            return reversed;
+        }
+
+        private bool Alike(int unit, int other, bool unitOfQuery) => (unitOfQuery ? similarities[unit, other] : similarities[other, unit]) > 0;
 
         /// <summary>
         /// A listed name without links still reads as a chain, a person's own name before the father's (Ali Omar: Ali
