@@ -59,17 +59,18 @@ public static class NameScorer
     /// <summary>
     /// Two names compared as screening compares a traveler with a listed name, either way round — with neither known to
     /// be the list's, either may be the fuller name a document shortened — and over the ways each is read
-    /// (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read as one word); when
-    /// either reads as an organisation's, both are read so. The best score counts; its explanation names
+    /// (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read as one word; a name
+    /// ending in Abdul or Abu also as written family name first); when either reads as an organisation's, both are
+    /// read so. The best score counts; its explanation names
     /// <paramref name="name1"/>'s units as the query's.
     /// </summary>
     public static NameScore Score(NamePreparer preparer, string name1, string name2)
     {
         var best = NameScore.None;
         var organisation = NameParser.IsOrganisation(name1) || NameParser.IsOrganisation(name2);
-        foreach (var reading1 in NameParser.Readings(name1, organisation))
+        foreach (var reading1 in ReadingsOf(name1, organisation))
         {
-            foreach (var reading2 in NameParser.Readings(name2, organisation))
+            foreach (var reading2 in ReadingsOf(name2, organisation))
             {
                 if (reading1.IsInitials && reading2.IsInitials)
                 {
@@ -86,6 +87,12 @@ public static class NameScorer
 
         return best;
     }
+
+    /// <summary>The ways a name is read as a listed name, and, as a traveler's may be, written family name first.</summary>
+    private static IEnumerable<ParsedName> ReadingsOf(string name, bool organisation) =>
+        organisation || NameParser.FamilyNameFirst(name) is not { } inOrder
+            ? NameParser.Readings(name, organisation)
+            : NameParser.Readings(name, organisation).Append(inOrder);
 
     /// <summary>A score of name2 against name1 told as name1 against name2.</summary>
     private static NameScore Reversed(NameScore score) => score with

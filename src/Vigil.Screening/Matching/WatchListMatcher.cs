@@ -54,24 +54,20 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     /// </summary>
     public IReadOnlyList<ScreeningMatch> Screen(ScreeningQuery query, int top = 5)
     {
-        // Each search is explained before the next one starts: both work in this thread's scratch memory.
-        var name = Index.Preparer.Prepare(query.Name);
-        var alerts = Run(new CandidateSearch(this, name, query, int.MaxValue, alertsOnly: true));
-        if (alerts.Count >= top)
+        var best = new Dictionary<int, (int Person, ScreeningMatch Match)>();
+        foreach (var name in ReadingsOf(query.Name))
         {
-            return [.. Explained(alerts.Take(top)).Select(found => found.Match)];
-        }
-
-        var best = Explained(alerts).ToDictionary(found => found.Person);
-        foreach (var found in Explained(Run(new CandidateSearch(this, name, query, top))))
-        {
-            if (!best.TryGetValue(found.Person, out var held) || found.Match.Score > held.Match.Score)
+            // Each search is explained before the next one starts: both work in this thread's scratch memory.
+            var alerts = Run(new CandidateSearch(this, name, query, int.MaxValue, alertsOnly: true));
+            KeepBetter(best, Explained(alerts.Count >= top ? alerts.Take(top) : alerts));
+            if (alerts.Count < top)
             {
-                best[found.Person] = found;
+                KeepBetter(best, Explained(Run(new CandidateSearch(this, name, query, top))));
             }
         }
 
-        return [.. best.Values.OrderByDescending(found => found.Match.Score).ThenBy(found => found.Person).Take(top).Select(found => found.Match)];
+        return [.. best.Values.OrderByDescending(found => found.Match.Alert).ThenByDescending(found => found.Match.Score)
+            .ThenBy(found => found.Person).Take(top).Select(found => found.Match)];
     }
 
     /// <summary>
@@ -79,8 +75,40 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
     /// a traveler needs, with no limit on how many. The same search as <see cref="Screen"/>, so that both find the
     /// same alerts.
     /// </summary>
-    public IReadOnlyList<ScreeningMatch> Alerts(ScreeningQuery query) =>
-        [.. Explained(Run(new CandidateSearch(this, Index.Preparer.Prepare(query.Name), query, int.MaxValue, alertsOnly: true))).Select(found => found.Match)];
+    public IReadOnlyList<ScreeningMatch> Alerts(ScreeningQuery query)
+    {
+        var best = new Dictionary<int, (int Person, ScreeningMatch Match)>();
+        foreach (var name in ReadingsOf(query.Name))
+        {
+            KeepBetter(best, Explained(Run(new CandidateSearch(this, name, query, int.MaxValue, alertsOnly: true))));
+        }
+
+        return [.. best.Values.OrderByDescending(found => found.Match.Score).ThenBy(found => found.Person).Select(found => found.Match)];
+    }
+
+    /// <summary>
+    /// The traveler's name as written and, when it ends in a word that only ever precedes a name, as written family
+    /// name first (<see cref="NameParser.FamilyNameFirst"/>): Manan Abdul may be Abdul Manan, or a surname Abdul.
+    /// </summary>
+    private IEnumerable<PreparedName> ReadingsOf(string name)
+    {
+        yield return Index.Preparer.Prepare(name);
+        if (NameParser.FamilyNameFirst(name) is { } inOrder)
+        {
+            yield return Index.Preparer.Prepare(inOrder);
+        }
+    }
+
+    private static void KeepBetter(Dictionary<int, (int Person, ScreeningMatch Match)> best, List<(int Person, ScreeningMatch Match)> found)
+    {
+        foreach (var (person, match) in found)
+        {
+            if (!best.TryGetValue(person, out var held) || match.Score > held.Match.Score)
+            {
+                best[person] = (person, match);
+            }
+        }
+    }
 
     /// <summary>A listed person a search found, with the search that scored them, which explains the match.</summary>
     private readonly record struct Found(CandidateSearch Search, int Person, int Name, double Score, IReadOnlyList<Evidence> Evidence);

@@ -19,7 +19,19 @@ public static class NameParser
     /// <summary>Length of the TD3 passport MRZ name field: a name this long may have been cut off.</summary>
     private const int MrzNameFieldLength = 39;
 
-    public static ParsedName Parse(string name) => Parse(name, glueCompounds: false, asOrganisation: false, out _);
+    public static ParsedName Parse(string name) => Parse(name, glueCompounds: false, asOrganisation: false, familyNameBack: false, out _, out _);
+
+    /// <summary>
+    /// The name read as written family name first, when it ends in a word that only ever precedes a name (Manan Abdul,
+    /// Emad Abu, Laden Usama bin): the opening name, with any such words before it, read at the end again (Abdul
+    /// Manan, Abu Emad, Usama bin Laden). Null for any other name. A traveler's name is screened both as written and
+    /// so, since the same letters may be a surname (Hamilton Abou) or a slip (Thomas Mey Al for Ali).
+    /// </summary>
+    public static ParsedName? FamilyNameFirst(string name)
+    {
+        var reading = Parse(name, glueCompounds: false, asOrganisation: false, familyNameBack: true, out _, out var moved);
+        return moved ? reading : null;
+    }
 
     /// <summary>Whether the name reads as an organisation's (<see cref="NameSymbols.ReadsAsOrganisation"/>).</summary>
     public static bool IsOrganisation(string name) => NameSymbols.Default.ReadsAsOrganisation(WordsOf(ReadingOrder(name).Text));
@@ -41,8 +53,8 @@ public static class NameParser
     /// </param>
     public static IEnumerable<ParsedName> Readings(string name, bool asOrganisation = false)
     {
-        var glued = Parse(name, glueCompounds: true, asOrganisation, out var anyGlued);
-        foreach (var reading in anyGlued ? [Parse(name, glueCompounds: false, asOrganisation, out _), glued] : (ParsedName[])[glued])
+        var glued = Parse(name, glueCompounds: true, asOrganisation, familyNameBack: false, out var anyGlued, out _);
+        foreach (var reading in anyGlued ? [Parse(name, glueCompounds: false, asOrganisation, familyNameBack: false, out _, out _), glued] : (ParsedName[])[glued])
         {
             yield return reading;
             if (WithNamePartSpellings(reading) is { } respelled)
@@ -177,9 +189,13 @@ public static class NameParser
     /// <summary>The folded words of a text, transliterated from the scripts <see cref="ScriptTransliterator"/> converts: what the parser reads.</summary>
     internal static string[] WordsOf(string text) => NameFolding.Fold(ScriptTransliterator.ToLatin(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private static ParsedName Parse(string name, bool glueCompounds, bool asOrganisation, out bool anyGlued)
+    /// <param name="familyNameBack">Read a name ending in a dangling word as written family name first (<see cref="FamilyNameFirst"/>).</param>
+    /// <param name="anyGlued">Whether a compound was glued.</param>
+    /// <param name="moved">Whether the family name was put back at the end.</param>
+    private static ParsedName Parse(string name, bool glueCompounds, bool asOrganisation, bool familyNameBack, out bool anyGlued, out bool moved)
     {
         anyGlued = false;
+        moved = false;
         var (text, truncatedWord, cut) = ReadingOrder(name);
         var words = WordsOf(text);
 
@@ -189,11 +205,12 @@ public static class NameParser
         if (!organisation)
         {
             // A dangling word the name ends with, not one a title after it leaves dangling (Al-Hasan Al Doctor).
-            var endsDangling = !cut && words.Length > 0 && PrecedesAName(words[^1]);
+            var endsDangling = familyNameBack && !cut && words.Length > 0 && PrecedesAName(words[^1]);
             words = WithoutTitles(words);
-            if (endsDangling)
+            if (endsDangling && FamilyNameBackInPlace(words) is { } inOrder)
             {
-                words = FamilyNameBackInPlace(words);
+                words = inOrder;
+                moved = true;
             }
         }
 
@@ -332,15 +349,14 @@ public static class NameParser
     }
 
     /// <summary>
-    /// A name that ends in a word which always precedes a name (Abdul, Abu, bin, al) was written family name first
-    /// (Manan Abdul, Laden Usama bin, Al-Hadi Abd): the opening name, with any such words before it, is put back at the
-    /// end, where the dangling word reads with it again (Abdul Manan, Usama bin Laden, Abd al-Hadi).
+    /// The words of a name ending in a dangling word with the opening name, and any such words before it, put back at
+    /// the end (<see cref="FamilyNameFirst"/>); null when nothing but such words opens the name.
     /// </summary>
-    private static string[] FamilyNameBackInPlace(string[] words)
+    private static string[]? FamilyNameBackInPlace(string[] words)
     {
         if (words.Length < 2)
         {
-            return words;
+            return null;
         }
 
         var opening = 0;
@@ -351,7 +367,7 @@ public static class NameParser
 
         if (opening >= words.Length - 1)
         {
-            return words;
+            return null;
         }
 
         return [.. words[(opening + 1)..], .. words[..(opening + 1)]];

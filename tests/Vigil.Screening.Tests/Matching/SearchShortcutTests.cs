@@ -115,8 +115,8 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
         Assert.Equal([alert.ListId], matcher.Screen(query).Where(m => m.Alert).Select(m => m.ListId));
     }
 
-    /// <summary>The joined and split writings of the UN list that screening for alerts is known to lose (16 of 3,742).</summary>
-    private const int KnownLostJoins = 16;
+    /// <summary>The joined and split writings of the UN list that screening for alerts is known to lose (14 of 3,760).</summary>
+    private const int KnownLostJoins = 14;
 
     private static IEnumerable<(string ListId, string Name)> JoinedAndSplit(IEnumerable<ListedPerson> persons)
     {

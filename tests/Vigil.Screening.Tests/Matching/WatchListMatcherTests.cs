@@ -180,15 +180,18 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
     [InlineData("Abgul Baqi", "L4")]
     [InlineData("Bdul Manan", "L1")]
     [InlineData("Abed al-Rahim Basheer", "L5")]
+    [InlineData("Hamilton Akou", "L6")] // as written too: Abou may be a surname, and the listed name is read as written
+    [InlineData("Thomas Mey Al", "L7")]
     public void A_traveler_whose_abd_abu_or_bin_is_misplaced_or_misspelt_is_found_under_the_listed_compound(string traveler, string listId)
     {
         // The search gathers names holding a unit like one of the traveler's: Manan alone, or Abgul and Baqi apart,
-        // are nothing like the listed Abdulmanan or Abdulbaqi, so the name is read as the list writes it first.
+        // are nothing like the listed Abdulmanan or Abdulbaqi, so the name is also read as the list writes it.
         List<ListedPerson> persons =
         [
             Listed("L1", "Abdul Manan"), Listed("L2", "Abu Emad"), Listed("L3", "Usama bin Laden"), Listed("L4", "Abdul Baqi"),
             Listed("L5", "Abd al-Rahim Basheer"), Listed("F1", "Manan Karimi"), Listed("F2", "Emad Haddad"), Listed("F3", "Laden Shaikh"),
             Listed("F4", "Abdul Rahman"), Listed("F5", "Baqi Rahimi"), Listed("F6", "Bashir Ahmad"),
+            Listed("L6", "Hamilton Abou"), Listed("L7", "Thomas Mey Ali"),
         ];
         var matcher = new WatchListMatcher(WatchListIndex.Build(persons));
 
