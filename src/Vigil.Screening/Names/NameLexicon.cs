@@ -160,37 +160,22 @@ internal static class NameLexicon
     /// form it was meant to be, it is glued to the name after it, as the list writes it (Abdul Baqi as abdulbaqi);
     /// left apart, neither half is anything like the listed word, and the search never meets the listed person.
     /// </summary>
-    public static bool IsSlippedAbd(string word) =>
-        word.Length >= 4 && !AbdForms.Contains(word) && !NamesNearAbd.Contains(word)
-        && Array.Exists(SlippedAbdTargets, target => OneSlipApart(word, target));
-
-    /// <summary>One letter replaced, added or dropped, or two neighbours swapped.</summary>
-    private static bool OneSlipApart(string a, string b)
+    public static bool IsSlippedAbd(string word)
     {
-        if (a.Length < b.Length)
-        {
-            (a, b) = (b, a);
-        }
-
-        if (a.Length - b.Length > 1)
+        if (word.Length is < 4 or > 7 || AbdForms.Contains(word) || NamesNearAbd.Contains(word))
         {
             return false;
         }
 
-        var start = 0;
-        while (start < b.Length && a[start] == b[start])
+        foreach (var target in SlippedAbdTargets)
         {
-            start++;
+            if (SpellingDistance.PlainDistance(word, target) == 1)
+            {
+                return true;
+            }
         }
 
-        if (a.Length != b.Length)
-        {
-            return a.AsSpan(start + 1).SequenceEqual(b.AsSpan(start));
-        }
-
-        return start == a.Length
-            || a.AsSpan(start + 1).SequenceEqual(b.AsSpan(start + 1))
-            || (start + 1 < a.Length && a[start] == b[start + 1] && a[start + 1] == b[start] && a.AsSpan(start + 2).SequenceEqual(b.AsSpan(start + 2)));
+        return false;
     }
 
     /// <summary>A word that begins a compound name: abd-, abu-, or an article.</summary>
