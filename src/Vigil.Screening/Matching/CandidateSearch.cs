@@ -1118,8 +1118,9 @@ public sealed partial class WatchListMatcher
         /// units directly with the name's units that no key lookup reached: a slip can move a unit away from every
         /// key of its listed spelling while another unit found the candidate. A query unit the lists spell nowhere
         /// alike and alike to none of the name's units is also compared with those another query unit found, when
-        /// some query unit found two: the traveler's Muhamkmad beside a Muhammad, against a listed Muhammad Muhammad. Not <paramref name="exact"/>, a pair whose letters do not
-        /// rule it out is not yet compared and counts as alike (1); false when there was one.
+        /// some query unit found two: the traveler's Muhamkmad beside a Muhammad, against a listed Muhammad Muhammad.
+        /// Not <paramref name="exact"/>, a pair whose letters do not rule it out is not yet compared and counts as
+        /// alike (1); false when there was one.
         /// </summary>
         private bool Fill(double[,] similarities, ReadOnlySpan<int> unitIds, bool exact)
         {

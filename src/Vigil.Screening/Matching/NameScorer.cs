@@ -61,8 +61,7 @@ public static class NameScorer
     /// be the list's, either may be the fuller name a document shortened — and over the ways each is read
     /// (<see cref="NameParser.Readings"/>: a compound given name written in parts is also read as one word; a name
     /// ending in Abdul or Abu also as written family name first); when either reads as an organisation's, both are
-    /// read so. The best score counts; its explanation names
-    /// <paramref name="name1"/>'s units as the query's.
+    /// read so. The best score counts; its explanation names <paramref name="name1"/>'s units as the query's.
     /// </summary>
     public static NameScore Score(NamePreparer preparer, string name1, string name2)
     {
@@ -90,7 +89,7 @@ public static class NameScorer
 
     /// <summary>The ways a name is read as a listed name, and, as a traveler's may be, written family name first.</summary>
     private static IEnumerable<ParsedName> ReadingsOf(string name, bool organisation) =>
-        organisation || NameParser.FamilyNameFirst(name) is not { } inOrder
+        organisation || NameParser.ParseTraveler(name).FamilyNameFirst is not { } inOrder
             ? NameParser.Readings(name, organisation)
             : NameParser.Readings(name, organisation).Append(inOrder);
 

@@ -88,14 +88,15 @@ public sealed partial class WatchListMatcher(WatchListIndex index, MatchingOptio
 
     /// <summary>
     /// The traveler's name as written and, when it ends in a word that only ever precedes a name, as written family
-    /// name first (<see cref="NameParser.FamilyNameFirst"/>): Manan Abdul may be Abdul Manan, or a surname Abdul.
+    /// name first (<see cref="NameParser.ParseTraveler"/>): Manan Abdul may be Abdul Manan, or a surname Abdul.
     /// </summary>
     private IEnumerable<PreparedName> ReadingsOf(string name)
     {
-        yield return Index.Preparer.Prepare(name);
-        if (NameParser.FamilyNameFirst(name) is { } inOrder)
+        var (asWritten, familyNameFirst) = NameParser.ParseTraveler(name);
+        yield return Index.Preparer.Prepare(asWritten);
+        if (familyNameFirst is not null)
         {
-            yield return Index.Preparer.Prepare(inOrder);
+            yield return Index.Preparer.Prepare(familyNameFirst);
         }
     }
 

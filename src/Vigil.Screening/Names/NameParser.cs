@@ -19,18 +19,19 @@ public static class NameParser
     /// <summary>Length of the TD3 passport MRZ name field: a name this long may have been cut off.</summary>
     private const int MrzNameFieldLength = 39;
 
-    public static ParsedName Parse(string name) => Parse(name, glueCompounds: false, asOrganisation: false, familyNameBack: false, out _, out _);
+    public static ParsedName Parse(string name) => Parse(name, glueCompounds: false, asOrganisation: false, out _);
 
     /// <summary>
-    /// The name read as written family name first, when it ends in a word that only ever precedes a name (Manan Abdul,
-    /// Emad Abu, Laden Usama bin): the opening name, with any such words before it, read at the end again (Abdul
-    /// Manan, Abu Emad, Usama bin Laden). Null for any other name. A traveler's name is screened both as written and
-    /// so, since the same letters may be a surname (Hamilton Abou) or a slip (Thomas Mey Al for Ali).
+    /// A traveler's name as written, and read as written family name first when it ends in a word that only ever
+    /// precedes a name (Manan Abdul, Emad Abu, Laden Usama bin): the opening name, with any such words before it,
+    /// read at the end again (Abdul Manan, Abu Emad, Usama bin Laden); null for any other name. A traveler's name is
+    /// screened both ways, since the same letters may be a surname (Hamilton Abou) or a slip (Thomas Mey Al for Ali).
     /// </summary>
-    public static ParsedName? FamilyNameFirst(string name)
+    public static (ParsedName AsWritten, ParsedName? FamilyNameFirst) ParseTraveler(string name)
     {
-        var reading = Parse(name, glueCompounds: false, asOrganisation: false, familyNameBack: true, out _, out var moved);
-        return moved ? reading : null;
+        var read = Read(name, asOrganisation: false);
+        var asWritten = UnitsOf(name, read.Words, read, glueCompounds: false, out _);
+        return (asWritten, read.FamilyNameFirst is { } inOrder ? UnitsOf(name, inOrder, read, glueCompounds: false, out _) : null);
     }
 
     /// <summary>Whether the name reads as an organisation's (<see cref="NameSymbols.ReadsAsOrganisation"/>).</summary>
@@ -53,8 +54,8 @@ public static class NameParser
     /// </param>
     public static IEnumerable<ParsedName> Readings(string name, bool asOrganisation = false)
     {
-        var glued = Parse(name, glueCompounds: true, asOrganisation, familyNameBack: false, out var anyGlued, out _);
-        foreach (var reading in anyGlued ? [Parse(name, glueCompounds: false, asOrganisation, familyNameBack: false, out _, out _), glued] : (ParsedName[])[glued])
+        var glued = Parse(name, glueCompounds: true, asOrganisation, out var anyGlued);
+        foreach (var reading in anyGlued ? [Parse(name, glueCompounds: false, asOrganisation, out _), glued] : (ParsedName[])[glued])
         {
             yield return reading;
             if (WithNamePartSpellings(reading) is { } respelled)
@@ -189,31 +190,40 @@ public static class NameParser
     /// <summary>The folded words of a text, transliterated from the scripts <see cref="ScriptTransliterator"/> converts: what the parser reads.</summary>
     internal static string[] WordsOf(string text) => NameFolding.Fold(ScriptTransliterator.ToLatin(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <param name="familyNameBack">Read a name ending in a dangling word as written family name first (<see cref="FamilyNameFirst"/>).</param>
-    /// <param name="anyGlued">Whether a compound was glued.</param>
-    /// <param name="moved">Whether the family name was put back at the end.</param>
-    private static ParsedName Parse(string name, bool glueCompounds, bool asOrganisation, bool familyNameBack, out bool anyGlued, out bool moved)
+    private static ParsedName Parse(string name, bool glueCompounds, bool asOrganisation, out bool anyGlued)
     {
-        anyGlued = false;
-        moved = false;
+        var read = Read(name, asOrganisation);
+        return UnitsOf(name, read.Words, read, glueCompounds, out anyGlued);
+    }
+
+    /// <summary>
+    /// The words a name is read as: in reading order, folded and transliterated, without titles unless the name is an
+    /// organisation's; and in the order <see cref="ParseTraveler"/> also reads, when the name ends in a dangling word.
+    /// </summary>
+    private readonly record struct ReadWords(string[] Words, bool Organisation, string? TruncatedWord, string[]? FamilyNameFirst);
+
+    private static ReadWords Read(string name, bool asOrganisation)
+    {
         var (text, truncatedWord, cut) = ReadingOrder(name);
         var words = WordsOf(text);
 
         // An organisation's name keeps every word (General Electric); its descriptors are read as their symbols.
-        var symbols = NameSymbols.Default;
-        var organisation = asOrganisation || symbols.ReadsAsOrganisation(words);
-        if (!organisation)
+        var organisation = asOrganisation || NameSymbols.Default.ReadsAsOrganisation(words);
+        if (organisation)
         {
-            // A dangling word the name ends with, not one a title after it leaves dangling (Al-Hasan Al Doctor).
-            var endsDangling = familyNameBack && !cut && words.Length > 0 && PrecedesAName(words[^1]);
-            words = WithoutTitles(words);
-            if (endsDangling && FamilyNameBackInPlace(words) is { } inOrder)
-            {
-                words = inOrder;
-                moved = true;
-            }
+            return new ReadWords(words, organisation, truncatedWord, null);
         }
 
+        // A dangling word the name ends with, not one a title after it leaves dangling (Al-Hasan Al Doctor).
+        var endsDangling = !cut && words.Length > 0 && PrecedesAName(words[^1]);
+        words = WithoutTitles(words);
+        return new ReadWords(words, organisation, truncatedWord, endsDangling ? FamilyNameBackInPlace(words) : null);
+    }
+
+    private static ParsedName UnitsOf(string name, string[] words, in ReadWords read, bool glueCompounds, out bool anyGlued)
+    {
+        anyGlued = false;
+        var (organisation, truncatedWord, symbols) = (read.Organisation, read.TruncatedWord, NameSymbols.Default);
         var units = new List<NameUnit>(words.Length);
         var links = new List<(int, int)>();
         for (var i = 0; i < words.Length;)
@@ -350,7 +360,7 @@ public static class NameParser
 
     /// <summary>
     /// The words of a name ending in a dangling word with the opening name, and any such words before it, put back at
-    /// the end (<see cref="FamilyNameFirst"/>); null when nothing but such words opens the name.
+    /// the end (<see cref="ParseTraveler"/>); null when nothing but such words opens the name.
     /// </summary>
     private static string[]? FamilyNameBackInPlace(string[] words)
     {

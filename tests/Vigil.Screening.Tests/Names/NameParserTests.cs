@@ -77,7 +77,7 @@ public class NameParserTests
     public void A_name_ending_in_a_word_that_precedes_a_name_is_also_read_written_family_name_first(string name, string asWritten, string inOrder)
     {
         Assert.Equal(asWritten, string.Join(' ', Units(name)));
-        Assert.Equal(inOrder, string.Join(' ', NameParser.FamilyNameFirst(name)!.Units.Select(u => u.Text)));
+        Assert.Equal(inOrder, string.Join(' ', NameParser.ParseTraveler(name).FamilyNameFirst!.Units.Select(u => u.Text)));
     }
 
     [Theory]
@@ -97,10 +97,10 @@ public class NameParserTests
     [Fact]
     public void Only_a_word_left_dangling_as_written_moves_the_family_name()
     {
-        Assert.Null(NameParser.FamilyNameFirst("Bashir Al-Hasan Al Doctor"));
-        Assert.Null(NameParser.FamilyNameFirst("Abu"));
-        Assert.Null(NameParser.FamilyNameFirst("Abdul Manan"));
-        Assert.Null(NameParser.FamilyNameFirst("MANAN<<ABDUL"));
+        Assert.Null(NameParser.ParseTraveler("Bashir Al-Hasan Al Doctor").FamilyNameFirst);
+        Assert.Null(NameParser.ParseTraveler("Abu").FamilyNameFirst);
+        Assert.Null(NameParser.ParseTraveler("Abdul Manan").FamilyNameFirst);
+        Assert.Null(NameParser.ParseTraveler("MANAN<<ABDUL").FamilyNameFirst);
     }
 
     [Fact]
