@@ -67,9 +67,9 @@ public static class NameScorer
     {
         var best = NameScore.None;
         var organisation = NameParser.IsOrganisation(name1) || NameParser.IsOrganisation(name2);
-        foreach (var reading1 in ReadingsOf(name1, organisation))
+        foreach (var reading1 in NameParser.Readings(name1, organisation, asTraveler: true))
         {
-            foreach (var reading2 in ReadingsOf(name2, organisation))
+            foreach (var reading2 in NameParser.Readings(name2, organisation, asTraveler: true))
             {
                 if (reading1.IsInitials && reading2.IsInitials)
                 {
@@ -86,12 +86,6 @@ public static class NameScorer
 
         return best;
     }
-
-    /// <summary>The ways a name is read as a listed name, and, as a traveler's may be, written family name first.</summary>
-    private static IEnumerable<ParsedName> ReadingsOf(string name, bool organisation) =>
-        organisation || NameParser.ParseTraveler(name).FamilyNameFirst is not { } inOrder
-            ? NameParser.Readings(name, organisation)
-            : NameParser.Readings(name, organisation).Append(inOrder);
 
     /// <summary>A score of name2 against name1 told as name1 against name2.</summary>
     private static NameScore Reversed(NameScore score) => score with

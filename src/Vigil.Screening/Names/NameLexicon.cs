@@ -140,13 +140,13 @@ internal static class NameLexicon
     public static bool IsInnerArticleBefore(string word, string next) =>
         InnerArticles.TryGetValue(word, out var letter) && (letter is null || next.StartsWith(letter, StringComparison.Ordinal));
 
-    public static bool IsAbd(string word) => AbdForms.Contains(word);
-
     /// <summary>
-    /// Whether <paramref name="word"/> is "servant of" as Levantine spellings write it (Abed al-Rahman, Abed el-Aziz): only
-    /// before the article, since on its own Abed is a name (Abid, "worshipper").
+    /// Whether <paramref name="word"/> opens a compound with the name after it: an abd form, also with one slip
+    /// (<see cref="IsSlippedAbd"/>), a kunya opener, or "servant of" as Levantine spellings write it before the article
+    /// (Abed al-Rahman; on its own Abed is a name, Abid, "worshipper").
     /// </summary>
-    public static bool IsAbdBeforeArticle(string word, string next) => word == "abed" && Articles.Contains(next);
+    public static bool OpensCompoundBefore(string word, string next) =>
+        AbdForms.Contains(word) || KunyaForms.Contains(word) || IsSlippedAbd(word) || (word == "abed" && Articles.Contains(next));
 
     /// <summary>The abd forms a slip is looked for in: the shorter ones are a letter away from too many names.</summary>
     private static readonly string[] SlippedAbdTargets = ["abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdou", "abdoul"];
@@ -160,7 +160,7 @@ internal static class NameLexicon
     /// form it was meant to be, it is glued to the name after it, as the list writes it (Abdul Baqi as abdulbaqi);
     /// left apart, neither half is anything like the listed word, and the search never meets the listed person.
     /// </summary>
-    public static bool IsSlippedAbd(string word)
+    private static bool IsSlippedAbd(string word)
     {
         if (word.Length is < 4 or > 7 || AbdForms.Contains(word) || NamesNearAbd.Contains(word))
         {
@@ -180,8 +180,6 @@ internal static class NameLexicon
 
     /// <summary>A word that begins a compound name: abd-, abu-, or an article.</summary>
     public static bool IsCompoundOpener(string word) => AbdForms.Contains(word) || KunyaForms.Contains(word) || Articles.Contains(word);
-
-    public static bool IsKunya(string word) => KunyaForms.Contains(word);
 
     public static bool IsLink(string word) => LinkForms.Contains(word);
 

@@ -52,16 +52,23 @@ public static class NameParser
     /// Read the name as an organisation's even when nothing in it says so: compared with a name that reads as one
     /// (General Electric against General Electric Company), its titles are words and its descriptors symbols too.
     /// </param>
-    public static IEnumerable<ParsedName> Readings(string name, bool asOrganisation = false)
+    /// <param name="asTraveler">Also read it as a traveler's may be, written family name first (<see cref="ParseTraveler"/>).</param>
+    public static IEnumerable<ParsedName> Readings(string name, bool asOrganisation = false, bool asTraveler = false)
     {
-        var glued = Parse(name, glueCompounds: true, asOrganisation, out var anyGlued);
-        foreach (var reading in anyGlued ? [Parse(name, glueCompounds: false, asOrganisation, out _), glued] : (ParsedName[])[glued])
+        var read = Read(name, asOrganisation);
+        var glued = UnitsOf(name, read.Words, read, glueCompounds: true, out var anyGlued);
+        foreach (var reading in anyGlued ? [UnitsOf(name, read.Words, read, glueCompounds: false, out _), glued] : (ParsedName[])[glued])
         {
             yield return reading;
             if (WithNamePartSpellings(reading) is { } respelled)
             {
                 yield return respelled;
             }
+        }
+
+        if (asTraveler && read.FamilyNameFirst is { } inOrder)
+        {
+            yield return UnitsOf(name, inOrder, read, glueCompounds: false, out _);
         }
 
         if ((asOrganisation || glued.Units.Any(u => u.Kind == UnitKind.Descriptor)) && AsInitials(name) is { } initials)
@@ -252,7 +259,7 @@ public static class NameParser
                 units.Add(new NameUnit(word + " " + words[i + 1], word, UnitKind.Link));
                 i += 2;
             }
-            else if (hasNext && (NameLexicon.IsAbd(word) || NameLexicon.IsKunya(word) || NameLexicon.IsSlippedAbd(word) || NameLexicon.IsAbdBeforeArticle(word, words[i + 1])))
+            else if (hasNext && NameLexicon.OpensCompoundBefore(word, words[i + 1]))
             {
                 var next = i + 1;
                 var glued = word;
@@ -422,7 +429,7 @@ public static class NameParser
         // word, and is read after the surname so as not to be glued to it.
         var words = secondary.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = words.Length;
-        while (kept > 1 && PrecedesAName(NameFolding.Fold(words[kept - 1])) && !(truncatedWord is not null && kept == words.Length))
+        while (truncatedWord is null && kept > 1 && PrecedesAName(NameFolding.Fold(words[kept - 1])))
         {
             kept--;
         }
