@@ -379,7 +379,7 @@ internal sealed class FiledUnderKey
 
         public bool HasArticle { get; private set; }
 
-        /// <summary>False for an initial or a possibly cut word, which the counts never rule out.</summary>
+        /// <summary>False for an initial, which the counts never rule out.</summary>
         public bool RulesOutAny { get; private set; }
 
         public uint VariantNames { get; private set; }
@@ -399,12 +399,13 @@ internal sealed class FiledUnderKey
             ref readonly var text = ref UnitSketch.TextOf(query);
             ref readonly var phonetic = ref UnitSketch.PhoneticOf(query);
             ref readonly var corePhonetic = ref UnitSketch.CorePhoneticOf(query);
-            if (kind == UnitKind.Link || !InRange(text) || !InRange(phonetic) || !InRange(corePhonetic))
+            // A cut word is judged one by one: a listed word it may begin with is not ruled out by the distance's bound.
+            if (kind == UnitKind.Link || UnitSketch.IsTruncated(query) || !InRange(text) || !InRange(phonetic) || !InRange(corePhonetic))
             {
                 return false;
             }
 
-            RulesOutAny = kind != UnitKind.Initial && !UnitSketch.IsTruncated(query);
+            RulesOutAny = kind != UnitKind.Initial;
             HasArticle = UnitSketch.HasArticle(query);
             VariantNames = UnitSketch.VariantNamesOf(query);
             CompoundOpener = UnitSketch.CompoundOpenerOf(query);

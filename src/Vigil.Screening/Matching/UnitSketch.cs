@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Vigil.Screening.Names;
 
 namespace Vigil.Screening.Matching;
@@ -129,7 +130,7 @@ public readonly struct UnitSketch
             return false;
         }
 
-        if (query.kind == UnitKind.Initial || query.isTruncated)
+        if (query.kind == UnitKind.Initial)
         {
             return false;
         }
@@ -137,8 +138,17 @@ public readonly struct UnitSketch
         // The listed unit has no article, so its phonetic form is its phonetic core.
         var text = listed.Text;
         var phonetic = listed.Phonetic;
-        return WholeFormsOutOfReach(query, phonetic, text, phonetic, listedHasArticle: false, UnitSimilarity.FloorFor(query.text.Length, text.Length));
+        return !(query.isTruncated && MayBeginWith(phonetic, query.phonetic))
+            && WholeFormsOutOfReach(query, phonetic, text, phonetic, listedHasArticle: false, UnitSimilarity.FloorFor(query.text.Length, text.Length));
     }
+
+    /// <summary>
+    /// Whether a listed phonetic form may begin with a cut query word's, as <see cref="UnitSimilarity.Of"/> asks of such
+    /// a word: it then holds each of the word's letters at least as often.
+    /// </summary>
+    private static bool MayBeginWith(in LetterCounts listed, in LetterCounts query) =>
+        listed.Length > LetterCounts.LongestCounted
+        || (listed.Length >= query.Length && Vector256.LessThanOrEqualAll(query.Lanes, listed.Lanes));
 
     /// <summary>
     /// True when <see cref="UnitSimilarity.Of"/> surely gives the pair 0. Two spellings the dictionary may call one
@@ -157,11 +167,12 @@ public readonly struct UnitSketch
 
     /// <summary>
     /// True when no edit distance <see cref="UnitSimilarity.Of"/> computes for the pair can reach its floor, judged
-    /// from letter counts; an initial or a possibly cut query word may still agree by their first letters.
+    /// from letter counts; an initial may still agree by its first letter, and a possibly cut query word with a listed
+    /// word that holds all its letters by the letters the listed word begins with.
     /// </summary>
     internal static bool OutOfReach(in UnitSketch query, in UnitSketch listed)
     {
-        if (query.kind == UnitKind.Initial || listed.kind == UnitKind.Initial || query.isTruncated)
+        if (query.kind == UnitKind.Initial || listed.kind == UnitKind.Initial || (query.isTruncated && MayBeginWith(listed.phonetic, query.phonetic)))
         {
             return false;
         }

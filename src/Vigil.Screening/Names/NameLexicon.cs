@@ -167,6 +167,13 @@ internal static class NameLexicon
             return false;
         }
 
+        // One slip leaves two of the letters a, b and d among the first four: most words end here, without a distance.
+        var opening = word.AsSpan(0, 4);
+        if ((opening.Contains('a') ? 1 : 0) + (opening.Contains('b') ? 1 : 0) + (opening.Contains('d') ? 1 : 0) < 2)
+        {
+            return false;
+        }
+
         foreach (var target in SlippedAbdTargets)
         {
             if (SpellingDistance.PlainDistance(word, target) == 1)

@@ -324,13 +324,17 @@ public static class SpellingDistance
 
     /// <summary>
     /// The distance in tenths, or a value above <paramref name="limit"/> as soon as every path exceeds it. A path
-    /// through a cell still has to make up the difference of the remaining lengths, at least
-    /// <paramref name="cheapestIndel"/> per letter, which is counted towards the limit early.
+    /// through a cell has already paid at least <paramref name="cheapestIndel"/> per letter the two lengths so far
+    /// differ, and still has to make up the difference of the remaining lengths: the cells where those two alone
+    /// exceed the limit form the corners of the table, and only the band of diagonals between them is filled
+    /// (for two words of like length and the usual floor, the three middle diagonals).
     /// </summary>
     /// <remarks>
     /// Which edit is cheapest at a cell changes from pair to pair, and a branch per choice was mispredicted often
     /// enough to cost more than the arithmetic: each cell takes the least of its ways by arithmetic, and ASCII pairs
-    /// (nearly all) read substitutions from a table that prices a letter for itself 0.
+    /// (nearly all) read substitutions from a table that prices a letter for itself 0. A cell outside the band holds
+    /// more than the limit, so no path within it is taken through one: the distance is exact wherever it is within
+    /// the limit.
     /// </remarks>
     private static int Distance(string a, string b, bool plain, int limit, int cheapestIndel = 0)
     {
@@ -357,6 +361,8 @@ public static class SpellingDistance
             Unsafe.Add(ref previous, j) = Unsafe.Add(ref previous, j - 1) + Unsafe.Add(ref indelB, j - 1);
         }
 
+        // The band: a cell of row i and column j is filled when i - j lies in [lowest, highest].
+        var (lowest, highest) = Band(a.Length, b.Length, limit, cheapestIndel);
         var fromTable = System.Text.Ascii.IsValid(a) && System.Text.Ascii.IsValid(b);
         ref var table = ref MemoryMarshal.GetArrayDataReference(plain ? PlainSubstitutions : SubstitutionsOrSame);
         var swapCost = plain ? Unit : Transposition;
@@ -369,12 +375,19 @@ public static class SpellingDistance
             ref var substitutionsOfX = ref Unsafe.Add(ref table, fromTable ? x << 7 : 0);
             var deleteX = Indel(a, i - 1, plain);
             var remainingA = a.Length - i;
-            var left = previous + deleteX;
-            current = left;
-            var rowMinimum = left + (cheapestIndel * Math.Abs(remainingA - b.Length));
-            var diagonal = previous;
-            var beforeY = -1;
-            for (var j = 1; j <= b.Length; j++)
+            current = previous + deleteX;
+            var rowMinimum = current + (cheapestIndel * Math.Abs(remainingA - b.Length));
+            var first = Math.Max(1, i - highest);
+            var last = Math.Min(b.Length, i - lowest);
+            if (first > 1)
+            {
+                Unsafe.Add(ref current, first - 1) = OutsideBand;
+            }
+
+            var left = Unsafe.Add(ref current, first - 1);
+            var diagonal = Unsafe.Add(ref previous, first - 1);
+            var beforeY = first > 1 ? Unsafe.Add(ref charB, first - 2) : -1;
+            for (var j = first; j <= last; j++)
             {
                 int y = Unsafe.Add(ref charB, j - 1);
                 var above = Unsafe.Add(ref previous, j);
@@ -394,6 +407,12 @@ public static class SpellingDistance
                 beforeY = y;
             }
 
+            // The next row reads the cell above its last one: beyond the band it holds a row two back.
+            if (last < b.Length)
+            {
+                Unsafe.Add(ref current, last + 1) = OutsideBand;
+            }
+
             // Costs only grow along a path, so once every cell of a whole row (and of the one before it, for
             // transpositions), with what its path must still pay, is over the limit, the end will be too.
             if (rowMinimum > limit && previousRowMinimum > limit)
@@ -409,6 +428,26 @@ public static class SpellingDistance
         }
 
         return Unsafe.Add(ref previous, b.Length);
+    }
+
+    /// <summary>What a cell outside the band holds: more than any limit, and safe to add a few costs to.</summary>
+    private const int OutsideBand = int.MaxValue / 4;
+
+    /// <summary>
+    /// The diagonals (row less column) whose cells a path within <paramref name="limit"/> may pass: a cell d
+    /// diagonals off has paid at least |d| cheapest indels and must still pay |D - d|, D the lengths' difference.
+    /// </summary>
+    private static (int Lowest, int Highest) Band(int lengthA, int lengthB, int limit, int cheapestIndel)
+    {
+        var apart = lengthA - lengthB;
+        if (cheapestIndel <= 0 || limit >= OutsideBand)
+        {
+            return (-lengthB, lengthA);
+        }
+
+        // |d| + |D - d| <= limit / cheapest holds for d between 0 and D, and (limit / cheapest - |D|) / 2 beyond.
+        var spare = Math.Max(0, ((limit / cheapestIndel) - Math.Abs(apart)) / 2);
+        return (Math.Min(0, apart) - spare, Math.Max(0, apart) + spare);
     }
 
     private static int SubstitutionOf(int x, int y, bool plain) => x == y ? 0 : plain ? Unit : Substitution((char)x, (char)y);

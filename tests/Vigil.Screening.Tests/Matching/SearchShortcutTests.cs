@@ -448,6 +448,40 @@ public class SearchShortcutTests : IClassFixture<WatchListMatcherTests.UnIndex>
         Assert.Contains(filed, f => f.Kind == FiledUnit.Standing.AskSketch);
     }
 
+    /// <summary>
+    /// A word an MRZ may have cut matches any listed word it begins: the counts rule out only listed words that lack
+    /// some of its letters and are too far from it to be alike, and never one the comparison finds alike.
+    /// </summary>
+    [Fact]
+    public void Letter_counts_rule_out_for_a_cut_word_only_what_it_neither_begins_nor_is_alike_to()
+    {
+        var index = un.Index;
+        var cut = Queries("un-queries-dev.csv").Where(q => q.Name.Contains('<', StringComparison.Ordinal))
+            .SelectMany(q => index.Preparer.Prepare(q.Name).Units)
+            .Where(u => u.Unit.IsTruncated)
+            .DistinctBy(u => u.Unit)
+            .ToList();
+        int pairs = 0, ruledOut = 0, begun = 0;
+        foreach (var traveler in cut)
+        {
+            foreach (var listed in index.Vocabulary)
+            {
+                pairs++;
+                var alike = UnitSimilarity.OfNotRuledOut(traveler, listed) > 0;
+                begun += listed.Phonetic.StartsWith(traveler.Phonetic, StringComparison.Ordinal) && traveler.Phonetic.Length >= 3 ? 1 : 0;
+                if (UnitSketch.RulesOut(traveler.Sketch, listed.Sketch) || UnitSketch.RulesOut(traveler.Sketch, new FiledUnit(0, listed.Sketch), out _))
+                {
+                    ruledOut++;
+                    Assert.False(alike, $"{traveler.Text} ~ {listed.Text} is ruled out but alike");
+                }
+            }
+        }
+
+        Assert.True(cut.Count >= 5, $"{cut.Count} cut words");
+        Assert.True(begun > cut.Count, $"{begun} listed words begun by a cut word");
+        Assert.True(ruledOut > pairs * 0.8, $"{ruledOut} of {pairs} pairs ruled out");
+    }
+
     [Fact]
     public void Units_judged_32_at_a_time_lane_by_lane_are_ruled_out_exactly_as_one_by_one()
     {

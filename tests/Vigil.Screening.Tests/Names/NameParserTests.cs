@@ -96,6 +96,42 @@ public class NameParserTests
     public void An_abd_form_with_a_slip_is_glued_to_its_name_but_names_near_it_are_not(string name, string units) =>
         Assert.Equal(units, Read(NameParser.Parse(name)));
 
+    /// <summary>Every spelling one typing slip from the abd forms a slip is looked for in, unless it is a name of its own.</summary>
+    [Fact]
+    public void Every_slip_of_an_abd_form_opens_a_compound()
+    {
+        string[] namesOfTheirOwn = ["adel", "abel", "abdali", "abduh", "abdo", "abdon", "abdi", "abid", "abed"];
+        var slips = new HashSet<string>();
+        foreach (var form in (string[])["abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdou", "abdoul"])
+        {
+            for (var at = 0; at <= form.Length; at++)
+            {
+                for (var letter = 'a'; letter <= 'z'; letter++)
+                {
+                    slips.Add(form[..at] + letter + form[at..]);
+                    if (at < form.Length)
+                    {
+                        slips.Add(form[..at] + letter + form[(at + 1)..]);
+                    }
+                }
+
+                if (at < form.Length)
+                {
+                    slips.Add(form[..at] + form[(at + 1)..]);
+                }
+
+                if (at < form.Length - 1)
+                {
+                    slips.Add(form[..at] + form[at + 1] + form[at] + form[(at + 2)..]);
+                }
+            }
+        }
+
+        var missed = slips.Where(slip => slip.Length is >= 4 and <= 7 && !namesOfTheirOwn.Contains(slip) && !NameLexicon.OpensCompoundBefore(slip, "rahman")).ToList();
+        Assert.True(missed.Count == 0, string.Join(", ", missed));
+        Assert.True(slips.Count > 1000, $"{slips.Count} slips");
+    }
+
     [Fact]
     public void Only_a_word_left_dangling_as_written_moves_the_family_name()
     {

@@ -100,7 +100,8 @@ public class SpellingTests
 
     /// <summary>
     /// The weighted distance, however it is computed (a branch-free table for ASCII spellings, a general one for the
-    /// rest), must be the plain reading of its documented costs, and a floor may only cut what lies below it.
+    /// rest), must be the plain reading of its documented costs, and a floor may only cut what lies below it: the
+    /// band of the table a floor leaves to fill narrows with it.
     /// </summary>
     [Fact]
     public void Weighted_distance_is_the_table_of_its_documented_costs()
@@ -113,8 +114,11 @@ public class SpellingTests
                 var expected = WeightedDistance(a, b);
                 Assert.True((int)Math.Round(SpellingDistance.Distance(a, b) * 10) == expected, $"{a} ~ {b}: {SpellingDistance.Distance(a, b)}, expected {expected / 10.0}");
                 var similarity = SpellingDistance.Similarity(a, b);
-                var floored = SpellingDistance.Similarity(a, b, 0.75);
-                Assert.True(floored == similarity || (floored == 0 && similarity < 0.75), $"{a} ~ {b}: {floored} with a floor, {similarity} without");
+                foreach (var floor in (double[])[0.5, 0.67, 0.75, 0.78, 0.9])
+                {
+                    var floored = SpellingDistance.Similarity(a, b, floor);
+                    Assert.True(floored == similarity || (floored == 0 && similarity < floor), $"{a} ~ {b}: {floored} with a floor of {floor}, {similarity} without");
+                }
             }
         }
     }
