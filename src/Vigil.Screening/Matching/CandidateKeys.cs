@@ -7,7 +7,8 @@ namespace Vigil.Screening.Matching;
 /// (two skeletons one slip apart share a deletion). Three-consonant skeletons are filed under each position
 /// replaced by a wildcard ("s*k"), which a query meets with the same wildcards or, from two consonants, with a
 /// wildcard inserted; their deletions would be two-letter keys shared by thousands of names. A query of three
-/// consonants also looks up its deletions, which are listed two-consonant skeletons. Truncated MRZ units are
+/// consonants also looks up its deletions, which are listed two-consonant skeletons, and a query of two or three
+/// its skeleton with two neighbours swapped (a swap is two wildcards apart). Truncated MRZ units are
 /// found by the first letters of the skeleton.
 /// </summary>
 internal static class CandidateKeys
@@ -95,10 +96,12 @@ internal static class CandidateKeys
                     keys.Add(string.Concat(skeleton.AsSpan(0, i), [Wildcard], skeleton.AsSpan(i)));
                 }
 
+                AddSwaps(skeleton, keys);
                 break;
             case 3:
                 AddWildcardSubstitutions(skeleton, keys);
                 AddDeletions(skeleton, keys);
+                AddSwaps(skeleton, keys);
                 break;
             case > 3:
                 AddDeletions(skeleton, keys);
@@ -111,6 +114,24 @@ internal static class CandidateKeys
         for (var i = 0; i < skeleton.Length; i++)
         {
             keys.Add(string.Concat(skeleton.AsSpan(0, i), [Wildcard], skeleton.AsSpan(i + 1)));
+        }
+    }
+
+    /// <summary>
+    /// Two neighbouring consonants swapped (Ryogn for Ryong) change two places of a short skeleton, which no wildcard
+    /// key covers; the skeleton with them swapped back is the listed unit's own key.
+    /// </summary>
+    private static void AddSwaps(string skeleton, HashSet<string> keys)
+    {
+        Span<char> swapped = stackalloc char[skeleton.Length];
+        for (var i = 0; i + 1 < skeleton.Length; i++)
+        {
+            if (skeleton[i] != skeleton[i + 1])
+            {
+                skeleton.CopyTo(swapped);
+                (swapped[i], swapped[i + 1]) = (swapped[i + 1], swapped[i]);
+                keys.Add(new string(swapped));
+            }
         }
     }
 

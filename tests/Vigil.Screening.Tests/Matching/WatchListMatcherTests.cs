@@ -217,6 +217,25 @@ public class WatchListMatcherTests : IClassFixture<WatchListMatcherTests.UnIndex
         Assert.True(alert.Score >= 0.9, $"{alert.Score}: {alert.Explanation}");
     }
 
+    [Theory]
+    [InlineData("Kang Ryogn", "L1")]
+    [InlineData("Omar Nars", "L2")]
+    [InlineData("Ali Hazma", "L3")]
+    public void Two_neighbouring_consonants_swapped_in_a_short_name_still_alert(string traveler, string listId)
+    {
+        // A swap changes two places of a skeleton of two or three consonants (rgn for rng), which no key of one
+        // substituted place covers: the listed unit was never met.
+        List<ListedPerson> persons =
+        [
+            Listed("L1", "Kang Ryong"), Listed("L2", "Omar Nasr"), Listed("L3", "Ali Hamza"),
+            Listed("F1", "Kang Min"), Listed("F2", "Omar Nasser Khan"), Listed("F3", "Ali Hassan"),
+        ];
+        var matcher = new WatchListMatcher(WatchListIndex.Build(persons));
+
+        var alert = Assert.Single(matcher.Alerts(new ScreeningQuery(traveler)), m => m.ListId == listId);
+        Assert.True(alert.Score >= 0.8, $"{alert.Score}: {alert.Explanation}");
+    }
+
     private static ListedPerson Listed(string id, string name) =>
         new() { List = "test", ListId = id, Names = [new ListedName(name, NameKind.Primary)] };
 }
