@@ -139,6 +139,9 @@ internal static class Program
         Func<WatchListMatcher, ScreeningQuery, IReadOnlyList<ScreeningMatch>> screen,
         bool reportBuild)
     {
+        // A service holds one index; the previous pass's index is garbage by now, and without a full collection
+        // this pass would build its own beside it and report the two together.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var heapBefore = ProcessMemory.ManagedHeap();
         var workingSetBefore = ProcessMemory.WorkingSet();
         var peakReset = ProcessMemory.ResetPeak();

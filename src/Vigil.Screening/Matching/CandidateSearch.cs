@@ -6,6 +6,9 @@ namespace Vigil.Screening.Matching;
 
 public sealed partial class WatchListMatcher
 {
+    /// <summary>How many candidates that only a join could lift are considered at most, passed over or scored.</summary>
+    internal const int JoinLiftedConsidered = 128;
+
     /// <summary>
     /// The working state of one query. Candidate names are those holding a unit similar to one of the query's
     /// heavier units; each gets an upper bound on its score from those similarities alone, and candidates are
@@ -39,8 +42,6 @@ public sealed partial class WatchListMatcher
         /// </summary>
         private const int JoinLiftedBudget = 64;
 
-        /// <summary>How many candidates that only a join could lift are considered at most, passed over or scored.</summary>
-        private const int JoinLiftedConsidered = 128;
 
         public PreparedName Query { get; } = query;
 
@@ -1059,9 +1060,14 @@ public sealed partial class WatchListMatcher
 
                 if (name.JoinLifted)
                 {
-                    work.JoinLifted.Add(name.Name);
+                    // Only those the search would take before its budget is spent are kept: on a list of a million
+                    // people a word the lists write apart lifted a hundred thousand names, each sorted and taken only
+                    // to be skipped.
+                    work.FirstJoinLifted.Offer(name.Name, name.Bound);
+                    continue;
                 }
-                else if (name.Bound < query.AlertFloor)
+
+                if (name.Bound < query.AlertFloor)
                 {
                     // Only a direct comparison could lift it: among those, the name that matches more without one
                     // comes first, a hair above its equals.
@@ -1074,6 +1080,13 @@ public sealed partial class WatchListMatcher
             }
 
             outlined.Clear();
+            foreach (var (name, bound) in work.FirstJoinLifted.Kept)
+            {
+                work.JoinLifted.Add(name);
+                bounded.Add(name, bound);
+            }
+
+            work.FirstJoinLifted.Clear();
         }
 
         /// <summary>How much of a name's bound without a join or direct comparison is added to what orders it, to order equal ones.</summary>

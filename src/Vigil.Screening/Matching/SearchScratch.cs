@@ -29,6 +29,12 @@ internal sealed class SearchScratch
     /// <summary>The candidates whose bound only a join lifted to where they could alert.</summary>
     public HashSet<int> JoinLifted { get; } = [];
 
+    /// <summary>
+    /// While bounding, the join-lifted candidates the search could take: it takes them best bound first, ties by name,
+    /// and no more than its budget.
+    /// </summary>
+    public FirstTaken FirstJoinLifted { get; } = new(WatchListMatcher.JoinLiftedConsidered);
+
     /// <summary>Screening for alerts, the candidates only a direct comparison could lift, likeliest first.</summary>
     public BestBoundFirst Weak { get; } = new();
 
@@ -49,6 +55,7 @@ internal sealed class SearchScratch
         scratch.AttributesOf.Clear();
         scratch.Bounded.Clear();
         scratch.JoinLifted.Clear();
+        scratch.FirstJoinLifted.Clear();
         scratch.Weak.Clear();
         scratch.ReachOf.Clear();
         return scratch;

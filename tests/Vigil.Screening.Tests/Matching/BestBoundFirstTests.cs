@@ -33,4 +33,36 @@ public class BestBoundFirstTests
             Assert.Equal(candidates.OrderByDescending(c => c.Bound).ThenBy(c => c.Name).ToList(), taken);
         }
     }
+
+    [Fact]
+    public void First_taken_keeps_exactly_the_candidates_handed_out_first()
+    {
+        var random = new Random(5);
+        var first = new FirstTaken(capacity: 16);
+        for (var round = 0; round < 50; round++)
+        {
+            // Few distinct bounds, so that which of the tied names are kept is decided by their place in the index.
+            var candidates = Enumerable.Range(0, random.Next(0, 400))
+                .Select(_ => random.Next(100_000))
+                .Distinct()
+                .Select(name => (Name: name, Bound: random.Next(6) / 6.0))
+                .ToList();
+            first.Clear();
+            var order = new BestBoundFirst();
+            foreach (var (name, bound) in candidates)
+            {
+                first.Offer(name, bound);
+                order.Add(name, bound);
+            }
+
+            order.Order();
+            var handedOutFirst = new List<(int, double)>();
+            while (handedOutFirst.Count < first.Capacity && order.TryTake(out var name, out var bound))
+            {
+                handedOutFirst.Add((name, bound));
+            }
+
+            Assert.Equal(handedOutFirst.Order(), first.Kept.Order());
+        }
+    }
 }
