@@ -200,6 +200,7 @@ internal sealed class BestBoundFirst
         heap[at] = moving;
     }
 
-    private static bool Before((int Name, double Bound) a, (int Name, double Bound) b) =>
+    /// <summary>Whether <paramref name="a"/> is handed out before <paramref name="b"/>.</summary>
+    internal static bool Before((int Name, double Bound) a, (int Name, double Bound) b) =>
         a.Bound > b.Bound || (a.Bound == b.Bound && a.Name < b.Name);
 }

@@ -6,7 +6,10 @@ namespace Vigil.Screening.Matching;
 
 public sealed partial class WatchListMatcher
 {
-    /// <summary>How many candidates that only a join could lift are considered at most, passed over or scored.</summary>
+    /// <summary>
+    /// How many candidates that only a join could lift are considered at most, passed over or scored: only the first
+    /// this many are kept once bounded.
+    /// </summary>
     internal const int JoinLiftedConsidered = 128;
 
     /// <summary>
@@ -41,7 +44,6 @@ public sealed partial class WatchListMatcher
         /// came after the budget.
         /// </summary>
         private const int JoinLiftedBudget = 64;
-
 
         public PreparedName Query { get; } = query;
 
@@ -132,7 +134,7 @@ public sealed partial class WatchListMatcher
 
             var candidates = Bounded(gatheredFrom, alertsOnly ? cannotAlertBelow : double.PositiveInfinity, mayBeJoined);
             var weakScored = 0;
-            int joinLiftedScored = 0, joinLiftedConsidered = 0;
+            var joinLiftedScored = 0;
             var readAhead = 0;
 
             // Candidates whose bound and attributes could not reach an alert are taken only as weak ones.
@@ -150,7 +152,7 @@ public sealed partial class WatchListMatcher
                 }
 
                 var joinLifted = work.JoinLifted.Count > 0 && work.JoinLifted.Contains(nameIndex);
-                if (joinLifted && (joinLiftedScored >= JoinLiftedBudget || ++joinLiftedConsidered > JoinLiftedConsidered))
+                if (joinLifted && joinLiftedScored >= JoinLiftedBudget)
                 {
                     continue;
                 }

@@ -7,7 +7,7 @@ namespace Vigil.Screening.Matching;
 /// </summary>
 internal sealed class FirstTaken(int capacity)
 {
-    private readonly PriorityQueue<int, (double Bound, int Name)> kept = new(LastTakenFirst.Instance);
+    private readonly PriorityQueue<int, (int Name, double Bound)> kept = new(LastTakenFirst.Instance);
 
     public int Capacity { get; } = capacity;
 
@@ -17,23 +17,23 @@ internal sealed class FirstTaken(int capacity)
     {
         if (kept.Count < Capacity)
         {
-            kept.Enqueue(name, (bound, name));
+            kept.Enqueue(name, (name, bound));
         }
-        else if (kept.TryPeek(out _, out var last) && (bound > last.Bound || (bound == last.Bound && name < last.Name)))
+        else if (kept.TryPeek(out _, out var last) && BestBoundFirst.Before((name, bound), last))
         {
-            kept.DequeueEnqueue(name, (bound, name));
+            kept.DequeueEnqueue(name, (name, bound));
         }
     }
 
     /// <summary>The candidates kept, in no particular order.</summary>
-    public IEnumerable<(int Name, double Bound)> Kept => kept.UnorderedItems.Select(item => (item.Element, item.Priority.Bound));
+    public IEnumerable<(int Name, double Bound)> Kept => kept.UnorderedItems.Select(item => item.Priority);
 
     /// <summary>Orders the kept candidates with the one that would be taken last at the top, where it is replaced.</summary>
-    private sealed class LastTakenFirst : IComparer<(double Bound, int Name)>
+    private sealed class LastTakenFirst : IComparer<(int Name, double Bound)>
     {
         public static readonly LastTakenFirst Instance = new();
 
-        public int Compare((double Bound, int Name) x, (double Bound, int Name) y) =>
-            x.Bound != y.Bound ? x.Bound.CompareTo(y.Bound) : y.Name.CompareTo(x.Name);
+        public int Compare((int Name, double Bound) x, (int Name, double Bound) y) =>
+            BestBoundFirst.Before(x, y) ? 1 : BestBoundFirst.Before(y, x) ? -1 : 0;
     }
 }
