@@ -50,9 +50,6 @@ public sealed partial class WatchListMatcher
         /// <summary>Candidates passed over unscored because their own units showed they could not reach what was needed.</summary>
         public int PassedOver { get; private set; }
 
-        /// <summary>Screening for alerts, per query unit, whether a join may match it (<see cref="UnitsAJoinMayMatch"/>); null otherwise.</summary>
-        private bool[]? foreseenJoins;
-
         /// <summary>A listed document number finds its holder whatever the name; every name of the holder is scored.</summary>
         private void ScoreDocumentHolders(double[,] similarities)
         {
@@ -129,7 +126,6 @@ public sealed partial class WatchListMatcher
             var weakBudget = alertsOnly && !matcher.StopsBelowAlertFloor ? int.MaxValue : WeakCandidateBudget;
             var everyUnitFound = false;
             var mayBeJoined = alertsOnly && matcher.StopsBelowAlertFloor ? UnitsAJoinMayMatch(out everyUnitFound) : null;
-            foreseenJoins = mayBeJoined;
             if (everyUnitFound)
             {
                 gatheredFrom = Math.Max(gatheredFrom, cannotAlertBelow);
@@ -226,7 +222,7 @@ public sealed partial class WatchListMatcher
             }
 
             if (matcher.PassesOverWhatCannotReach && settled && Unjoined(needed, similarities, unitIds, nameIndex) is { Below: true } unjoined
-                && (BoundedBelow(needed, similarities, unitIds, nameIndex) || !AJoinMayMatch(similarities, unitIds, unjoined)))
+                && !AJoinMayMatch(similarities, unitIds, unjoined))
             {
                 PassedOver++;
                 return false;
@@ -324,81 +320,6 @@ public sealed partial class WatchListMatcher
             }
 
             return new UnjoinedReach(needed, gain, queryLeft, replaceable, Math.Max(0, index.TotalWeightOf(nameIndex) - listedMatched));
-        }
-
-        /// <summary>
-        /// Screening for alerts, whether the candidate's bound, worked out from its own units as bounding works it out
-        /// from the units it searches, is below <paramref name="needed"/>. The bound the candidate was taken by counts
-        /// the lightest units, which are not searched, as matched; a candidate none of whose units is alike to such a
-        /// unit would have been left out had that unit been searched, and it is passed over as such. The joins counted
-        /// are those bounding foresees (<see cref="foreseenJoins"/>), as matching perfectly with the candidate's
-        /// leftover weight; a candidate whose bound reaches what is needed is still asked whether a join may match.
-        /// </summary>
-        private bool BoundedBelow(double needed, double[,] similarities, ReadOnlySpan<int> unitIds, int nameIndex)
-        {
-            if (foreseenJoins is null)
-            {
-                return false;
-            }
-
-            double matched = 0, matchedWeight = 0, listedMatched = 0, queryLeft = 0, replaceable = 0;
-            double joinable = 0, joinableMatched = 0, joinableMatchedWeight = 0, joinableListed = 0, joinableFoundWeight = 0;
-            for (var i = 0; i < Query.Units.Count; i++)
-            {
-                var unit = Query.Units[i];
-                if (unit.Kind == UnitKind.Link)
-                {
-                    continue;
-                }
-
-                double contribution = 0, pairWeight = 0, listedWeight = 0;
-                for (var j = 0; j < unitIds.Length; j++)
-                {
-                    var similarity = similarities[i, j];
-                    if (similarity > 0)
-                    {
-                        var weight = index.WeightOf(unitIds[j]);
-                        var pair = (unit.Weight + weight) / 2;
-                        if (similarity * pair > contribution)
-                        {
-                            (contribution, pairWeight, listedWeight) = (similarity * pair, pair, weight);
-                        }
-                    }
-                }
-
-                var joins = foreseenJoins[i];
-                if (contribution > 0)
-                {
-                    matched += contribution;
-                    matchedWeight += pairWeight;
-                    listedMatched += listedWeight;
-                    if (joins)
-                    {
-                        joinable += unit.Weight;
-                        joinableFoundWeight += unit.Weight;
-                        joinableMatched += contribution;
-                        joinableMatchedWeight += pairWeight;
-                        joinableListed += listedWeight;
-                    }
-                }
-                else
-                {
-                    queryLeft += unit.Weight;
-                    replaceable += NameScorer.Replaceable(unit);
-                    joinable += joins ? unit.Weight : 0;
-                }
-            }
-
-            var totalWeight = index.TotalWeightOf(nameIndex);
-            var bound = matched / Denominator(matchedWeight, listedMatched, queryLeft, replaceable, totalWeight);
-            if (joinable > 0)
-            {
-                // The units a join may concern are taken as joined, whatever they match alone.
-                bound = Math.Max(bound, JoinedBound(
-                    matched - joinableMatched, matchedWeight - joinableMatchedWeight, queryLeft + joinableFoundWeight, joinable, totalWeight - (listedMatched - joinableListed)));
-            }
-
-            return bound < needed * (1 - 1e-9);
         }
 
         /// <summary>
